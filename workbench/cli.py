@@ -1,0 +1,177 @@
+"""The `workbench` command: the GUI, and the same work from a terminal.
+
+    workbench [PROJECT] [--screenshot FILE.png]
+    workbench import PATH... --project P
+    workbench analyze --project P [--pipeline NAME]
+    workbench articles --project P --out FILE.csv
+    workbench entities --project P --out FILE.csv
+    workbench export --project P --out FILE.csv [--raw]
+
+A failure prints one line and exits non-zero; a traceback goes to the log file only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from pathlib import Path
+
+from workbench import __version__
+from workbench.core.errors import WorkbenchError
+
+COMMANDS = ("import", "analyze", "articles", "entities", "export")
+EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] in COMMANDS:
+            args = _command_parser().parse_args(argv)
+            return args.run(args)
+        args = _gui_parser().parse_args(argv)
+        from workbench.qt.app import run_gui  # NOTE: lazy: the commands above never load Qt
+
+        return run_gui(args.project, screenshot=args.screenshot)
+    except WorkbenchError as exc:
+        print(f"workbench: error: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("workbench: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback on screen
+        log = _log_traceback()
+        print(f"workbench: unexpected error: {type(exc).__name__}: {exc} (details in {log})", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def _gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="workbench",
+        description="Analyst Workbench: read news articles with their named entities highlighted "
+        "and annotate the claims in them. Commands: " + ", ".join(COMMANDS) + " (workbench COMMAND --help).",
+    )
+    parser.add_argument("project", nargs="?", type=Path, help="project file to open (default: your default project)")
+    parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the main window to a PNG and exit")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def _command_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbench")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, run, help: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help, description=help)
+        sub.add_argument("--project", "-p", type=Path, required=True, help="project file (created when missing)")
+        sub.set_defaults(run=run)
+        return sub
+
+    sub = command("import", _run_import, "Import article files, or folders of them, into the project.")
+    sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    sub = command("analyze", _run_analyze, "Find named entities in every article not analysed yet.")
+    sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
+    for name, help in (
+        ("articles", "Write one CSV row per article."),
+        ("entities", "Write one CSV row per entity mention."),
+        ("export", "Write the claims as CSV, one row per claim."),
+    ):
+        sub = command(name, _run_table, help)
+        sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.csv")
+        sub.add_argument("--raw", action="store_true", help="write values exactly, without spreadsheet protection")
+    return parser
+
+
+def _open(args):
+    from workbench.services.projects import open_session
+
+    session, _ = open_session(args.project)
+    return session
+
+
+def _run_import(args) -> int:
+    from workbench.services.importing import import_paths
+
+    session = _open(args)
+    with _TerminalProgress() as bar:
+        report = import_paths(session.store, args.paths, progress=bar.update)
+    print("\n".join(report.lines()))
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+def _run_analyze(args) -> int:
+    from workbench.nlp.pipeline import load_pipeline
+    from workbench.services.analysis import analyse_articles
+
+    session = _open(args)
+    pipeline = load_pipeline(args.pipeline)
+    with _TerminalProgress() as bar:
+        report = analyse_articles(session.store, pipeline, progress=bar.update)
+    print(report.summary())
+    return EXIT_OK
+
+
+def _run_table(args) -> int:
+    from workbench.services import exporting
+
+    write = {
+        "articles": exporting.export_articles_csv,
+        "entities": exporting.export_entities_csv,
+        "export": exporting.export_claims_csv,
+    }[args.command]
+    _check_destination(args.out)
+    session = _open(args)
+    rows = write(session.store, args.out, raw=args.raw)
+    print(f"Wrote {rows} rows to {args.out}")
+    return EXIT_OK
+
+
+def _check_destination(out: Path) -> None:
+    """Refuse a bad destination before the project is touched."""
+    if out.is_dir():
+        raise WorkbenchError(f"Cannot write {out}: it is a folder.")
+    if not out.parent.is_dir():
+        raise WorkbenchError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+
+
+class _TerminalProgress:
+    """A one-line progress bar on a terminal; silent when output is redirected."""
+
+    WIDTH = 30
+
+    def __init__(self) -> None:
+        self.active = sys.stderr.isatty()
+
+    def __enter__(self):
+        return self
+
+    def update(self, done: int, total: int, message: str) -> None:
+        if not self.active or total <= 0:
+            return
+        filled = int(self.WIDTH * done / total)
+        bar = "#" * filled + "-" * (self.WIDTH - filled)
+        sys.stderr.write(f"\r[{bar}] {done}/{total} {message[:50]:<50}")
+        sys.stderr.flush()
+
+    def __exit__(self, *exc) -> None:
+        if self.active:
+            sys.stderr.write("\r" + " " * (self.WIDTH + 70) + "\r")
+            sys.stderr.flush()
+
+
+def _log_traceback() -> Path:
+    from workbench.services.settings import data_dir
+
+    log = data_dir() / "workbench.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with log.open("a", encoding="utf-8") as handle:
+            handle.write(traceback.format_exc() + "\n")
+    except OSError:
+        pass
+    return log
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

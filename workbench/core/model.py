@@ -1,0 +1,194 @@
+"""The domain objects. Plain, frozen data: no widgets, no SQL, no third-party types.
+
+Every offset is a count of Unicode code points into `Article.text`, the article's text as
+stored (line endings normalised at import, nothing else changed).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields, replace
+from enum import Enum
+
+
+class Role(str, Enum):
+    """What a stretch of an article's text is."""
+
+    TITLE = "title"
+    META = "meta"  # dateline, byline, section label, a repeated headline
+    BODY = "body"
+    CLUTTER = "clutter"  # share links, related articles, publisher blurbs
+
+    @property
+    def analysed(self) -> bool:
+        """Only the headline and the body are read by NER; metadata and clutter are not."""
+        return self in (Role.TITLE, Role.BODY)
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    start: int
+    end: int
+    role: Role
+
+
+@dataclass(frozen=True)
+class Article:
+    source_file: str
+    text: str
+    text_hash: str
+    title: str
+    segments: tuple[Segment, ...]
+    date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
+    date_raw: str | None = None  # the date as the page wrote it
+    byline: str | None = None
+    # Where each metadata field came from, e.g. {"title": "first line", "date": "line 3"}.
+    origins: dict[str, str] = field(default_factory=dict, compare=False)
+    id: int | None = None
+    imported_at: str = ""
+
+    def analysed_runs(self) -> list[tuple[int, str]]:
+        """The (offset, text) stretches NER reads: the headline and each run of body text.
+        Metadata and clutter are skipped, so no entity is found in them or spans across them."""
+        return [
+            (seg.start, self.text[seg.start : seg.end])
+            for seg in self.segments
+            if seg.role.analysed and self.text[seg.start : seg.end].strip()
+        ]
+
+    @property
+    def body_text(self) -> str:
+        return "\n".join(self.text[s.start : s.end] for s in self.segments if s.role is Role.BODY)
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleSummary:
+    """One row of the article list: what the list shows, without the text."""
+
+    id: int
+    title: str
+    date: str | None
+    source_file: str
+    words: int
+    entities: int
+    claims: int
+    byline: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class EntitySpan:
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class EntityCount:
+    text: str
+    label: str
+    mentions: int
+    articles: int
+
+
+@dataclass(frozen=True)
+class Claim:
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    category: str
+    source: str = ""
+    stance: str = "asserts"
+    status: str = "unverified"
+    tags: tuple[str, ...] = ()
+    note: str = ""
+    id: int | None = None
+    created_at: str = ""
+    updated_at: str = ""
+
+    def with_changes(self, **changes) -> Claim:
+        unknown = set(changes) - set(EDITABLE_CLAIM_FIELDS)
+        if unknown:
+            raise ValueError(f"not an editable claim field: {', '.join(sorted(unknown))}")
+        if "tags" in changes:
+            changes["tags"] = normalise_tags(changes["tags"])
+        return replace(self, **changes)
+
+    def fields_dict(self) -> dict:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+EDITABLE_CLAIM_FIELDS = ("category", "source", "stance", "status", "tags", "note")
+
+
+def normalise_tags(tags) -> tuple[str, ...]:
+    """Tags from a list or a comma-separated string: stripped, empty ones and repeats dropped."""
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    seen: dict[str, None] = {}
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag:
+            seen.setdefault(tag, None)
+    return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    name: str
+    color: str  # "#rrggbb"
+    shortcut: str = ""  # one key, e.g. "1"
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimSchema:
+    """The project's own vocabulary for claims."""
+
+    categories: tuple[Category, ...]
+    stances: tuple[str, ...]
+    statuses: tuple[str, ...]
+
+    @property
+    def category_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.categories)
+
+    def category(self, name: str) -> Category | None:
+        return next((c for c in self.categories if c.name == name), None)
+
+
+@dataclass(frozen=True)
+class ChangeSet:
+    """What a mutation changed, so that views refresh only that (and nothing when empty)."""
+
+    articles_added: frozenset[int] = frozenset()
+    articles_changed: frozenset[int] = frozenset()
+    entities_changed: frozenset[int] = frozenset()  # ids of articles whose mentions changed
+    claims_changed: frozenset[int] = frozenset()  # ids of claims added, edited or removed
+    claim_articles: frozenset[int] = frozenset()  # ids of articles whose claims changed
+    schema_changed: bool = False
+
+    def __or__(self, other: ChangeSet) -> ChangeSet:
+        return ChangeSet(
+            self.articles_added | other.articles_added,
+            self.articles_changed | other.articles_changed,
+            self.entities_changed | other.entities_changed,
+            self.claims_changed | other.claims_changed,
+            self.claim_articles | other.claim_articles,
+            self.schema_changed or other.schema_changed,
+        )
+
+    def __bool__(self) -> bool:
+        return bool(
+            self.articles_added
+            or self.articles_changed
+            or self.entities_changed
+            or self.claims_changed
+            or self.claim_articles
+            or self.schema_changed
+        )
+
+    @property
+    def article_list_touched(self) -> bool:
+        """Rows of the article list show counts of entities and claims, and metadata."""
+        return bool(self.articles_added or self.articles_changed or self.entities_changed or self.claim_articles)

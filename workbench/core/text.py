@@ -1,0 +1,21 @@
+"""Text rules shared by every layer: one normal form, one hash."""
+
+import hashlib
+
+
+def normalise_newlines(text: str) -> str:
+    """CRLF and lone CR become LF; nothing else is rewritten.
+
+    This runs once, before any offset into the text exists, so every offset the project
+    stores counts code points of the text exactly as stored.
+    """
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def content_hash(text: str) -> str:
+    """SHA-256 of the UTF-8 text: identifies the same article across projects and exports."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def word_count(text: str) -> int:
+    return len(text.split())

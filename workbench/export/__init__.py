@@ -1,0 +1,1 @@
+"""Tables → files (pandas). pandas is imported only when an export runs."""

@@ -1,0 +1,61 @@
+"""Spreadsheet safety and safe writing, shared by every export format."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+
+# A cell starting with one of these can run as a formula in a spreadsheet program
+# (OWASP, "CSV Injection"); LF is included because some programs trim it first.
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+class ExportError(WorkbenchError):
+    """The export could not be written; nothing at the destination was changed."""
+
+
+def neutralise(value):
+    """A text value a spreadsheet shows as text: a leading apostrophe before any formula
+    trigger. Other values pass through unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
+        return "'" + value
+    return value
+
+
+def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
+    """Call `write(tmp)` on a temporary file beside `path`, then move it into place, so an
+    interrupted export never leaves a truncated file, and an existing file is replaced
+    only by a complete one."""
+    path = Path(path)
+    if path.is_dir():
+        raise ExportError(f"Cannot write {path}: it is a folder.")
+    if not path.parent.is_dir():
+        raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise ExportError(f"Cannot write to {path.parent}: {exc.strerror or exc}.") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; an export is an ordinary file
+    try:
+        write(tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -1,0 +1,1 @@
+"""Files → Article: decoding, page layout (headline, dates, byline, body, clutter)."""

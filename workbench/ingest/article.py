@@ -1,0 +1,73 @@
+"""Text of a scraped page → Article, with its metadata and the role of every stretch."""
+
+from __future__ import annotations
+
+import re
+
+from workbench.core.model import Article, Role
+from workbench.core.text import content_hash, normalise_newlines
+from workbench.ingest.layout import read_layout
+
+TITLE_MAX = 90
+# The end of a sentence: terminal punctuation (and closing quotes) before white space,
+# unless the word before it is an initial or a short abbreviation ("U.S.", "Dr.", "Jan.").
+_SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
+
+
+def build_article(source_file: str, raw_text: str) -> Article:
+    """An Article from a page's text; the text is kept whole (line endings normalised)."""
+    text = normalise_newlines(raw_text)
+    layout = read_layout(text)
+    origins = dict(layout.origins)
+    title = layout.title
+    if not title:
+        title = derive_title(_first_body_text(text, layout.segments))
+        origins["title"] = "first sentence of the body" if title else "file name"
+        title = title or source_file.rsplit("/", 1)[-1]
+    return Article(
+        source_file=source_file,
+        text=text,
+        text_hash=content_hash(text),
+        title=title,
+        segments=layout.segments,
+        date=layout.date.iso if layout.date else None,
+        date_raw=layout.date.raw if layout.date else None,
+        byline=layout.byline,
+        origins=origins,
+    )
+
+
+def _first_body_text(text: str, segments) -> str:
+    return next((text[s.start : s.end].strip() for s in segments if s.role is Role.BODY and text[s.start : s.end].strip()), "")
+
+
+def derive_title(body: str) -> str:
+    """A short headline from the first sentence: the sentence when short; else its first
+    clause when that says enough, or the main clause after an introductory one ("Amid …,");
+    else its first words and an ellipsis."""
+    if not body:
+        return ""
+    first_line = body.split("\n", 1)[0]
+    match = _SENTENCE_BREAK.search(first_line + " ")
+    sentence = first_line[: match.start()] if match else first_line
+    sentence = " ".join(sentence.split()).rstrip(" .!?…")
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    clause = re.search(r"[,;:–—]", sentence)
+    if clause:
+        head, rest = sentence[: clause.start()].strip(), sentence[clause.end() :].strip()
+        if _INTRODUCTORY.match(head) and len(rest.split()) >= 5:
+            sentence = rest[0].upper() + rest[1:]
+        elif 25 <= len(head) <= TITLE_MAX and len(head.split()) >= 5:
+            return head
+    if len(sentence) <= TITLE_MAX:
+        return sentence
+    return sentence[: TITLE_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—") + "…"
+
+
+# Openings of a sentence-initial adverbial clause, which makes a poor headline on its own.
+_INTRODUCTORY = re.compile(
+    r"^(?:amid|amidst|after|as|while|following|despite|in|on|at|during|with|since|when|although|though|"
+    r"before|according|following|earlier|later|meanwhile|however|nevertheless)\b",
+    re.IGNORECASE,
+)

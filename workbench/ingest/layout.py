@@ -1,0 +1,269 @@
+"""Reading a scraped news page as text: headline, dateline, byline, body and page clutter.
+
+The text is never changed here. The result marks stretches of it with a role, so the
+reader can show clutter de-emphasised and NER can skip it, while nothing is deleted.
+
+The rules are about how news pages are laid out in general, not about any one site:
+- the headline is a short line at the top that does not read as a sentence; a very short
+  line just above it is a section label ("World", "International Relations");
+- datelines carry a label ("Published:", "Updated", "Posted on", "Date") and a date;
+- bylines start with "By"; a line repeating the headline is metadata;
+- the body starts at the first line that reads as running prose;
+- page furniture after the story ("Related Articles", "Read more", "Share this article",
+  an "About the author" box) ends the body: it and everything after it is clutter, and so
+  are the short non-sentence lines (tag lists) just before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from workbench.core.model import Role, Segment
+from workbench.ingest.dates import DATE_PATTERN, FoundDate, find_date
+
+# A line that ends the story: what follows is the site's, not the article's.
+_TAIL_MARKERS = re.compile(
+    r"""^(?:
+        similar\s+(?:news|stories|articles|posts)
+      | related(?:\s+(?:articles?|news|stories|posts|content|coverage|reading|topics))?
+      | read\s+(?:the\s+)?(?:full\s+)?(?:article|story)(?:\s+(?:here|at\s+.*))?
+      | read\s+more(?:\s+(?:here|at\s+.*|on\s+.*))?
+      | (?:see\s+)?more\s+(?:from|on|in|stories|news|articles)\b.*
+      | (?:you|we\s+think\s+you)\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)
+      | recommended(?:\s+(?:for\s+you|stories|articles|reading))?
+      | (?:most\s+(?:read|popular|viewed|shared))|trending(?:\s+now)?
+      | (?:about\s+the\s+)?authors?|(?:written|posted|published)\s+by
+      | share\s+(?:this|the)\s+(?:article|story|post|page)|share\s+(?:on|via)\b.*|share
+      | comments?|leave\s+a\s+(?:comment|reply)|\d+\s+comments?
+      | (?:tags|topics|filed\s+under|categories)\s*:.*
+      | (?:sign\s+up|subscribe)\b.*|newsletter
+      | copyright\b.*|©.*|all\s+rights\s+reserved.*
+    )\s*[:.|>»]*\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+# A single line of page furniture inside the story; only that line is clutter.
+_LINE_CLUTTER = re.compile(
+    r"""^(?:
+        advertisement|sponsored(?:\s+content)?|ad
+      | (?:also\s+read|read\s+also|see\s+also|watch|listen|click\s+here)\b.{0,160}
+      | follow\s+(?:us|@)\b.{0,120}|(?:sign\s+up|subscribe)\s+(?:to|for|now)\b.{0,120}
+      | (?:image|photo|video|picture)\s*(?:credit|source)?\s*:.{0,160}
+      | (?:story\s+continues\s+below|continue\s+reading).{0,40}
+    )\s*$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+_DATE_LABEL = (
+    r"(?P<label>first\s+published|last\s+updated|published|updated?|posted|modified|date[d]?|released?)"
+    r"(?:\s+(?:on|at))?\s*[:\-–—]?\s*"
+)
+_DATE_LEAD = re.compile(r"^\s*" + _DATE_LABEL, re.IGNORECASE)
+_BYLINE = re.compile(
+    r"^\s*(?:by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+
+
+@dataclass
+class Layout:
+    title: str | None
+    date: FoundDate | None
+    byline: str | None
+    segments: tuple[Segment, ...]
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class _Line:
+    number: int  # 1-based line number in the file, for provenance
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> int:
+        return len(_WORD.findall(self.text))
+
+    @property
+    def is_prose(self) -> bool:
+        """Reads as running text: a long line, or a sentence-sized one ending like a sentence."""
+        words = self.words
+        return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(self.text.rstrip())))
+
+
+def read_layout(text: str) -> Layout:
+    """Find headline, dateline, byline and the roles of every stretch of `text`."""
+    lines = _lines(text)
+    roles: dict[int, Role] = {}
+    layout = Layout(title=None, date=None, byline=None, segments=())
+    dates: list[tuple[bool, FoundDate, str]] = []  # (is an update?, the date, where it was found)
+    prefix_end = _split_leading_date(lines, dates)
+
+    tail = _tail_start(lines)
+    body_lines = lines[:tail]
+    first_prose = next((i for i, line in enumerate(body_lines) if line.is_prose), None)
+    header_end = min(first_prose if first_prose is not None else 1, 8, len(body_lines))
+    if first_prose is None and len(body_lines) > 1:
+        header_end = 1  # no running prose at all: only a first line can be a headline
+
+    for i, line in enumerate(body_lines):
+        in_header = i < header_end
+        if _date_line(line, dates) or _byline(line, layout):
+            roles[i] = Role.META
+        elif _LINE_CLUTTER.match(line.text):
+            roles[i] = Role.CLUTTER
+        elif in_header and layout.title is None and not line.is_prose and line.words:
+            if _is_section_label(body_lines, i, header_end):
+                roles[i] = Role.META
+            else:
+                layout.title = _clean(line.text)
+                layout.origins["title"] = f"line {line.number}"
+                roles[i] = Role.TITLE
+        elif layout.title and _clean(line.text).casefold() == layout.title.casefold():
+            roles[i] = Role.META  # the headline repeated above the story
+        else:
+            roles[i] = Role.BODY
+    for i in range(tail, len(lines)):
+        roles[i] = Role.CLUTTER
+
+    if dates:
+        _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
+    layout.segments = _segments(text, lines, roles, prefix_end)
+    return layout
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, offset = [], 0
+    for number, raw in enumerate(text.split("\n"), start=1):
+        if raw.strip():
+            lines.append(_Line(number, offset, offset + len(raw), raw))
+        offset += len(raw) + 1
+    return lines
+
+
+def _split_leading_date(lines: list[_Line], dates: list) -> int | None:
+    """A page that opens with "date 2023-11-07 Amidst …": the label and date are metadata,
+    the rest of the line is the story. Returns where the story starts, or None."""
+    if not lines:
+        return None
+    first = lines[0]
+    lead = _DATE_LEAD.match(first.text)
+    if not lead:
+        return None
+    found = DATE_PATTERN.match(first.text, lead.end())
+    if not found:
+        return None
+    rest = first.text[found.end() :]
+    if len(_WORD.findall(rest)) < 3:
+        return None  # a whole dateline: handled as a line of its own
+    split = found.end() + len(rest) - len(rest.lstrip(" \t|-–—:"))
+    dates.append((_is_update(lead.group("label")), _found(first.text[: found.end()], first.start), _where(first)))
+    first.start, first.text = first.start + split, first.text[split:]
+    return first.start
+
+
+def _where(line: _Line) -> str:
+    return f"line {line.number}: “{_clean(line.text)[:80]}”"
+
+
+def _found(text: str, offset: int) -> FoundDate:
+    found = find_date(text)
+    return FoundDate(found.raw, found.iso, found.start + offset, found.end + offset)
+
+
+def _is_update(label: str) -> bool:
+    return label.lower().startswith(("update", "last", "modified"))
+
+
+def _date_line(line: _Line, dates: list) -> bool:
+    """A line that is nothing but datelines ("Published: … | Updated: …", "Update: 2023-08-16
+    05:33 GMT", a bare "14 January 2024"), perhaps with a byline after the date."""
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", line.text.strip()) if p.strip()]
+    found_any = []
+    for part in parts:
+        lead = _DATE_LEAD.match(part)
+        found = DATE_PATTERN.search(part, lead.end() if lead else 0)
+        if not found:
+            return False
+        rest = part[found.end() :].strip(" ,.;")
+        if part[: found.start()].strip(" :,-") and not lead:
+            return False
+        if rest and not re.match(r"^(?:by\s+\S.*|\(?[A-Z]{2,5}\)?)$", rest, re.IGNORECASE):
+            return False
+        found_any.append((_is_update(lead.group("label")) if lead else False, found))
+    if not found_any:
+        return False
+    offset = line.start
+    for is_update, found in found_any:
+        dates.append((is_update, _found(found.group(0), offset + line.text.find(found.group(0))), _where(line)))
+    return True
+
+
+def _byline(line: _Line, layout: Layout) -> bool:
+    match = _BYLINE.match(line.text)
+    if not match or line.words > 12 or _SENTENCE_END.search(match.group("name")):
+        return False
+    name = re.split(r"\s+[|•·]\s+", match.group("name"))[0].strip(" ,;")
+    if not name or not name[0].isupper():
+        return False
+    if layout.byline is None:
+        layout.byline = name
+        layout.origins["byline"] = f"line {line.number}"
+    return True
+
+
+def _is_section_label(lines: list[_Line], i: int, header_end: int) -> bool:
+    """A very short line followed, still in the header, by a longer headline-like line."""
+    if lines[i].words > 4:
+        return False
+    for later in lines[i + 1 : header_end]:
+        if later.words > lines[i].words and not later.is_prose and not _DATE_LEAD.match(later.text):
+            return not _BYLINE.match(later.text)
+    return False
+
+
+def _tail_start(lines: list[_Line]) -> int:
+    """Index of the first line of trailing page clutter (len(lines) when there is none)."""
+    seen_prose = False
+    tail = len(lines)
+    for i, line in enumerate(lines):
+        if seen_prose and line.words <= 10 and _TAIL_MARKERS.match(line.text.strip()):
+            tail = i
+            break
+        seen_prose = seen_prose or line.is_prose
+    # Short lines that do not read as sentences just before the clutter (or at the very
+    # end) are tag lists and share buttons, not the story.
+    while tail > 0 and _is_tag_line(lines[tail - 1]) and any(line.is_prose for line in lines[: tail - 1]):
+        tail -= 1
+    return tail
+
+
+def _is_tag_line(line: _Line) -> bool:
+    text = line.text.strip()
+    return 0 < line.words <= 12 and not _SENTENCE_END.search(text) and not text.endswith((":", ","))
+
+
+def _segments(text: str, lines: list[_Line], roles: dict[int, Role], prefix_end: int | None) -> tuple[Segment, ...]:
+    """Cover the whole text: each line keeps its role and the white space after a line
+    goes with it, so a run of body paragraphs is one contiguous segment."""
+    marks = [(0, prefix_end, Role.META)] if prefix_end else []
+    marks += [(line.start, line.end, roles[i]) for i, line in enumerate(lines)]
+    if not marks:
+        return (Segment(0, len(text), Role.BODY),) if text else ()
+    segments: list[Segment] = []
+    for k, (start, _end, role) in enumerate(marks):
+        start = 0 if k == 0 else start
+        end = marks[k + 1][0] if k + 1 < len(marks) else len(text)
+        if segments and segments[-1].role is role:
+            segments[-1] = Segment(segments[-1].start, end, role)
+        else:
+            segments.append(Segment(start, end, role))
+    return tuple(segments)
+
+
+def _clean(line: str) -> str:
+    return " ".join(line.split())

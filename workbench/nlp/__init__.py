@@ -1,0 +1,1 @@
+"""spaCy → entity spans. spaCy itself is imported only when a pipeline is loaded."""

@@ -1,0 +1,49 @@
+"""Named-entity recognition over articles' analysed runs."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TypeVar
+
+from workbench.core.model import EntitySpan
+from workbench.core.spans import trim_possessive
+from workbench.nlp.pipeline import Pipeline
+
+Key = TypeVar("Key")
+
+# Peak memory grows with the batch: 64 news articles stay near 0.5 GB (1000 went past 3 GB).
+BATCH_SIZE = 64
+
+
+def find_entities(
+    pipeline: Pipeline, articles: Iterable[tuple[Key, list[tuple[int, str]]]], *, batch_size: int = BATCH_SIZE
+) -> Iterator[tuple[Key, list[EntitySpan]]]:
+    """For each (key, runs) — runs being (offset, text) stretches of one article — yield
+    (key, mentions) with offsets into the whole article, in input order, as each article
+    is done. Only the enabled components (NER) run."""
+
+    def stream():
+        for key, runs in articles:
+            runs = runs or [(0, "")]
+            for i, (offset, text) in enumerate(runs):
+                yield text, (key, offset, i == len(runs) - 1)
+
+    found: list[EntitySpan] = []
+    for doc, (key, offset, last) in pipeline.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
+        found.extend(mentions_in(doc, offset))
+        if last:
+            yield key, found
+            found = []
+
+
+def mentions_in(doc, offset: int = 0) -> list[EntitySpan]:
+    """The doc's entities as spans of the whole article, possessives trimmed."""
+    text = doc.text
+    mentions = []
+    for ent in doc.ents:
+        start, end = ent.start_char, trim_possessive(text, ent.start_char, ent.end_char)
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            mentions.append(EntitySpan(start + offset, end + offset, ent.label_, text[start:end]))
+    return mentions

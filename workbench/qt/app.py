@@ -1,0 +1,109 @@
+"""Starting the GUI: application, style, window; the slow parts after the window is up."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from workbench import resources
+from workbench.core.errors import WorkbenchError
+from workbench.services.settings import data_dir, load_settings, save_settings
+
+SCREENSHOT_TIMEOUT_MS = 180_000
+log = logging.getLogger("workbench")
+
+
+def run_gui(project: Path | None, *, screenshot: Path | None = None) -> int:
+    """Open `project` (default: the default project) in the main window; with
+    `screenshot`, render the window to that PNG once entities are shown, and exit."""
+    if screenshot is not None and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from workbench.qt.main_window import MainWindow
+    from workbench.services.projects import open_session
+
+    _log_to_file()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Analyst Workbench")
+    app.setOrganizationName("analyst-workbench")
+    app.setDesktopFileName("analyst-workbench")
+    app.setWindowIcon(QIcon(str(resources.file_path("icons/workbench.svg"))))
+    app.setStyleSheet(resources.read_text("style.qss"))
+    sys.excepthook = _show_unexpected_error
+
+    settings = load_settings()
+    try:
+        session, _report = open_session(project)
+    except WorkbenchError as exc:
+        if screenshot is not None:
+            raise
+        box = QMessageBox(QMessageBox.Icon.Critical, "Analyst Workbench", str(exc))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.exec()
+        return 1
+    window = MainWindow(session, settings)
+    if screenshot is None:
+        window.restore_geometry()
+    window.show()
+    # The window is up: now the slow parts (pyqtgraph, then spaCy on its own thread).
+    QTimer.singleShot(0, window.chart.ensure_plot)
+    QTimer.singleShot(0, window.start_analysis)
+    if screenshot is not None:
+        _take_screenshot_when_ready(app, window, screenshot)
+    code = app.exec()
+    settings.last_project = str(session.path)
+    save_settings(settings)
+    return code
+
+
+def _take_screenshot_when_ready(app, window, path: Path) -> None:
+    from PySide6.QtCore import QTimer
+
+    def save() -> None:
+        app.processEvents()
+        if not window.grab().save(str(path)):
+            print(f"workbench: error: cannot write the screenshot to {path}", file=sys.stderr)
+            app.exit(1)
+            return
+        window.close()
+        app.exit(0)
+
+    window.analysis_finished.connect(lambda _result: QTimer.singleShot(400, save))
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, save)
+
+
+def _log_to_file() -> None:
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        logging.basicConfig(
+            filename=folder / "workbench.log",
+            level=logging.INFO,
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+    except OSError:
+        pass
+
+
+def _show_unexpected_error(kind, value, tb) -> None:
+    """A bug in a slot must not kill the app or show a traceback: log it, say so plainly."""
+    log.error("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        return
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Analyst Workbench",
+        f"Something went wrong: {kind.__name__}: {value}\n\nYour edits are safe: each is saved when made. "
+        f"Details are in {data_dir() / 'workbench.log'}.",
+    )
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

@@ -1,0 +1,53 @@
+"""The work functions the task runner runs on its lanes: each opens what its lane owns
+(its own project connection, the spaCy pipeline) through `state.local` and calls a service."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from workbench.nlp.pipeline import Pipeline, load_pipeline
+from workbench.services.analysis import AnalysisReport, analyse_articles
+from workbench.services.exporting import export_claims_csv
+from workbench.services.importing import ImportReport, import_paths
+from workbench.store import ProjectStore
+
+
+def lane_store(state, project: Path) -> ProjectStore:
+    """This lane's own connection to the project (SQLite connections stay in their thread)."""
+    store = state.local.get("store")
+    if store is None or store.path != project:
+        if store is not None:
+            store.close()
+        store = state.local["store"] = ProjectStore.open(project, create=False)
+    return store
+
+
+def lane_pipeline(state, preferred: str | None) -> Pipeline:
+    """The spaCy pipeline owned by the NLP lane, loaded on first use."""
+    pipeline = state.local.get("pipeline")
+    if pipeline is None:
+        state.progress(0, 0, "Loading the English language model…")
+        pipeline = state.local["pipeline"] = load_pipeline(preferred)
+    return pipeline
+
+
+def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> AnalysisReport:
+    pipeline = lane_pipeline(state, preferred_pipeline)
+    return analyse_articles(
+        lane_store(state, project), pipeline, first=first, progress=state.progress, cancelled=state.cancelled
+    )
+
+
+def import_files(state, project: Path, paths: list[Path]) -> ImportReport:
+    return import_paths(lane_store(state, project), paths, progress=state.progress, cancelled=state.cancelled)
+
+
+def export_claims(state, project: Path, out: Path, raw: bool) -> int:
+    state.progress(0, 1, f"Exporting claims to {out.name}…")
+    return export_claims_csv(lane_store(state, project), out, raw=raw)
+
+
+def close_lane(local: dict) -> None:
+    store = local.pop("store", None)
+    if store is not None:
+        store.close()

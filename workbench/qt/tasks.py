@@ -1,0 +1,191 @@
+"""The one door for slow work: loading spaCy, analysis, bulk import and export.
+
+A task is a plain function `work(state, *args)` run on a lane: a single worker thread, so
+tasks of one lane run one after another. What a lane's thread owns (its spaCy pipeline,
+its own SQLite connection) lives in `state.local` and is never touched by another thread
+(spaCy's Language is not thread-safe; an SQLite connection belongs to its thread).
+
+The work function reports through `state.progress(done, total, message)` and stops
+early when `state.cancelled()` turns true. Results, errors and progress arrive on the GUI
+thread through queued signals. A task submitted with the key of a running one supersedes
+it: the older one is cancelled and its result dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+import time
+import traceback
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from workbench.core.errors import WorkbenchError
+
+log = logging.getLogger(__name__)
+
+NLP_LANE = "nlp"  # owns the spaCy pipeline
+IO_LANE = "io"  # imports and exports
+
+
+class TaskState:
+    """Handed to a work function: progress out, cancellation in, the lane's own objects."""
+
+    PROGRESS_INTERVAL = 0.05  # seconds between progress signals: the GUI needs no more
+
+    def __init__(self, task_id: int, local: dict, emit_progress: Callable[[int, int, int, str], None]):
+        self.task_id = task_id
+        self.local = local
+        self._emit = emit_progress
+        self._cancel = threading.Event()
+        self._last = 0.0
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def progress(self, done: int, total: int, message: str) -> None:
+        now = time.monotonic()
+        if done < total and now - self._last < self.PROGRESS_INTERVAL:
+            return
+        self._last = now
+        self._emit(self.task_id, done, total, message)
+
+
+@dataclass
+class Task:
+    id: int
+    lane: str
+    label: str
+    state: TaskState
+    key: str | None = None
+    superseded: bool = False
+    on_done: Callable[[Any], None] | None = field(default=None, repr=False)
+    on_error: Callable[[str], None] | None = field(default=None, repr=False)
+
+
+class _Relay(QObject):
+    """Lives on the GUI thread; signals emitted from workers are queued to it."""
+
+    done = Signal(int, object)
+    failed = Signal(int, str)
+    progressed = Signal(int, int, int, str)
+
+
+class TaskRunner(QObject):
+    task_started = Signal(int, str)  # task id, label
+    task_progressed = Signal(int, int, int, str)  # task id, done, total, message
+    task_ended = Signal(int)  # task id, after its callback ran
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._lanes: dict[str, ThreadPoolExecutor] = {}
+        self._locals: dict[str, dict] = {}
+        self._tasks: dict[int, Task] = {}
+        self._ids = itertools.count(1)
+        self._relay = _Relay()
+        self._relay.done.connect(self._on_relay_done)
+        self._relay.failed.connect(self._on_relay_failed)
+        self._relay.progressed.connect(self._on_relay_progressed)
+        self._closing = False
+
+    def submit(
+        self,
+        lane: str,
+        label: str,
+        work: Callable[..., Any],
+        *args,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        key: str | None = None,
+    ) -> Task:
+        """Queue `work(state, *args)` on `lane`; `on_done(result)` or `on_error(message)`
+        is then called on the GUI thread (not at all if the task was superseded)."""
+        if key is not None:
+            for task in self._tasks.values():
+                if task.key == key:
+                    task.superseded = True
+                    task.state.cancel()
+        task_id = next(self._ids)
+        local = self._locals.setdefault(lane, {})
+        state = TaskState(task_id, local, self._relay.progressed.emit)
+        task = Task(task_id, lane, label, state, key, on_done=on_done, on_error=on_error)
+        self._tasks[task_id] = task
+        executor = self._lanes.get(lane)
+        if executor is None:
+            executor = self._lanes[lane] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"workbench-{lane}")
+        executor.submit(self._run, task, work, args)
+        self.task_started.emit(task_id, label)
+        return task
+
+    def _run(self, task: Task, work, args) -> None:
+        # NOTE: runs on the lane's thread; reaches the GUI only through the relay's signals.
+        if task.state.cancelled():
+            self._relay.done.emit(task.id, None)
+            return
+        try:
+            result = work(task.state, *args)
+        except WorkbenchError as exc:
+            self._relay.failed.emit(task.id, str(exc))
+        except Exception as exc:  # noqa: BLE001 — reported to the user, logged in full
+            log.error("task %r failed:\n%s", task.label, traceback.format_exc())
+            self._relay.failed.emit(task.id, f"{task.label} failed unexpectedly: {type(exc).__name__}: {exc}")
+        else:
+            self._relay.done.emit(task.id, result)
+
+    def _on_relay_done(self, task_id: int, result) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return
+        if task.on_done and not task.superseded and not self._closing:
+            task.on_done(result)
+        self.task_ended.emit(task_id)
+
+    def _on_relay_failed(self, task_id: int, message: str) -> None:
+        task = self._tasks.pop(task_id, None)
+        if task is None:
+            return
+        if task.on_error and not task.superseded and not self._closing:
+            task.on_error(message)
+        self.task_ended.emit(task_id)
+
+    def _on_relay_progressed(self, task_id: int, done: int, total: int, message: str) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None and not task.superseded:
+            self.task_progressed.emit(task_id, done, total, message)
+
+    def cancel(self, task_id: int) -> None:
+        task = self._tasks.get(task_id)
+        if task is not None:
+            task.state.cancel()
+
+    def cancel_all(self) -> None:
+        for task in self._tasks.values():
+            task.state.cancel()
+
+    def running(self) -> list[Task]:
+        return list(self._tasks.values())
+
+    def run_on_lane(self, lane: str, cleanup: Callable[[dict], None]) -> None:
+        """Queue `cleanup(local)` on a lane, e.g. to close what its thread owns."""
+        executor = self._lanes.get(lane)
+        if executor is not None:
+            executor.submit(cleanup, self._locals.get(lane, {}))
+
+    def shutdown(self, cleanup: Callable[[dict], None] | None = None) -> None:
+        """Cancel everything, let each lane finish its current task (and run `cleanup` on
+        its own thread), then stop. Results still in flight are dropped."""
+        self._closing = True
+        self.cancel_all()
+        for lane, executor in self._lanes.items():
+            if cleanup is not None:
+                executor.submit(cleanup, self._locals.get(lane, {}))
+            executor.shutdown(wait=True, cancel_futures=False)
+        self._lanes.clear()

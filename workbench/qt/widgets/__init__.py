@@ -1,0 +1,1 @@
+"""Panels of the main window; each also runs alone: python -m workbench.qt.widgets.NAME."""

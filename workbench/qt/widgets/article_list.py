@@ -1,0 +1,121 @@
+"""ArticleListPane: the filter box (`articleFilter`), the article table (`articleList`)
+and, when the chart asked for it, the entity the list is narrowed to."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.qt.models.article_table import ArticleTableModel
+
+
+class ArticleListPane(QWidget):
+    article_chosen = Signal(int)  # article id
+    filter_changed = Signal(str)  # the words typed (after a short pause)
+    entity_filter_cleared = Signal()
+
+    FILTER_DELAY_MS = 150
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = ArticleTableModel(self)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("articleFilter")
+        self.filter.setPlaceholderText("Filter: words in titles and text")
+        self.filter.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setObjectName("articleList")
+        self.table.setModel(self.model)
+        # NOTE: no sort indicator before sorting is enabled, or Qt sorts at once by a column:
+        # the list opens in import order.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(ArticleTableModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+
+        self.entity_label = QLabel()
+        self.entity_label.setObjectName("hint")
+        self.entity_clear = QToolButton()
+        self.entity_clear.setText("Show all")
+        self.entity_clear.clicked.connect(self.entity_filter_cleared)
+        entity_row = QHBoxLayout()
+        entity_row.addWidget(self.entity_label, 1)
+        entity_row.addWidget(self.entity_clear)
+        self._entity_row = QWidget()
+        self._entity_row.setLayout(entity_row)
+        entity_row.setContentsMargins(0, 0, 0, 0)
+        self._entity_row.hide()
+        self.count_label = QLabel()
+        self.count_label.setObjectName("hint")
+
+        title = QLabel("Articles")
+        title.setObjectName("paneTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(title)
+        layout.addWidget(self.filter)
+        layout.addWidget(self._entity_row)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
+        self._timer.timeout.connect(lambda: self.filter_changed.emit(self.filter.text()))
+        self.filter.textChanged.connect(self._timer.start)
+        self.model.modelReset.connect(self._update_count)
+        self.model.layoutChanged.connect(self._update_count)
+
+    def show_entity_filter(self, description: str | None) -> None:
+        self._entity_row.setVisible(description is not None)
+        self.entity_label.setText(f"Mentioning {description}" if description else "")
+
+    def select_article(self, article_id: int | None) -> None:
+        row = self.model.row_of(article_id) if article_id is not None else None
+        if row is None:
+            self.table.clearSelection()
+            return
+        if self.table.currentIndex().row() != row:
+            self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+
+    def step(self, delta: int) -> None:
+        """Move to the next (+1) or previous (-1) article in the list as shown."""
+        count = self.model.rowCount()
+        if not count:
+            return
+        current = self.table.currentIndex().row()
+        row = 0 if current < 0 else max(0, min(count - 1, current + delta))
+        self.table.selectRow(row)
+
+    def _on_table_row_changed(self, current, _previous) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.article_chosen.emit(article_id)
+
+    def _update_count(self) -> None:
+        shown, total = self.model.rowCount(), self.model.total
+        self.count_label.setText(f"{total} articles" if shown == total else f"{shown} of {total} articles")
+
+
+if __name__ == "__main__":
+    from workbench.qt.widgets.preview import preview_article_list
+
+    raise SystemExit(preview_article_list())

@@ -1,0 +1,271 @@
+"""ClaimPanel: the form of the selected claim, and the table of the article's claims.
+
+The panel edits nothing itself: it emits what the user asked for, and the window passes
+it to the session. Each field is committed when the user leaves it (or, for the note,
+shortly after typing stops), so there is no Save button to forget.
+"""
+
+from __future__ import annotations
+
+from contextlib import ExitStack
+
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from workbench.core.model import Claim, ClaimSchema
+from workbench.qt.models.claim_table import ClaimTableModel
+
+
+class ClaimPanel(QWidget):
+    add_requested = Signal()
+    delete_requested = Signal(int)  # claim id
+    edit_requested = Signal(int, str, object)  # claim id, field, new value
+    claim_selected = Signal(object)  # claim id or None
+
+    NOTE_DELAY_MS = 700
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("claimPanel")
+        self._claim: Claim | None = None
+        self._schema = ClaimSchema((), (), ())
+
+        title = QLabel("Claim")
+        title.setObjectName("paneTitle")
+        self.add_button = QPushButton("Add claim from selection  (C)")
+        self.add_button.setObjectName("addClaimButton")
+        self.add_button.setEnabled(False)
+        self.add_button.setToolTip("Select text in the article, then press C or click here.")
+        self.add_button.clicked.connect(self.add_requested)
+
+        self.quote = QPlainTextEdit()
+        self.quote.setObjectName("claimQuote")
+        self.quote.setReadOnly(True)
+        self.quote.setMaximumHeight(84)
+        self.quote.setPlaceholderText("Select a claim in the table or in the text.")
+        self.category = QComboBox()
+        self.category.setObjectName("claimCategory")
+        self.source = QComboBox()
+        self.source.setObjectName("claimSource")
+        self.source.setEditable(True)
+        self.source.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.source.lineEdit().setPlaceholderText("Who makes the claim")
+        self.stance = QComboBox()
+        self.stance.setObjectName("claimStance")
+        self.status = QComboBox()
+        self.status.setObjectName("claimStatus")
+        self.tags = QLineEdit()
+        self.tags.setObjectName("claimTags")
+        self.tags.setPlaceholderText("comma-separated")
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("claimNote")
+        self.note.setPlaceholderText("Note")
+        self.note.setTabChangesFocus(True)
+        self.note.setMinimumHeight(60)
+        self.delete_button = QPushButton("Delete claim")
+        self.delete_button.setObjectName("deleteClaimButton")
+        self.delete_button.clicked.connect(lambda: self._claim and self.delete_requested.emit(self._claim.id))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Quote", self.quote)
+        form.addRow("&Category", self.category)
+        form.addRow("S&ource", self.source)
+        form.addRow("S&tance", self.stance)
+        form.addRow("Stat&us", self.status)
+        form.addRow("T&ags", self.tags)
+        form.addRow("&Note", self.note)
+        self._fields = (self.category, self.source, self.stance, self.status, self.tags, self.note, self.delete_button)
+
+        self.model = ClaimTableModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("claimTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(ClaimTableModel.COLUMNS)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(lambda: self._claim and self.delete_requested.emit(self._claim.id))
+        self.count_label = QLabel("No claims yet")
+        self.count_label.setObjectName("paneTitle")
+
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.add_button)
+        layout.addWidget(title)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.count_label)
+        layout.addWidget(self.table, 1)
+
+        self._note_timer = QTimer(self, singleShot=True, interval=self.NOTE_DELAY_MS)
+        self._note_timer.timeout.connect(self._commit_note)
+        self.category.activated.connect(lambda: self._emit("category", self.category.currentText()))
+        self.stance.activated.connect(lambda: self._emit("stance", self.stance.currentText()))
+        self.status.activated.connect(lambda: self._emit("status", self.status.currentText()))
+        self.source.activated.connect(lambda: self._emit("source", self.source.currentText().strip()))
+        self.source.lineEdit().editingFinished.connect(lambda: self._emit("source", self.source.currentText().strip()))
+        self.tags.editingFinished.connect(lambda: self._emit("tags", self.tags.text()))
+        self.note.textChanged.connect(self._note_timer.start)
+        self.note.installEventFilter(self)
+        self._set_enabled(False)
+
+    # -- what is shown -------------------------------------------------------------------
+
+    @property
+    def claim(self) -> Claim | None:
+        return self._claim
+
+    def set_schema(self, schema: ClaimSchema) -> None:
+        self._schema = schema
+        with QSignalBlocker(self.category), QSignalBlocker(self.stance), QSignalBlocker(self.status):
+            self.category.clear()
+            for category in schema.categories:
+                shortcut = f"  ({category.shortcut})" if category.shortcut else ""
+                self.category.addItem(_swatch(category.color), category.name + shortcut, category.name)
+                self.category.setItemData(self.category.count() - 1, category.description, Qt.ItemDataRole.ToolTipRole)
+            self.stance.clear()
+            self.stance.addItems(schema.stances)
+            self.status.clear()
+            self.status.addItems(schema.statuses)
+        self._fill(self._claim)
+
+    def set_source_candidates(self, names: list[str]) -> None:
+        with QSignalBlocker(self.source):
+            current = self.source.currentText()
+            self.source.clear()
+            self.source.addItems(names)
+            self.source.setCurrentText(current)
+
+    def set_claims(self, claims: list[Claim], selected: int | None) -> None:
+        """The article's claims; `selected` is shown in the form."""
+        with QSignalBlocker(self.table.selectionModel()):
+            self.model.set_claims(claims, self._schema)
+            row = self.model.row_of(selected)
+            if row is not None:
+                self.table.selectRow(row)
+        n = len(claims)
+        self.count_label.setText(f"{n} claim{'s' if n != 1 else ''} in this article" if n else "No claims yet")
+        self.show_claim(next((c for c in claims if c.id == selected), None))
+
+    def show_claim(self, claim: Claim | None) -> None:
+        """Show `claim` in the form and select its row (None: clear the form)."""
+        self._flush_note()
+        self._claim = claim
+        with QSignalBlocker(self.table.selectionModel()):
+            row = self.model.row_of(claim.id) if claim else None
+            if row is None:
+                self.table.clearSelection()
+            else:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+        self._fill(claim)
+
+    def update_claim(self, claim: Claim, *, refill: bool) -> None:
+        """A claim changed in the store: refresh its row; refill the form only when the
+        change came from elsewhere (undo, another panel), not from typing in this form."""
+        self.model.update_claim(claim)
+        if self._claim is not None and self._claim.id == claim.id:
+            self._claim = claim
+            if refill:
+                self._fill(claim)
+
+    def set_selection_available(self, available: bool) -> None:
+        self.add_button.setEnabled(available)
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _fill(self, claim: Claim | None) -> None:
+        with ExitStack() as stack:
+            for widget in (self.category, self.source, self.stance, self.status, self.tags, self.note):
+                stack.enter_context(QSignalBlocker(widget))
+            self._fill_fields(claim)
+        self._note_timer.stop()
+        self._set_enabled(claim is not None)
+
+    def _fill_fields(self, claim: Claim | None) -> None:
+        self.quote.setPlainText(claim.quote if claim else "")
+        if claim is None:
+            self.source.setCurrentText("")
+            self.tags.clear()
+            self.note.clear()
+        else:
+            _select(self.category, claim.category, data=True)
+            _select(self.stance, claim.stance)
+            _select(self.status, claim.status)
+            self.source.setCurrentText(claim.source)
+            self.tags.setText(", ".join(claim.tags))
+            if self.note.toPlainText() != claim.note:
+                self.note.setPlainText(claim.note)
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in self._fields:
+            widget.setEnabled(enabled)
+
+    def _emit(self, field: str, value) -> None:
+        if self._claim is None:
+            return
+        if field == "category":
+            value = self.category.currentData() or value
+        self.edit_requested.emit(self._claim.id, field, value)
+
+    def _commit_note(self) -> None:
+        if self._claim is not None and self.note.toPlainText() != self._claim.note:
+            self._emit("note", self.note.toPlainText())
+
+    def _flush_note(self) -> None:
+        if self._note_timer.isActive():
+            self._note_timer.stop()
+            self._commit_note()
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.note and event.type() == event.Type.FocusOut:
+            self._flush_note()
+        return super().eventFilter(watched, event)
+
+    def _on_table_row_changed(self, current, _previous) -> None:
+        self.claim_selected.emit(self.model.claim_id(current.row()) if current.isValid() else None)
+
+
+def _select(combo: QComboBox, value: str, *, data: bool = False) -> None:
+    index = combo.findData(value) if data else combo.findText(value)
+    if index < 0:  # a value the schema does not list (yet): still show it as it is
+        combo.addItem(value, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
+
+
+def _swatch(color: str) -> QIcon:
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+if __name__ == "__main__":
+    from workbench.qt.widgets.preview import preview_claim_panel
+
+    raise SystemExit(preview_claim_panel())

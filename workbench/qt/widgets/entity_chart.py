@@ -1,0 +1,146 @@
+"""EntityChart: the most mentioned entities as a bar chart (pyqtgraph), for the corpus or
+the open article. Clicking a bar asks for the articles that mention that entity.
+
+pyqtgraph costs ~0.7 s to import, so the chart is built only after the window is shown
+(`ensure_plot`); until then it shows a placeholder.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6.QtCore import QPoint, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from workbench.core.model import EntityCount
+from workbench.qt.palette import label_style
+
+CORPUS, ARTICLE = "corpus", "article"
+
+
+class EntityChart(QWidget):
+    entity_clicked = Signal(str, str)  # text, label
+    scope_changed = Signal(str)  # CORPUS or ARTICLE
+
+    BARS = 12
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("entityChart")
+        self._counts: list[EntityCount] = []
+        self._plot = None
+        title = QLabel("Most mentioned")
+        title.setObjectName("paneTitle")
+        self.scope_box = QComboBox()
+        self.scope_box.setObjectName("entityChartScope")
+        self.scope_box.addItem("in the corpus", CORPUS)
+        self.scope_box.addItem("in this article", ARTICLE)
+        self.scope_box.currentIndexChanged.connect(lambda: self.scope_changed.emit(self.scope))
+        header = QHBoxLayout()
+        header.addWidget(title)
+        header.addWidget(self.scope_box)
+        header.addStretch(1)
+        self._placeholder = QLabel("No entities yet.")
+        self._placeholder.setObjectName("hint")
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.addLayout(header)
+        self._layout.addWidget(self._placeholder, 1)
+        self.setMinimumHeight(220)
+        self.setToolTip("Click a bar to list the articles that mention the entity.")
+
+    @property
+    def scope(self) -> str:
+        return self.scope_box.currentData()
+
+    @property
+    def counts(self) -> list[EntityCount]:
+        return list(self._counts)
+
+    def set_counts(self, counts: list[EntityCount]) -> None:
+        self._counts = list(counts[: self.BARS])
+        self._draw()
+
+    def ensure_plot(self) -> None:
+        """Import pyqtgraph and build the plot (call once the window is up)."""
+        if self._plot is not None:
+            return
+        os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
+        import pyqtgraph as pg
+
+        pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
+        plot = pg.PlotWidget()
+        plot.setObjectName("entityPlot")
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.getPlotItem().invertY(True)
+        plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
+        plot.setLabel("bottom", "mentions")
+        plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._layout.replaceWidget(self._placeholder, plot)
+        self._placeholder.hide()
+        self._plot = plot
+        self._draw()
+
+    def _draw(self) -> None:
+        if self._plot is None:
+            return
+        import pyqtgraph as pg
+
+        plot = self._plot
+        plot.clear()
+        counts = self._counts
+        axis = plot.getAxis("left")
+        axis.setTicks([[(i, _short(c.text)) for i, c in enumerate(counts)]])
+        if not counts:
+            plot.setYRange(0, 1)
+            return
+        bars = pg.BarGraphItem(
+            x0=[0] * len(counts),
+            y=list(range(len(counts))),
+            height=0.7,
+            width=[c.mentions for c in counts],
+            brushes=[label_style(c.label).color for c in counts],
+            pens=[label_style(c.label).color.darker(130) for c in counts],
+        )
+        plot.addItem(bars)
+        plot.setYRange(-0.6, len(counts) - 0.4, padding=0)
+        plot.setXRange(0, max(c.mentions for c in counts) * 1.05, padding=0)
+
+    def bar_at(self, scene_pos) -> int | None:
+        """Index of the bar on the row at `scene_pos` (a click anywhere on its row counts)."""
+        if self._plot is None or not self._counts:
+            return None
+        view = self._plot.getPlotItem().vb
+        point = view.mapSceneToView(scene_pos)
+        index = round(point.y())
+        return index if 0 <= index < len(self._counts) and abs(point.y() - index) <= 0.45 else None
+
+    def bar_center(self, index: int) -> QPoint:
+        """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
+        view = self._plot.getPlotItem().vb
+        from PySide6.QtCore import QPointF
+
+        scene = view.mapViewToScene(QPointF(self._counts[index].mentions / 2, index))
+        return self._plot.mapFromScene(scene)
+
+    @property
+    def plot_widget(self):
+        return self._plot
+
+    def _on_scene_clicked(self, event) -> None:
+        index = self.bar_at(event.scenePos())
+        if index is not None:
+            count = self._counts[index]
+            self.entity_clicked.emit(count.text, count.label)
+
+
+def _short(text: str, limit: int = 22) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+if __name__ == "__main__":
+    from workbench.qt.widgets.preview import preview_entity_chart
+
+    raise SystemExit(preview_entity_chart())

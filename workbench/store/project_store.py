@@ -1,0 +1,447 @@
+"""ProjectStore: every read and write of a project file, and nothing else.
+
+One ProjectStore is one SQLite connection and belongs to the thread that opened it; a
+background worker opens its own on the same file (WAL lets readers and one writer work
+side by side). Each public write is one transaction: committed when it returns, rolled back
+whole when it fails, so a crash never leaves half an edit behind.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import (
+    Article,
+    ArticleSummary,
+    Category,
+    Claim,
+    ClaimSchema,
+    EntityCount,
+    EntitySpan,
+    Role,
+    Segment,
+)
+from workbench.core.text import word_count
+from workbench.store.migrations import APPLICATION_ID, MIGRATIONS
+
+
+class ProjectFileError(WorkbenchError):
+    """The file cannot be opened as a project."""
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class ProjectStore:
+    def __init__(self, connection: sqlite3.Connection, path: Path):
+        self._db = connection
+        self.path = path
+        self._depth = 0
+
+    # -- opening -----------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, create: bool = True) -> ProjectStore:
+        """Open (or create) the project at `path`, bringing its schema up to date."""
+        path = Path(path)
+        if path.is_dir():
+            raise ProjectFileError(f"{path} is a folder, not a project file.")
+        if not path.exists():
+            if not create:
+                raise ProjectFileError(f"No project at {path}.")
+            if not path.parent.is_dir():
+                raise ProjectFileError(f"Cannot create {path}: the folder {path.parent} does not exist.")
+        try:
+            connection = sqlite3.connect(path, isolation_level=None, timeout=30)
+        except sqlite3.Error as exc:
+            raise ProjectFileError(f"Cannot open {path}: {exc}.") from None
+        store = cls(connection, path)
+        try:
+            store._configure()
+            store._migrate()
+        except sqlite3.DatabaseError as exc:
+            connection.close()
+            raise ProjectFileError(f"{path} is not an Analyst Workbench project ({exc}).") from None
+        except ProjectFileError:
+            connection.close()
+            raise
+        return store
+
+    def _configure(self) -> None:
+        db = self._db
+        db.execute("PRAGMA foreign_keys = ON")
+        # NOTE: WAL lets the GUI read while a worker writes. It needs shared memory, which
+        # network file systems lack; there we stay with the rollback journal.
+        mode = db.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            db.execute("PRAGMA journal_mode = DELETE")
+        # FULL: a committed edit survives power loss too, not only a crash (NORMAL may not).
+        db.execute("PRAGMA synchronous = FULL")
+
+    def _migrate(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        app_id = db.execute("PRAGMA application_id").fetchone()[0]
+        has_tables = db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+        if has_tables and app_id != APPLICATION_ID:
+            raise ProjectFileError(f"{self.path} is an SQLite database, but not an Analyst Workbench project.")
+        if version > len(MIGRATIONS):
+            raise ProjectFileError(
+                f"{self.path} was saved by a newer Analyst Workbench (project format {version}); "
+                f"this version reads formats up to {len(MIGRATIONS)}. Please update the app."
+            )
+        for number in range(version + 1, len(MIGRATIONS) + 1):
+            with self.transaction():
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    db.execute(statement)
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                db.execute(f"PRAGMA user_version = {number}")
+
+    def close(self) -> None:
+        self._db.close()
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """All or nothing; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self._db
+            finally:
+                self._depth -= 1
+            return
+        self._db.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield self._db
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        else:
+            self._db.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- project settings ----------------------------------------------------------------
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM project_meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str | None) -> None:
+        with self.transaction() as db:
+            if value is None:
+                db.execute("DELETE FROM project_meta WHERE key = ?", (key,))
+            else:
+                db.execute("INSERT OR REPLACE INTO project_meta(key, value) VALUES (?, ?)", (key, value))
+
+    # -- articles ------------------------------------------------------------------------
+
+    def article_id_by_hash(self, text_hash: str) -> int | None:
+        row = self._db.execute("SELECT id FROM articles WHERE text_hash = ?", (text_hash,)).fetchone()
+        return row[0] if row else None
+
+    def add_article(self, article: Article) -> int:
+        """Store a new article; returns its id."""
+        with self.transaction() as db:
+            cursor = db.execute(
+                "INSERT INTO articles(source_file, text, text_hash, title, date, date_raw, byline,"
+                " segments, origins, words, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.source_file,
+                    article.text,
+                    article.text_hash,
+                    article.title,
+                    article.date,
+                    article.date_raw,
+                    article.byline,
+                    json.dumps([[s.start, s.end, s.role.value] for s in article.segments]),
+                    json.dumps(article.origins, ensure_ascii=False),
+                    word_count(article.body_text),
+                    now(),
+                ),
+            )
+            return cursor.lastrowid
+
+    def article(self, article_id: int) -> Article | None:
+        row = self._db.execute(
+            "SELECT id, source_file, text, text_hash, title, date, date_raw, byline, segments, origins,"
+            " imported_at FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            return None
+        return Article(
+            id=row[0],
+            source_file=row[1],
+            text=row[2],
+            text_hash=row[3],
+            title=row[4],
+            date=row[5],
+            date_raw=row[6],
+            byline=row[7],
+            segments=tuple(Segment(s, e, Role(r)) for s, e, r in json.loads(row[8])),
+            origins=json.loads(row[9]),
+            imported_at=row[10],
+        )
+
+    def article_count(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    def article_summaries(self, ids: Iterable[int] | None = None) -> list[ArticleSummary]:
+        """List rows (all, or those of `ids`), in import order, without reading any text."""
+        where, params = "", ()
+        if ids is not None:
+            params = tuple(ids)
+            where = f" WHERE a.id IN ({','.join('?' * len(params))})"
+        rows = self._db.execute(
+            "SELECT a.id, a.title, a.date, a.source_file, a.words, coalesce(an.entity_count, 0),"
+            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.byline FROM articles a"
+            " LEFT JOIN analyses an ON an.article_id = a.id" + where + " ORDER BY a.id",
+            params,
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def search_articles(self, query: str) -> list[int]:
+        """Ids of articles whose title or text holds every word of `query`, each word
+        matching the start of a word ("russ" finds "Russia")."""
+        match = fts_query(query)
+        if not match:
+            return [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY id")]
+        rows = self._db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", (match,))
+        return [row[0] for row in rows]
+
+    def articles_mentioning(self, text: str, label: str) -> list[int]:
+        rows = self._db.execute(
+            "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? ORDER BY article_id", (text, label)
+        )
+        return [row[0] for row in rows]
+
+    # -- entity mentions -----------------------------------------------------------------
+
+    def _model_id(self, name: str, version: str) -> int:
+        self._db.execute("INSERT OR IGNORE INTO models(name, version) VALUES (?, ?)", (name, version))
+        return self._db.execute("SELECT id FROM models WHERE name = ? AND version = ?", (name, version)).fetchone()[0]
+
+    def articles_to_analyse(self, model_name: str, model_version: str) -> list[int]:
+        """Articles not yet analysed by this model on their current text."""
+        rows = self._db.execute(
+            "SELECT a.id FROM articles a LEFT JOIN analyses an ON an.article_id = a.id"
+            " LEFT JOIN models m ON m.id = an.model_id"
+            " WHERE an.article_id IS NULL OR an.text_hash != a.text_hash OR m.name != ? OR m.version != ?"
+            " ORDER BY a.id",
+            (model_name, model_version),
+        )
+        return [row[0] for row in rows]
+
+    def save_entities(
+        self, article_id: int, text_hash: str, mentions: Sequence[EntitySpan], model_name: str, model_version: str
+    ) -> None:
+        """Replace the article's mentions with those a model found in text `text_hash`."""
+        with self.transaction() as db:
+            model_id = self._model_id(model_name, model_version)
+            db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
+            db.executemany(
+                "INSERT INTO entities(article_id, start, end, label, text, model_id) VALUES (?, ?, ?, ?, ?, ?)",
+                [(article_id, m.start, m.end, m.label, m.text, model_id) for m in mentions],
+            )
+            db.execute(
+                "INSERT OR REPLACE INTO analyses(article_id, model_id, text_hash, entity_count, analysed_at)"
+                " VALUES (?, ?, ?, ?, ?)",
+                (article_id, model_id, text_hash, len(mentions), now()),
+            )
+
+    def entities(self, article_id: int) -> list[EntitySpan]:
+        rows = self._db.execute(
+            "SELECT start, end, label, text FROM entities WHERE article_id = ? ORDER BY start, end", (article_id,)
+        )
+        return [EntitySpan(*row) for row in rows]
+
+    def analysed_by(self, article_id: int) -> tuple[str, str] | None:
+        row = self._db.execute(
+            "SELECT m.name, m.version FROM analyses an JOIN models m ON m.id = an.model_id WHERE an.article_id = ?",
+            (article_id,),
+        ).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def entity_rows(self) -> Iterator[tuple]:
+        """(article_id, source_file, start, end, text, label, model, model_version) for every mention."""
+        yield from self._db.execute(
+            "SELECT e.article_id, a.source_file, e.start, e.end, e.text, e.label, m.name, m.version"
+            " FROM entities e JOIN articles a ON a.id = e.article_id JOIN models m ON m.id = e.model_id"
+            " ORDER BY e.article_id, e.start, e.end"
+        )
+
+    def top_entities(
+        self, limit: int, *, article_id: int | None = None, labels: Iterable[str] | None = None
+    ) -> list[EntityCount]:
+        """The most mentioned entities (by text and label), in the corpus or one article."""
+        where, params = [], []
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if labels is not None:
+            labels = list(labels)
+            where.append(f"label IN ({','.join('?' * len(labels))})")
+            params.extend(labels)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(
+            f"SELECT text, label, count(*) AS n, count(DISTINCT article_id) FROM entities {clause}"
+            " GROUP BY text, label ORDER BY n DESC, text LIMIT ?",
+            (*params, limit),
+        )
+        return [EntityCount(*row) for row in rows]
+
+    def entity_labels(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT DISTINCT label FROM entities ORDER BY label")]
+
+    # -- claims --------------------------------------------------------------------------
+
+    _CLAIM_COLUMNS = (
+        "id, article_id, start, end, quote, category, source, stance, status, tags, note, created_at, updated_at"
+    )
+
+    def insert_claim(self, claim: Claim) -> Claim:
+        """Store a claim; a claim that has an id keeps it (redo of a deletion)."""
+        stamp = now()
+        created = claim.created_at or stamp
+        updated = claim.updated_at or stamp
+        with self.transaction() as db:
+            cursor = db.execute(
+                f"INSERT INTO claims({self._CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    claim.id,
+                    claim.article_id,
+                    claim.start,
+                    claim.end,
+                    claim.quote,
+                    claim.category,
+                    claim.source,
+                    claim.stance,
+                    claim.status,
+                    json.dumps(list(claim.tags), ensure_ascii=False),
+                    claim.note,
+                    created,
+                    updated,
+                ),
+            )
+        return self.claim(cursor.lastrowid)
+
+    def update_claim(self, claim: Claim, *, touch: bool = True) -> Claim:
+        """Write the claim's editable fields; `updated_at` becomes now unless `touch` is False
+        (undo restores the earlier timestamp too)."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE claims SET category = ?, source = ?, stance = ?, status = ?, tags = ?, note = ?,"
+                " updated_at = ? WHERE id = ?",
+                (
+                    claim.category,
+                    claim.source,
+                    claim.stance,
+                    claim.status,
+                    json.dumps(list(claim.tags), ensure_ascii=False),
+                    claim.note,
+                    now() if touch else claim.updated_at,
+                    claim.id,
+                ),
+            )
+        return self.claim(claim.id)
+
+    def delete_claim(self, claim_id: int) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+
+    def claim(self, claim_id: int) -> Claim | None:
+        row = self._db.execute(f"SELECT {self._CLAIM_COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return _claim(row) if row else None
+
+    def claims(self, article_id: int | None = None) -> list[Claim]:
+        if article_id is None:
+            rows = self._db.execute(f"SELECT {self._CLAIM_COLUMNS} FROM claims ORDER BY article_id, start, end, id")
+        else:
+            rows = self._db.execute(
+                f"SELECT {self._CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start, end, id", (article_id,)
+            )
+        return [_claim(row) for row in rows]
+
+    # -- claim schema --------------------------------------------------------------------
+
+    def schema(self) -> ClaimSchema:
+        categories = tuple(
+            Category(*row)
+            for row in self._db.execute(
+                "SELECT name, color, shortcut, description FROM schema_categories ORDER BY position"
+            )
+        )
+
+        def values(kind: str) -> tuple[str, ...]:
+            rows = self._db.execute("SELECT name FROM schema_values WHERE kind = ? ORDER BY position", (kind,))
+            return tuple(row[0] for row in rows)
+
+        return ClaimSchema(categories, values("stance"), values("status"))
+
+    def set_schema(self, schema: ClaimSchema) -> None:
+        with self.transaction() as db:
+            db.execute("DELETE FROM schema_categories")
+            db.execute("DELETE FROM schema_values")
+            db.executemany(
+                "INSERT INTO schema_categories(name, position, color, shortcut, description) VALUES (?, ?, ?, ?, ?)",
+                [(c.name, i, c.color, c.shortcut, c.description) for i, c in enumerate(schema.categories)],
+            )
+            db.executemany(
+                "INSERT INTO schema_values(kind, name, position) VALUES (?, ?, ?)",
+                [("stance", name, i) for i, name in enumerate(schema.stances)]
+                + [("status", name, i) for i, name in enumerate(schema.statuses)],
+            )
+
+
+def _claim(row) -> Claim:
+    return Claim(
+        id=row[0],
+        article_id=row[1],
+        start=row[2],
+        end=row[3],
+        quote=row[4],
+        category=row[5],
+        source=row[6],
+        stance=row[7],
+        status=row[8],
+        tags=tuple(json.loads(row[9])),
+        note=row[10],
+        created_at=row[11],
+        updated_at=row[12],
+    )
+
+
+def fts_query(query: str) -> str:
+    """A user's search words as an FTS5 query: every word required, each as a prefix.
+
+    Words are quoted, so FTS5 syntax typed by a user (AND, NEAR, *, ") is searched for as
+    text and never raises a syntax error.
+    """
+    words = [w.replace('"', '""') for w in query.split()]
+    return " ".join(f'"{w}"*' for w in words if any(ch.isalnum() for ch in w))
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration into statements (trigger bodies contain semicolons)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()
