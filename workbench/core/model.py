@@ -7,10 +7,10 @@ stored (line endings normalised at import, nothing else changed).
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from enum import Enum
+from enum import StrEnum
 
 
-class Role(str, Enum):
+class Role(StrEnum):
     """What a stretch of an article's text is."""
 
     TITLE = "title"

@@ -51,7 +51,9 @@ def claims_frame(
 def articles_frame(summaries: Iterable[ArticleSummary]):
     import pandas as pd
 
-    rows = [(s.id, s.source_file, s.title, s.date or "", s.byline or "", s.words, s.entities, s.claims) for s in summaries]
+    rows = [
+        (s.id, s.source_file, s.title, s.date or "", s.byline or "", s.words, s.entities, s.claims) for s in summaries
+    ]
     return pd.DataFrame.from_records(rows, columns=ARTICLE_COLUMNS)
 
 

@@ -38,7 +38,9 @@ def build_article(source_file: str, raw_text: str) -> Article:
 
 
 def _first_body_text(text: str, segments) -> str:
-    return next((text[s.start : s.end].strip() for s in segments if s.role is Role.BODY and text[s.start : s.end].strip()), "")
+    return next(
+        (text[s.start : s.end].strip() for s in segments if s.role is Role.BODY and text[s.start : s.end].strip()), ""
+    )
 
 
 def derive_title(body: str) -> str:

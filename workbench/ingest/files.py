@@ -40,7 +40,9 @@ def read_article(path: Path, source_file: str | None = None) -> Article:
     if not path.exists():
         raise UnreadableFile("no such file or folder")
     if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UnreadableFile(f"unsupported file type “{path.suffix or path.name}” (expected {', '.join(TEXT_SUFFIXES)})")
+        raise UnreadableFile(
+            f"unsupported file type “{path.suffix or path.name}” (expected {', '.join(TEXT_SUFFIXES)})"
+        )
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

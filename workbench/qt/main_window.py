@@ -465,7 +465,9 @@ class MainWindow(QMainWindow):
         self.analysis_finished.emit(message)
 
     def _on_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", "Text files (*.txt *.text *.md);;All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import articles", "", "Text files (*.txt *.text *.md);;All files (*)"
+        )
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -551,7 +553,9 @@ class MainWindow(QMainWindow):
             self.switch_project(path)
 
     def _on_open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Open project", "", f"Workbench projects (*{PROJECT_SUFFIX});;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Open project", "", f"Workbench projects (*{PROJECT_SUFFIX});;All files (*)"
+        )
         if path:
             self.switch_project(Path(path))
 
@@ -619,4 +623,3 @@ def _window_settings() -> QSettings:
 def _preview(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-

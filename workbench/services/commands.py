@@ -88,7 +88,11 @@ class EditClaim:
 
 
 def _changed_fields(a: Claim, b: Claim) -> set[str]:
-    return {name for name in ("category", "source", "stance", "status", "tags", "note") if getattr(a, name) != getattr(b, name)}
+    return {
+        name
+        for name in ("category", "source", "stance", "status", "tags", "note")
+        if getattr(a, name) != getattr(b, name)
+    }
 
 
 class CommandStack:

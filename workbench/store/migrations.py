@@ -14,8 +14,10 @@ MIGRATIONS: list[str] = [
         value TEXT NOT NULL
     ) WITHOUT ROWID;
 
+    -- AUTOINCREMENT: an id is never reused, so an id in an export or a history entry
+    -- always means the same article or claim.
     CREATE TABLE articles (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         source_file TEXT NOT NULL,
         text TEXT NOT NULL,               -- the whole page, line endings normalised
         text_hash TEXT NOT NULL UNIQUE,   -- SHA-256 of text
@@ -75,7 +77,7 @@ MIGRATIONS: list[str] = [
     CREATE INDEX entities_by_name ON entities(text, label);
 
     CREATE TABLE claims (
-        id INTEGER PRIMARY KEY,
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,

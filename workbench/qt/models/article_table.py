@@ -128,4 +128,3 @@ class ArticleTableModel(QAbstractTableModel):
             return
         column, order = self._sort
         self._rows.sort(key=self._SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
-

@@ -90,7 +90,9 @@ def preview_article_list() -> int:
     def make(session: Session):
         pane = ArticleListPane()
         pane.model.set_articles(session.article_summaries())
-        pane.filter_changed.connect(lambda text: pane.model.set_filter(session.search_articles(text) if text.strip() else None))
+        pane.filter_changed.connect(
+            lambda text: pane.model.set_filter(session.search_articles(text) if text.strip() else None)
+        )
         return pane
 
     return _show(make)

@@ -35,7 +35,9 @@ class ReaderView(QPlainTextEdit):
         self.setObjectName("readerView")
         self.setReadOnly(True)
         self.setUndoRedoEnabled(False)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         font = QFont(self.font())
         font.setPointSizeF(max(font.pointSizeF(), 10.5) * 1.08)
@@ -186,7 +188,9 @@ class ReaderView(QPlainTextEdit):
         self._gutter.set_claims(self._claims, self._colors, self._selected)
 
     def _visible_mentions(self, claim: Claim) -> list[EntitySpan]:
-        return [m for m in self._mentions if m.label not in self._hidden and m.start < claim.end and claim.start < m.end]
+        return [
+            m for m in self._mentions if m.label not in self._hidden and m.start < claim.end and claim.start < m.end
+        ]
 
     def _claim(self, claim_id: int | None) -> Claim | None:
         return next((c for c in self._claims if c.id == claim_id), None) if claim_id is not None else None

@@ -1,0 +1,91 @@
+"""Layout rules on pages written the ways other sites write them."""
+
+import pytest
+
+from workbench.core.model import Role
+from workbench.ingest.article import build_article, derive_title
+
+BODY = (
+    "The defence ministry said on Tuesday that talks with its neighbour had resumed after a pause of "
+    "several months, and that both sides had agreed to meet again before the end of the year.\n\n"
+    "Officials declined to give details of the agenda, but analysts expect trade and border security "
+    "to dominate the discussions, which will be held in the capital.\n"
+)
+
+
+def roles(article):
+    return {s.role: article.text[s.start : s.end] for s in article.segments}
+
+
+def test_published_label_and_by_line():
+    a = build_article(
+        "x.txt", "Talks resume between neighbours\n\nBy Jane Doe | Reuters\nPublished: 3 March 2022\n\n" + BODY
+    )
+    assert a.title == "Talks resume between neighbours"
+    assert a.byline == "Jane Doe"
+    assert a.date == "2022-03-03"
+
+
+def test_posted_on_with_byline_after_the_date():
+    a = build_article("x.txt", "Talks resume\n\nPosted on March 5, 2021 by John Smith\n\n" + BODY)
+    assert a.date == "2021-03-05"
+    assert "Posted on" in roles(a)[Role.META]
+
+
+def test_updated_date_is_used_only_without_a_published_one():
+    a = build_article("x.txt", "Talks resume\nUpdated: 2021-07-09 14:00 UTC\nPublished: 2021-07-08\n\n" + BODY)
+    assert a.date == "2021-07-08"
+    b = build_article("x.txt", "Talks resume\nLast updated 9 July 2021\n\n" + BODY)
+    assert b.date == "2021-07-09"
+
+
+def test_ambiguous_numeric_date_is_kept_raw_without_a_guess():
+    a = build_article("x.txt", "Talks resume\nPublished 03/04/2022\n\n" + BODY)
+    assert a.date is None and a.date_raw == "03/04/2022"
+
+
+@pytest.mark.parametrize(
+    "tail",
+    ["Related News\nOther story", "Read more:\nhttp://example.com", "You may also like\nx", "Tags: politics, asia",
+     "About the author\nJane writes about things.", "Share this article\nFacebook Twitter"],
+)  # fmt: skip
+def test_page_furniture_after_the_story_is_clutter(tail):
+    a = build_article("x.txt", "Talks resume\n\n" + BODY + "\n" + tail + "\n")
+    assert roles(a)[Role.CLUTTER].strip().startswith(tail.split("\n")[0])
+    assert "Officials declined" in roles(a)[Role.BODY]
+
+
+def test_advertisement_line_inside_the_story_is_clutter_alone():
+    text = "Talks resume\n\n" + BODY.replace("\n\nOfficials", "\n\nADVERTISEMENT\n\nOfficials")
+    a = build_article("x.txt", text)
+    clutter = [a.text[s.start : s.end].strip() for s in a.segments if s.role is Role.CLUTTER]
+    assert clutter == ["ADVERTISEMENT"]
+    assert "Officials declined" in a.body_text
+
+
+def test_text_without_title_line_gets_a_derived_title():
+    a = build_article("x.txt", BODY)
+    assert a.title.startswith("The defence ministry said on Tuesday")
+    assert a.title.endswith("…") and len(a.title) <= 91
+    assert a.origins["title"] == "first sentence of the body"
+
+
+def test_derive_title_prefers_the_main_clause_after_an_introduction():
+    sentence = "Amid rising tensions in the region, the two governments agreed on Monday to restore a military hotline they cut in 2019."
+    assert derive_title(sentence).startswith("The two governments agreed")
+
+
+def test_derive_title_short_sentence_is_kept_whole():
+    assert derive_title("Storm hits the coast. More follows.") == "Storm hits the coast"
+
+
+def test_a_one_line_text_is_body_with_a_derived_title():
+    a = build_article("x.txt", "Just one line of text without much else in it at all, really.")
+    assert a.body_text.startswith("Just one line")
+    assert a.title
+
+
+def test_crlf_is_normalised_before_offsets_exist():
+    a = build_article("x.txt", ("Talks resume\r\n\r\n" + BODY).replace("\n", "\r\n").replace("\r\r\n", "\r\n"))
+    assert "\r" not in a.text
+    assert a.title == "Talks resume"

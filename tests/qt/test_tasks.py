@@ -1,0 +1,97 @@
+import threading
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.qt.tasks import TaskRunner
+
+
+@pytest.fixture
+def runner(qtbot):
+    runner = TaskRunner()
+    yield runner
+    runner.shutdown()
+
+
+def test_result_arrives_on_the_gui_thread(qtbot, runner):
+    seen = {}
+
+    def work(state, x):
+        seen["worker"] = threading.current_thread()
+        state.progress(1, 2, "half")
+        return x * 2
+
+    def done(result):
+        seen["result"], seen["thread"] = result, threading.current_thread()
+
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "double", work, 21, on_done=done)
+    assert seen["result"] == 42
+    assert seen["thread"] is threading.main_thread() and seen["worker"] is not threading.main_thread()
+
+
+def test_errors_become_messages(qtbot, runner):
+    errors = []
+
+    def fail(state):
+        raise WorkbenchError("the file is gone")
+
+    def crash(state):
+        raise ZeroDivisionError("bad")
+
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "fail", fail, on_error=errors.append)
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "crash", crash, on_error=errors.append)
+    assert errors[0] == "the file is gone"
+    assert "crash failed unexpectedly: ZeroDivisionError" in errors[1]
+
+
+def test_cancel_reaches_the_work(qtbot, runner):
+    started = threading.Event()
+    results = []
+
+    def loop(state):
+        started.set()
+        while not state.cancelled():
+            pass
+        return "stopped"
+
+    task = runner.submit("test", "loop", loop, on_done=results.append)
+    started.wait(5)
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.cancel(task.id)
+    assert results == ["stopped"]
+
+
+def test_superseded_result_is_dropped(qtbot, runner):
+    gate = threading.Event()
+    results = []
+
+    def slow(state, value):
+        gate.wait(5)
+        return value
+
+    runner.submit("test", "first", slow, 1, on_done=results.append, key="k")
+    second = runner.submit("test", "second", slow, 2, on_done=results.append, key="k")
+    gate.set()
+    qtbot.waitUntil(lambda: second.id not in {t.id for t in runner.running()}, timeout=5000)
+    assert results == [2]
+
+
+def test_one_lane_runs_one_task_at_a_time(qtbot, runner):
+    active, peak = [0], [0]
+    lock = threading.Lock()
+
+    def work(state):
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        threading.Event().wait(0.02)
+        with lock:
+            active[0] -= 1
+
+    for _ in range(5):
+        runner.submit("nlp", "w", work)
+    qtbot.waitUntil(lambda: not runner.running(), timeout=5000)
+    assert peak[0] == 1

@@ -1,0 +1,129 @@
+import sqlite3
+
+import pytest
+
+from workbench.core.model import Claim, EntitySpan
+from workbench.ingest.article import build_article
+from workbench.store import ProjectStore
+from workbench.store.migrations import MIGRATIONS
+from workbench.store.project_store import ProjectFileError, fts_query
+
+
+def add(
+    store, text="Headline here\n\nRussia and North Korea signed a treaty in Pyongyang on Monday, officials said today."
+):
+    return store.add_article(build_article("a.txt", text))
+
+
+def test_new_project_is_versioned(store):
+    assert store.schema_version == len(MIGRATIONS)
+    assert store.path.exists()
+
+
+def test_reopen_keeps_everything(tmp_path):
+    path = tmp_path / "p.wbproj"
+    store = ProjectStore.open(path)
+    article_id = add(store)
+    claim = store.insert_claim(Claim(article_id, 15, 21, "Russia", "Event", source="officials", tags=("t",)))
+    store.set_meta("current_article_id", str(article_id))
+    store.close()
+    again = ProjectStore.open(path, create=False)
+    assert again.claim(claim.id) == claim
+    assert again.get_meta("current_article_id") == str(article_id)
+    assert again.article(article_id).title == "Headline here"
+    again.close()
+
+
+def test_not_a_project_is_refused_with_a_message(tmp_path):
+    junk = tmp_path / "junk.wbproj"
+    junk.write_bytes(b"this is not a database at all" * 100)
+    with pytest.raises(ProjectFileError, match="not an Analyst Workbench project"):
+        ProjectStore.open(junk)
+    assert junk.read_bytes() == b"this is not a database at all" * 100
+
+
+def test_foreign_sqlite_database_is_refused(tmp_path):
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as db:
+        db.execute("CREATE TABLE t (x)")
+    with pytest.raises(ProjectFileError, match="not an Analyst Workbench project"):
+        ProjectStore.open(other)
+
+
+def test_newer_format_is_refused(tmp_path):
+    path = tmp_path / "p.wbproj"
+    ProjectStore.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    with pytest.raises(ProjectFileError, match="newer Analyst Workbench"):
+        ProjectStore.open(path)
+
+
+def test_missing_project_without_create(tmp_path):
+    with pytest.raises(ProjectFileError, match="No project"):
+        ProjectStore.open(tmp_path / "none.wbproj", create=False)
+    with pytest.raises(ProjectFileError, match="does not exist"):
+        ProjectStore.open(tmp_path / "no" / "such" / "folder.wbproj")
+
+
+def test_failed_transaction_leaves_nothing(store):
+    article_id = add(store)
+    with pytest.raises(RuntimeError):
+        with store.transaction():
+            store.insert_claim(Claim(article_id, 0, 5, "Headl", "Event"))
+            raise RuntimeError("boom")
+    assert store.claims() == []
+
+
+def test_claim_keeps_its_id_when_reinserted(store):
+    article_id = add(store)
+    claim = store.insert_claim(Claim(article_id, 0, 8, "Headline", "Event"))
+    store.delete_claim(claim.id)
+    assert store.claim(claim.id) is None
+    assert store.insert_claim(claim) == claim
+
+
+def test_analysis_bookkeeping(store):
+    article_id = add(store)
+    assert store.articles_to_analyse("m", "1") == [article_id]
+    text_hash = store.article(article_id).text_hash
+    store.save_entities(article_id, text_hash, [EntitySpan(15, 21, "GPE", "Russia")], "m", "1")
+    assert store.articles_to_analyse("m", "1") == []
+    assert store.articles_to_analyse("m", "2") == [article_id]  # another model version
+    assert store.entities(article_id) == [EntitySpan(15, 21, "GPE", "Russia")]
+    assert store.analysed_by(article_id) == ("m", "1")
+    store.save_entities(article_id, text_hash, [], "m", "2")
+    assert store.entities(article_id) == []
+    assert store.article_summaries()[0].entities == 0
+
+
+def test_full_text_search_matches_word_prefixes_in_title_and_text(store):
+    a = add(store)
+    b = add(store, "Other story\n\nThe weather in Glasgow stayed wet all week long, forecasters said on Friday.")
+    assert store.search_articles("pyong") == [a]
+    assert store.search_articles("HEADLINE") == [a]
+    assert store.search_articles("glasgow wet") == [b]
+    assert store.search_articles("glasgow russia") == []
+    assert store.search_articles("") == [a, b]
+    # FTS syntax typed by a user is text, not an error
+    assert store.search_articles('"NEAR( AND * ') == []
+
+
+def test_fts_query_quotes_words():
+    assert fts_query('Kim "Jong" Un') == '"Kim"* """Jong"""* "Un"*'
+    assert fts_query(" * - ") == ""
+
+
+def test_top_entities(store):
+    article_id = add(store)
+    text_hash = store.article(article_id).text_hash
+    mentions = [
+        EntitySpan(15, 21, "GPE", "Russia"),
+        EntitySpan(26, 37, "GPE", "North Korea"),
+        EntitySpan(60, 69, "GPE", "Pyongyang"),
+    ]
+    store.save_entities(article_id, text_hash, mentions + [EntitySpan(70, 72, "DATE", "on")], "m", "1")
+    top = store.top_entities(2, labels=["GPE"])
+    assert [(c.text, c.mentions) for c in top] == [("North Korea", 1), ("Pyongyang", 1)]
+    assert store.articles_mentioning("Russia", "GPE") == [article_id]
+    assert store.articles_mentioning("Russia", "ORG") == []
