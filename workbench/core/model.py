@@ -105,6 +105,10 @@ class Claim:
     id: int | None = None
     created_at: str = ""
     updated_at: str = ""
+    # The entity mention the source names, when it is one (offsets into the same article).
+    source_start: int | None = None
+    source_end: int | None = None
+    analyst: str = ""  # who made the claim
 
     def with_changes(self, **changes) -> Claim:
         unknown = set(changes) - set(EDITABLE_CLAIM_FIELDS)
@@ -118,7 +122,42 @@ class Claim:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
 
-EDITABLE_CLAIM_FIELDS = ("category", "source", "stance", "status", "tags", "note")
+EDITABLE_CLAIM_FIELDS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
+# The fields an analyst sets, in the order forms and histories show them.
+ANNOTATION_FIELDS = ("category", "source", "stance", "status", "tags", "note")
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of one claim: who, when, what it was before and after (None: absent)."""
+
+    claim_id: int
+    article_id: int
+    at: str
+    analyst: str
+    action: str
+    before: Claim | None
+    after: Claim | None
+
+    def changes(self) -> list[tuple[str, object, object]]:
+        """(field, before, after) for each annotation field that differs."""
+        if self.before is None or self.after is None:
+            return []
+        return [
+            (name, getattr(self.before, name), getattr(self.after, name))
+            for name in ANNOTATION_FIELDS
+            if getattr(self.before, name) != getattr(self.after, name)
+        ]
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Someone who makes claims, under every name the project knows them by."""
+
+    id: int
+    name: str
+    aliases: tuple[str, ...]
+    claims: int = 0
 
 
 def normalise_tags(tags) -> tuple[str, ...]:
@@ -131,6 +170,20 @@ def normalise_tags(tags) -> tuple[str, ...]:
         if tag:
             seen.setdefault(tag, None)
     return tuple(seen)
+
+
+@dataclass(frozen=True, slots=True)
+class Suggestion:
+    """An attributed statement found in an article, proposed as a claim."""
+
+    start: int
+    end: int
+    text: str  # the claim span: text == article.text[start:end]
+    source: str  # who makes it, as a usable name or noun phrase
+    source_start: int | None  # where that name stands in the text (for a pronoun: the person it refers to)
+    source_end: int | None
+    stance: str  # asserts | denies | questions | other
+    cue: str  # the reporting cue as written ("said", "according to", "denied", …)
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +220,8 @@ class ChangeSet:
     claims_changed: frozenset[int] = frozenset()  # ids of claims added, edited or removed
     claim_articles: frozenset[int] = frozenset()  # ids of articles whose claims changed
     schema_changed: bool = False
+    actors_changed: bool = False
+    suggestions_changed: frozenset[int] = frozenset()  # ids of articles whose suggestions changed
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -176,6 +231,8 @@ class ChangeSet:
             self.claims_changed | other.claims_changed,
             self.claim_articles | other.claim_articles,
             self.schema_changed or other.schema_changed,
+            self.actors_changed or other.actors_changed,
+            self.suggestions_changed | other.suggestions_changed,
         )
 
     def __bool__(self) -> bool:
@@ -186,6 +243,8 @@ class ChangeSet:
             or self.claims_changed
             or self.claim_articles
             or self.schema_changed
+            or self.actors_changed
+            or self.suggestions_changed
         )
 
     @property

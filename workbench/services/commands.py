@@ -1,6 +1,10 @@
-"""Edits as commands on one stack, so undo and redo work the same for every edit and
-can be tested without Qt. The stack is the session's, not an article's: switching
-articles keeps the history."""
+"""Edits as commands on one stack, so undo and redo work the same for every edit — claims,
+suggestion decisions, the claim schema, actors — and can be tested without Qt. The stack
+is the session's, not an article's: switching articles keeps the history.
+
+Each command writes through the store, which records every claim change in the claim's
+history with the action named here ("edited", "edited (undo)", …).
+"""
 
 from __future__ import annotations
 
@@ -8,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from workbench.core.model import ChangeSet, Claim
+from workbench.core.model import ANNOTATION_FIELDS, Actor, ChangeSet, Claim, ClaimSchema
 from workbench.store import ProjectStore
 
 
@@ -20,79 +24,184 @@ class Command(Protocol):
     def undo(self, store: ProjectStore) -> ChangeSet: ...
 
 
-def _claim_changes(claim: Claim) -> ChangeSet:
-    return ChangeSet(claims_changed=frozenset({claim.id}), claim_articles=frozenset({claim.article_id}))
+def claim_changes(*claims: Claim) -> ChangeSet:
+    return ChangeSet(
+        claims_changed=frozenset(c.id for c in claims), claim_articles=frozenset(c.article_id for c in claims)
+    )
 
 
 @dataclass
-class AddClaim:
+class _Redoable:
+    """Knows whether `do` runs for the first time or as a redo (named so in the history)."""
+
+    _done_before: bool = field(default=False, init=False, compare=False)
+
+    def _action(self, verb: str) -> str:
+        action = f"{verb} (redo)" if self._done_before else verb
+        self._done_before = True
+        return action
+
+
+@dataclass
+class AddClaim(_Redoable):
     claim: Claim  # without an id until first done; redo re-inserts it under the same id
     label: str = "Add claim"
+    action: str = "created"
 
     def do(self, store: ProjectStore) -> ChangeSet:
-        self.claim = store.insert_claim(self.claim)
-        return _claim_changes(self.claim)
+        self.claim = store.insert_claim(self.claim, action=self._action(self.action))
+        return claim_changes(self.claim)
 
     def undo(self, store: ProjectStore) -> ChangeSet:
-        store.delete_claim(self.claim.id)
-        return _claim_changes(self.claim)
+        store.delete_claim(self.claim.id, action="deleted (undo)")
+        return claim_changes(self.claim)
 
 
 @dataclass
-class DeleteClaim:
+class DeleteClaim(_Redoable):
     claim: Claim
     label: str = "Delete claim"
 
     def do(self, store: ProjectStore) -> ChangeSet:
-        store.delete_claim(self.claim.id)
-        return _claim_changes(self.claim)
+        store.delete_claim(self.claim.id, action=self._action("deleted"))
+        return claim_changes(self.claim)
 
     def undo(self, store: ProjectStore) -> ChangeSet:
-        self.claim = store.insert_claim(self.claim)  # same id and timestamps as before
-        return _claim_changes(self.claim)
+        self.claim = store.insert_claim(self.claim, action="restored (undo)")  # same id and timestamps
+        return claim_changes(self.claim)
 
 
 @dataclass
-class EditClaim:
+class EditClaim(_Redoable):
     before: Claim
     after: Claim
     label: str = "Edit claim"
     done_at: float = field(default=0.0, compare=False)
-    _applied_once: bool = field(default=False, compare=False)
 
     def do(self, store: ProjectStore) -> ChangeSet:
         # First time: stamp now. Redo: restore the very state that was undone.
-        self.after = store.update_claim(self.after, touch=not self._applied_once)
-        self._applied_once = True
+        first = not self._done_before
+        self.after = store.update_claim(self.after, touch=first, action=self._action("edited"))
         self.done_at = time.monotonic()
-        return _claim_changes(self.after)
+        return claim_changes(self.after)
 
     def undo(self, store: ProjectStore) -> ChangeSet:
-        store.update_claim(self.before, touch=False)
-        return _claim_changes(self.before)
+        store.update_claim(self.before, touch=False, action="edited (undo)")
+        return claim_changes(self.before)
 
     def merge(self, newer: EditClaim, window: float) -> bool:
-        """Typing a note is one edit, not one per pause: a newer edit of the same text field
-        of the same claim, made soon after, folds into this one."""
-        changed = _changed_fields(self.before, newer.after)
+        """Typing a note is one edit, not one per pause: a newer edit of only the note of the
+        same claim, made soon after one that also changed only the note, folds into it."""
         if (
             newer.before.id != self.after.id
             or newer.before != self.after
             or time.monotonic() - self.done_at > window
-            or not changed <= {"note"}
-            or _changed_fields(newer.before, newer.after) != {"note"}
+            or changed_fields(self.before, self.after) != {"note"}
+            or changed_fields(newer.before, newer.after) != {"note"}
         ):
             return False
         self.after, self.done_at = newer.after, newer.done_at
         return True
 
 
-def _changed_fields(a: Claim, b: Claim) -> set[str]:
-    return {
-        name
-        for name in ("category", "source", "stance", "status", "tags", "note")
-        if getattr(a, name) != getattr(b, name)
-    }
+def changed_fields(a: Claim, b: Claim) -> set[str]:
+    return {name for name in ANNOTATION_FIELDS if getattr(a, name) != getattr(b, name)}
+
+
+@dataclass
+class ChangeSchema(_Redoable):
+    """A new claim schema, with the claims it rewrites (renamed or merged values) or deletes."""
+
+    before: ClaimSchema
+    after: ClaimSchema
+    rewritten: list[tuple[Claim, Claim | None]]  # (claim before, claim after or None: deleted)
+    label: str = "Change claim schema"
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        action = self._action("schema changed")
+        with store.transaction():
+            store.set_schema(self.after)
+            for before, after in self.rewritten:
+                if after is None:
+                    store.delete_claim(before.id, action=action)
+                else:
+                    store.update_claim(after, touch=False, action=action)
+        return self._changes()
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        with store.transaction():
+            store.set_schema(self.before)
+            for before, after in self.rewritten:
+                if after is None:
+                    store.insert_claim(before, action="schema change undone")
+                else:
+                    store.update_claim(before, touch=False, action="schema change undone")
+        return self._changes()
+
+    def _changes(self) -> ChangeSet:
+        changes = claim_changes(*(before for before, _ in self.rewritten))
+        return changes | ChangeSet(schema_changed=True)
+
+
+@dataclass
+class EditActors:
+    """A new list of actors (merge, rename, alias moved); undo restores the old list."""
+
+    before: list[Actor]
+    after: list[Actor]
+    label: str = "Edit actors"
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        store.set_actors(self.after)
+        return ChangeSet(actors_changed=True)
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        store.set_actors(self.before)
+        return ChangeSet(actors_changed=True)
+
+
+@dataclass
+class Compound:
+    """Several commands as one undo step (e.g. accepting a suggestion: a claim and a decision)."""
+
+    parts: list[Command]
+    label: str
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        with store.transaction():
+            return _union(part.do(store) for part in self.parts)
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        with store.transaction():
+            return _union(part.undo(store) for part in reversed(self.parts))
+
+
+@dataclass
+class DecideSuggestion:
+    """Record the analyst's decision on a suggestion (accepted or rejected)."""
+
+    article_id: int
+    start: int
+    end: int
+    decision: str
+    add: AddClaim | None = None  # the claim an acceptance made (done just before)
+    label: str = "Reject suggestion"
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        claim_id = self.add.claim.id if self.add else None
+        store.decide_suggestion(self.article_id, self.start, self.end, self.decision, claim_id)
+        return ChangeSet(suggestions_changed=frozenset({self.article_id}))
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        store.undecide_suggestion(self.article_id, self.start, self.end)
+        return ChangeSet(suggestions_changed=frozenset({self.article_id}))
+
+
+def _union(changesets) -> ChangeSet:
+    total = ChangeSet()
+    for changes in changesets:
+        total = total | changes
+    return total
 
 
 class CommandStack:

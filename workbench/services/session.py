@@ -3,12 +3,34 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Article, ArticleSummary, ChangeSet, Claim, ClaimSchema, EntityCount, EntitySpan
+from workbench.core.model import (
+    Actor,
+    Article,
+    ArticleSummary,
+    ChangeSet,
+    Claim,
+    ClaimSchema,
+    EntityCount,
+    EntitySpan,
+    HistoryEntry,
+    Suggestion,
+)
 from workbench.core.spans import trim_span
-from workbench.services.commands import AddClaim, CommandStack, DeleteClaim, EditClaim
+from workbench.services.commands import (
+    AddClaim,
+    CommandStack,
+    Compound,
+    DecideSuggestion,
+    DeleteClaim,
+    EditActors,
+    EditClaim,
+)
+from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
 
 # Who can make a claim: the mention types offered as a claim's source.
@@ -20,10 +42,20 @@ CURRENT_CLAIM_KEY = "current_claim_id"
 class Session:
     """An open project: reads for the views, and the edits, each committed when made."""
 
-    def __init__(self, store: ProjectStore):
+    def __init__(self, store: ProjectStore, *, analyst: str = ""):
         self.store = store
         self.commands = CommandStack()
         self._schema: ClaimSchema | None = None
+        self.analyst = analyst
+
+    @property
+    def analyst(self) -> str:
+        """Who is working: recorded on new claims and in every claim's history."""
+        return self.store.analyst
+
+    @analyst.setter
+    def analyst(self, name: str) -> None:
+        self.store.analyst = " ".join(name.split())
 
     @property
     def path(self) -> Path:
@@ -108,6 +140,138 @@ class Session:
     ) -> tuple[Claim, ChangeSet]:
         """Make a claim of the text between `start` and `end` (code points; surrounding white
         space is dropped). Returns the stored claim and what changed."""
+        claim = self._new_claim(article_id, start, end, category, source, stance, status).with_changes(tags=tags, note=note)
+        command = AddClaim(self._linked(claim))
+        changes = self._push(command)
+        return command.claim, changes
+
+    def edit_claim(self, *, claim_id: int, **changes) -> ChangeSet:
+        """Change editable fields (category, source, stance, status, tags, note) of a claim;
+        a new source is linked to the article's mention of it. An edit that changes nothing
+        records nothing."""
+        before = self._existing(claim_id)
+        after = before.with_changes(**changes)
+        if "source" in changes and "source_start" not in changes:
+            after = self._linked(after)
+        if after == before:
+            return ChangeSet()
+        self._check_vocabulary(after)
+        return self._push(EditClaim(before, after))
+
+    def delete_claim(self, *, claim_id: int) -> ChangeSet:
+        return self._push(DeleteClaim(self._existing(claim_id)))
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        return self.store.history(claim_id)
+
+    def undo(self) -> ChangeSet:
+        return self._fresh(self.commands.undo(self.store))
+
+    def redo(self) -> ChangeSet:
+        return self._fresh(self.commands.redo(self.store))
+
+    # -- the claim schema ----------------------------------------------------------------
+
+    def change_schema(self, *, schema: ClaimSchema, replacements: Replacements | None = None) -> ChangeSet:
+        """Replace the claim schema; `replacements` says where the claims of dropped values go
+        ((kind, old) → new value, or None to delete those claims). One undoable step."""
+        command = plan_schema_change(self.store.claims(), self.schema, schema, replacements or {})
+        return self._push(command)
+
+    def schema_usage(self) -> Counter:
+        """How many claims use each (kind, value) of the schema."""
+        return usage(self.store.claims())
+
+    # -- actors --------------------------------------------------------------------------
+
+    def actors(self) -> list[Actor]:
+        return self.store.actors()
+
+    def merge_actors(self, *, target_id: int, source_ids: Iterable[int]) -> ChangeSet:
+        """Make the actors `source_ids` aliases of `target_id` (one undoable step)."""
+        before = self.store.actors()
+        by_id = {a.id: a for a in before}
+        sources = [by_id[i] for i in source_ids if i in by_id and i != target_id]
+        if target_id not in by_id or not sources:
+            return ChangeSet()
+        target = by_id[target_id]
+        merged = replace(target, aliases=tuple(sorted({*target.aliases, *(a for s in sources for a in s.aliases)}, key=str.casefold)))
+        after = [merged if a.id == target_id else a for a in before if a not in sources]
+        return self._push(EditActors(before, after, "Merge actors"))
+
+    def rename_actor(self, *, actor_id: int, name: str) -> ChangeSet:
+        """Call the actor `name` (which also becomes one of its aliases)."""
+        name = " ".join(name.split())
+        before = self.store.actors()
+        actor = next((a for a in before if a.id == actor_id), None)
+        if actor is None or not name or name == actor.name:
+            return ChangeSet()
+        owner = self.store.actor_named(name)
+        if owner is not None and owner.id != actor_id:
+            raise WorkbenchError(f"“{name}” is already a name of the actor “{owner.name}”: merge the two instead.")
+        renamed = replace(actor, name=name, aliases=tuple(sorted({*actor.aliases, name}, key=str.casefold)))
+        after = [renamed if a.id == actor_id else a for a in before]
+        return self._push(EditActors(before, after, "Rename actor"))
+
+    def detach_alias(self, *, alias: str) -> ChangeSet:
+        """Split `alias` off its actor into an actor of its own (undoes a wrong merge)."""
+        before = self.store.actors()
+        actor = next((a for a in before if alias.casefold() in {x.casefold() for x in a.aliases}), None)
+        if actor is None or len(actor.aliases) < 2:
+            return ChangeSet()
+        rest = tuple(a for a in actor.aliases if a.casefold() != alias.casefold())
+        name = actor.name if actor.name.casefold() != alias.casefold() else rest[0]
+        new_id = max(a.id for a in before) + 1
+        after = [replace(a, name=name, aliases=rest) if a.id == actor.id else a for a in before]
+        after.append(Actor(new_id, alias, (alias,)))
+        return self._push(EditActors(before, after, "Split actor"))
+
+    def find_claims(self, *, actor_id: int | None = None, **filters) -> list[Claim]:
+        """Claims across the project matching every filter (see ProjectStore.find_claims);
+        `actor_id` finds the claims made under any of the actor's names."""
+        if actor_id is not None:
+            actor = self.store.actor(actor_id)
+            filters["sources"] = list(actor.aliases) if actor else []
+        return self.store.find_claims(**filters)
+
+    # -- suggestions ---------------------------------------------------------------------
+
+    def suggestions(self, article_id: int) -> list[Suggestion]:
+        """Suggestions of the article not accepted or rejected yet, in text order."""
+        return self.store.suggestions(article_id)
+
+    def accept_suggestion(self, *, article_id: int, suggestion: Suggestion, **fields) -> tuple[Claim, ChangeSet]:
+        """Make the suggestion a claim with its proposed source and stance (and any `fields`
+        given, e.g. a category), as one undoable step. Returns the claim and what changed."""
+        stance = fields.pop("stance", None) or suggestion.stance
+        if stance not in self.schema.stances:
+            stance = None
+        claim = self._new_claim(
+            article_id, suggestion.start, suggestion.end, fields.pop("category", None), suggestion.source, stance, None
+        )
+        claim = replace(claim, source_start=suggestion.source_start, source_end=suggestion.source_end)
+        claim = claim.with_changes(**fields) if fields else claim
+        add = AddClaim(claim, action="created from a suggestion")
+        decide = DecideSuggestion(article_id, suggestion.start, suggestion.end, "accepted", add=add)
+        changes = self._push(Compound([add, decide], "Accept suggestion"))
+        self.store.ensure_actor(add.claim.source)
+        return add.claim, changes
+
+    def reject_suggestion(self, *, article_id: int, suggestion: Suggestion) -> ChangeSet:
+        """Reject the suggestion: it is not proposed again (undoable)."""
+        return self._push(DecideSuggestion(article_id, suggestion.start, suggestion.end, "rejected"))
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _push(self, command) -> ChangeSet:
+        return self._fresh(self.commands.push(command, self.store))
+
+    def _fresh(self, changes: ChangeSet) -> ChangeSet:
+        if changes.schema_changed:
+            self._schema = None  # re-read on next use
+        return changes
+
+    def _new_claim(self, article_id, start, end, category, source, stance, status) -> Claim:
         article = self.article(article_id)
         start, end = trim_span(article.text, start, end)
         schema = self.schema
@@ -117,33 +281,33 @@ class Session:
             end=end,
             quote=article.text[start:end],
             category=category or (schema.category_names[0] if schema.categories else "Claim"),
-            source=source.strip(),
+            source=" ".join(source.split()),
             stance=stance or (schema.stances[0] if schema.stances else "asserts"),
             status=status or (schema.statuses[0] if schema.statuses else "unverified"),
-        ).with_changes(tags=tags, note=note)
+        )
         self._check_vocabulary(claim)
-        command = AddClaim(claim)
-        changes = self.commands.push(command, self.store)
-        return command.claim, changes
+        return claim
 
-    def edit_claim(self, *, claim_id: int, **changes) -> ChangeSet:
-        """Change editable fields (category, source, stance, status, tags, note) of a claim.
-        An edit that changes nothing records nothing."""
-        before = self._existing(claim_id)
-        after = before.with_changes(**changes)
-        if after == before:
-            return ChangeSet()
-        self._check_vocabulary(after)
-        return self.commands.push(EditClaim(before, after), self.store)
+    def _linked(self, claim: Claim) -> Claim:
+        """The claim with its source linked to the mention of that source in the article
+        nearest the claim (inside it first, then before it, then after), and the source
+        known as an actor. A source that is not a mention keeps its free text only."""
+        if not claim.source:
+            return replace(claim, source_start=None, source_end=None)
+        self.store.ensure_actor(claim.source)
+        actor = self.store.actor_named(claim.source)
+        names = {n.casefold() for n in (actor.aliases if actor else (claim.source,))}
+        mentions = [m for m in self.store.entities(claim.article_id) if m.text.casefold() in names]
+        if not mentions:
+            return replace(claim, source_start=None, source_end=None)
 
-    def delete_claim(self, *, claim_id: int) -> ChangeSet:
-        return self.commands.push(DeleteClaim(self._existing(claim_id)), self.store)
+        def distance(m):
+            if claim.start <= m.start and m.end <= claim.end:
+                return (0, 0)
+            return (1, claim.start - m.end) if m.end <= claim.start else (2, m.start - claim.end)
 
-    def undo(self) -> ChangeSet:
-        return self.commands.undo(self.store)
-
-    def redo(self) -> ChangeSet:
-        return self.commands.redo(self.store)
+        best = min(mentions, key=distance)
+        return replace(claim, source_start=best.start, source_end=best.end)
 
     def _existing(self, claim_id: int) -> Claim:
         claim = self.store.claim(claim_id)

@@ -108,4 +108,69 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (kind, name)
     );
     """,
+    # 2: who made each claim and its history; the mention a source names; actors with
+    # aliases; suggested claims and the analyst's decisions on them.
+    """
+    ALTER TABLE claims ADD COLUMN source_start INTEGER;
+    ALTER TABLE claims ADD COLUMN source_end INTEGER;
+    ALTER TABLE claims ADD COLUMN analyst TEXT NOT NULL DEFAULT '';
+
+    -- Every change of a claim, kept when the claim is deleted (so no foreign key).
+    CREATE TABLE claim_history (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        claim_id INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        analyst TEXT NOT NULL,
+        action TEXT NOT NULL,
+        before TEXT,                      -- JSON of the claim, NULL when it did not exist
+        after TEXT                        -- JSON of the claim, NULL when it no longer exists
+    );
+    CREATE INDEX claim_history_by_claim ON claim_history(claim_id, id);
+
+    CREATE TABLE actors (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        name TEXT NOT NULL
+    );
+    CREATE TABLE actor_aliases (
+        alias TEXT PRIMARY KEY COLLATE NOCASE,
+        actor_id INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE
+    );
+    CREATE INDEX actor_aliases_by_actor ON actor_aliases(actor_id);
+
+    CREATE TABLE suggestions (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT NOT NULL,
+        source_start INTEGER,
+        source_end INTEGER,
+        stance TEXT NOT NULL,
+        cue TEXT NOT NULL
+    );
+    CREATE INDEX suggestions_by_article ON suggestions(article_id, start);
+
+    -- Which pipeline and rules proposed an article's suggestions, on which text.
+    CREATE TABLE suggestion_runs (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        model_id INTEGER NOT NULL REFERENCES models(id),
+        text_hash TEXT NOT NULL,
+        analysed_at TEXT NOT NULL
+    );
+
+    -- Accepted or rejected suggestions, kept across re-analysis: a rejected one is never
+    -- proposed again.
+    CREATE TABLE suggestion_decisions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
+        claim_id INTEGER,
+        at TEXT NOT NULL,
+        analyst TEXT NOT NULL,
+        PRIMARY KEY (article_id, start, end)
+    );
+    """,
 ]

@@ -12,7 +12,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -20,7 +19,6 @@ from workbench.core.model import (
     Article,
     ArticleSummary,
     Category,
-    Claim,
     ClaimSchema,
     EntityCount,
     EntitySpan,
@@ -28,22 +26,22 @@ from workbench.core.model import (
     Segment,
 )
 from workbench.core.text import word_count
+from workbench.store.actors import ActorStore
+from workbench.store.claims import ClaimStore, now
 from workbench.store.migrations import APPLICATION_ID, MIGRATIONS
+from workbench.store.suggestions import SuggestionStore
 
 
 class ProjectFileError(WorkbenchError):
     """The file cannot be opened as a project."""
 
 
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
-class ProjectStore:
+class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._db = connection
         self.path = path
         self._depth = 0
+        self.analyst = ""  # who is working: recorded in the claims' history
 
     # -- opening -----------------------------------------------------------------------
 
@@ -306,75 +304,6 @@ class ProjectStore:
     def entity_labels(self) -> list[str]:
         return [row[0] for row in self._db.execute("SELECT DISTINCT label FROM entities ORDER BY label")]
 
-    # -- claims --------------------------------------------------------------------------
-
-    _CLAIM_COLUMNS = (
-        "id, article_id, start, end, quote, category, source, stance, status, tags, note, created_at, updated_at"
-    )
-
-    def insert_claim(self, claim: Claim) -> Claim:
-        """Store a claim; a claim that has an id keeps it (redo of a deletion)."""
-        stamp = now()
-        created = claim.created_at or stamp
-        updated = claim.updated_at or stamp
-        with self.transaction() as db:
-            cursor = db.execute(
-                f"INSERT INTO claims({self._CLAIM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    claim.id,
-                    claim.article_id,
-                    claim.start,
-                    claim.end,
-                    claim.quote,
-                    claim.category,
-                    claim.source,
-                    claim.stance,
-                    claim.status,
-                    json.dumps(list(claim.tags), ensure_ascii=False),
-                    claim.note,
-                    created,
-                    updated,
-                ),
-            )
-        return self.claim(cursor.lastrowid)
-
-    def update_claim(self, claim: Claim, *, touch: bool = True) -> Claim:
-        """Write the claim's editable fields; `updated_at` becomes now unless `touch` is False
-        (undo restores the earlier timestamp too)."""
-        with self.transaction() as db:
-            db.execute(
-                "UPDATE claims SET category = ?, source = ?, stance = ?, status = ?, tags = ?, note = ?,"
-                " updated_at = ? WHERE id = ?",
-                (
-                    claim.category,
-                    claim.source,
-                    claim.stance,
-                    claim.status,
-                    json.dumps(list(claim.tags), ensure_ascii=False),
-                    claim.note,
-                    now() if touch else claim.updated_at,
-                    claim.id,
-                ),
-            )
-        return self.claim(claim.id)
-
-    def delete_claim(self, claim_id: int) -> None:
-        with self.transaction() as db:
-            db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
-
-    def claim(self, claim_id: int) -> Claim | None:
-        row = self._db.execute(f"SELECT {self._CLAIM_COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
-        return _claim(row) if row else None
-
-    def claims(self, article_id: int | None = None) -> list[Claim]:
-        if article_id is None:
-            rows = self._db.execute(f"SELECT {self._CLAIM_COLUMNS} FROM claims ORDER BY article_id, start, end, id")
-        else:
-            rows = self._db.execute(
-                f"SELECT {self._CLAIM_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start, end, id", (article_id,)
-            )
-        return [_claim(row) for row in rows]
-
     # -- claim schema --------------------------------------------------------------------
 
     def schema(self) -> ClaimSchema:
@@ -404,24 +333,6 @@ class ProjectStore:
                 [("stance", name, i) for i, name in enumerate(schema.stances)]
                 + [("status", name, i) for i, name in enumerate(schema.statuses)],
             )
-
-
-def _claim(row) -> Claim:
-    return Claim(
-        id=row[0],
-        article_id=row[1],
-        start=row[2],
-        end=row[3],
-        quote=row[4],
-        category=row[5],
-        source=row[6],
-        stance=row[7],
-        status=row[8],
-        tags=tuple(json.loads(row[9])),
-        note=row[10],
-        created_at=row[11],
-        updated_at=row[12],
-    )
 
 
 def fts_query(query: str) -> str:

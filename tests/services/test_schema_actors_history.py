@@ -1,0 +1,166 @@
+from dataclasses import replace
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Category, Suggestion
+
+
+def add(s, needle, article_id=1, **fields):
+    text = s.article(article_id).text
+    start = text.index(needle)
+    claim, _ = s.add_claim(article_id=article_id, start=start, end=start + len(needle), **fields)
+    return claim
+
+
+def renamed(schema, old, new):
+    return replace(schema, categories=tuple(replace(c, name=new) if c.name == old else c for c in schema.categories))
+
+
+def test_history_records_who_when_before_after(seeded_session):
+    s = seeded_session
+    s.analyst = "Ana Lyst"
+    claim = add(s, "Kim Jong Un")
+    s.edit_claim(claim_id=claim.id, status="disputed")
+    s.delete_claim(claim_id=claim.id)
+    s.undo()
+    history = s.history(claim.id)
+    assert [h.action for h in history] == ["created", "edited", "deleted", "restored (undo)"]
+    assert {h.analyst for h in history} == {"Ana Lyst"}
+    assert history[1].changes() == [("status", "unverified", "disputed")]
+    assert history[2].after is None and history[2].before.status == "disputed"
+    assert s.claim(claim.id).analyst == "Ana Lyst"
+
+
+def test_source_links_to_the_nearest_mention(seeded_session):
+    s = seeded_session
+    text = s.article(1).text
+    claim = add(s, "has expressed his country's desire to strengthen its partnership", source="Kim Jong Un")
+    assert text[claim.source_start : claim.source_end] == "Kim Jong Un"
+    assert claim.source_end <= claim.start and claim.start - claim.source_end < 5
+    s.edit_claim(claim_id=claim.id, source="Someone unnamed")
+    free = s.claim(claim.id)
+    assert free.source == "Someone unnamed" and free.source_start is None
+
+
+def test_rename_category_updates_its_claims_and_undoes(seeded_session):
+    s = seeded_session
+    claim = add(s, "Kim Jong Un", category="Intent")
+    s.change_schema(schema=renamed(s.schema, "Intent", "Plan"), replacements={("category", "Intent"): "Plan"})
+    assert s.claim(claim.id).category == "Plan" and "Plan" in s.schema.category_names
+    assert s.history(claim.id)[-1].action == "schema changed"
+    s.undo()
+    assert s.claim(claim.id).category == "Intent" and "Intent" in s.schema.category_names
+
+
+def test_merge_category(seeded_session):
+    s = seeded_session
+    a = add(s, "Kim Jong Un", category="Intent")
+    b = add(s, "Russia", category="Event")
+    merged = replace(s.schema, categories=tuple(c for c in s.schema.categories if c.name != "Intent"))
+    s.change_schema(schema=merged, replacements={("category", "Intent"): "Event"})
+    assert s.claim(a.id).category == s.claim(b.id).category == "Event"
+
+
+def test_deleting_a_used_category_needs_a_decision(seeded_session):
+    s = seeded_session
+    claim = add(s, "Kim Jong Un", category="Intent")
+    without = replace(s.schema, categories=tuple(c for c in s.schema.categories if c.name != "Intent"))
+    with pytest.raises(WorkbenchError, match="1 claim uses the category “Intent”"):
+        s.change_schema(schema=without)
+    assert s.claim(claim.id).category == "Intent" and "Intent" in s.schema.category_names  # nothing changed
+    s.change_schema(schema=without, replacements={("category", "Intent"): None})
+    assert s.claim(claim.id) is None
+    s.undo()
+    assert s.claim(claim.id).category == "Intent"
+
+
+def test_rename_a_stance(seeded_session):
+    s = seeded_session
+    claim = add(s, "Kim Jong Un", stance="denies")
+    stances = tuple("rejects" if x == "denies" else x for x in s.schema.stances)
+    s.change_schema(schema=replace(s.schema, stances=stances), replacements={("stance", "denies"): "rejects"})
+    assert s.claim(claim.id).stance == "rejects"
+
+
+@pytest.mark.parametrize(
+    "bad,message",
+    [
+        (lambda sc: replace(sc, stances=()), "at least one stance"),
+        (lambda sc: replace(sc, statuses=("a", "A")), "both called"),
+        (lambda sc: replace(sc, categories=(Category("X", "red", "1"),)), "#1f77b4"),
+        (lambda sc: replace(sc, categories=(Category("X", "#000000", "1"), Category("Y", "#000000", "1"))), "shortcut key “1”"),
+    ],
+)
+def test_invalid_schemas_are_refused(seeded_session, bad, message):
+    with pytest.raises(WorkbenchError, match=message):
+        seeded_session.change_schema(schema=bad(seeded_session.schema))
+
+
+def test_actors_merge_and_find_all_their_claims(seeded_session):
+    s = seeded_session
+    a = add(s, "Choe Son Hui", article_id=4, source="Choe Son Hui")
+    b = add(s, "Chloe Son Hui", article_id=3, source="Chloe Son Hui")
+    actors = {x.name: x for x in s.actors()}
+    assert actors["Choe Son Hui"].claims == 1
+    s.merge_actors(target_id=actors["Choe Son Hui"].id, source_ids=[actors["Chloe Son Hui"].id])
+    merged = {x.name: x for x in s.actors()}["Choe Son Hui"]
+    assert merged.aliases == ("Chloe Son Hui", "Choe Son Hui") and merged.claims == 2
+    assert {c.id for c in s.find_claims(actor_id=merged.id)} == {a.id, b.id}
+    s.undo()
+    assert len([x for x in s.actors() if "Son Hui" in x.name]) == 2
+    s.redo()
+    s.detach_alias(alias="Chloe Son Hui")
+    assert {c.id for c in s.find_claims(actor_id=merged.id)} == {a.id}
+
+
+def test_rename_actor_refuses_a_name_of_another(seeded_session):
+    s = seeded_session
+    add(s, "Kim Jong Un", source="Kim Jong Un")
+    add(s, "Russia", source="Russia")
+    kim = s.store.actor_named("Kim Jong Un")
+    s.rename_actor(actor_id=kim.id, name="Kim Jong-un")
+    assert s.store.actor_named("Kim Jong Un").name == "Kim Jong-un"
+    with pytest.raises(WorkbenchError, match="merge"):
+        s.rename_actor(actor_id=kim.id, name="russia")
+
+
+def test_find_claims_filters(seeded_session):
+    s = seeded_session
+    a = add(s, "Kim Jong Un", category="Intent", stance="asserts", note="check RIA")
+    b = add(s, "Russia", category="Event", stance="denies")
+    assert [c.id for c in s.find_claims(category="Intent")] == [a.id]
+    assert [c.id for c in s.find_claims(stance="denies")] == [b.id]
+    assert [c.id for c in s.find_claims(text="ria")] == [a.id]
+    assert [c.id for c in s.find_claims(article_id=1)] == [b.id, a.id]  # in text order
+
+
+def suggestion(s, needle, article_id=1, **kw):
+    text = s.article(article_id).text
+    start = text.index(needle)
+    fields = dict(source="Kim Jong Un", source_start=None, source_end=None, stance="asserts", cue="said")
+    fields.update(kw)
+    return Suggestion(start, start + len(needle), needle, **fields)
+
+
+def test_accept_and_reject_suggestions_are_undoable(seeded_session):
+    s = seeded_session
+    one = suggestion(s, "has expressed a desire to strengthen")
+    two = suggestion(s, "This move could provide North Korea with a buffer", stance="denies")
+    s.store.save_suggestions(1, s.article(1).text_hash, [one, two], "m", "1")
+    assert s.suggestions(1) == [one, two]
+    claim, changes = s.accept_suggestion(article_id=1, suggestion=one, category="Intent")
+    assert (claim.quote, claim.source, claim.stance, claim.category) == (one.text, "Kim Jong Un", "asserts", "Intent")
+    assert changes.suggestions_changed == {1}
+    assert s.suggestions(1) == [two]
+    s.reject_suggestion(article_id=1, suggestion=two)
+    assert s.suggestions(1) == []
+    s.store.save_suggestions(1, s.article(1).text_hash, [one, two], "m", "2")  # re-analysis
+    assert s.suggestions(1) == []  # decisions are remembered
+    s.undo()
+    assert s.suggestions(1) == [two]
+    s.undo()
+    assert s.claim(claim.id) is None and s.suggestions(1) == [one, two]
+    s.redo()
+    assert s.claim(claim.id) is not None and s.suggestions(1) == [two]
+    assert s.history(claim.id)[0].action == "created from a suggestion"

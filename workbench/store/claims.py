@@ -1,0 +1,179 @@
+"""Claims and their history. Every write of a claim records who, when, before and after,
+in the same transaction as the write itself."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import fields
+from datetime import UTC, datetime
+
+from workbench.core.model import Claim, HistoryEntry
+
+_COLUMNS = (
+    "id, article_id, start, end, quote, category, source, stance, status, tags, note, created_at, updated_at,"
+    " source_start, source_end, analyst"
+)
+_PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class ClaimStore:
+    """Mixed into ProjectStore: needs `_db`, `transaction()` and `analyst`."""
+
+    def insert_claim(self, claim: Claim, *, action: str = "created") -> Claim:
+        """Store a claim; a claim that has an id keeps it (redo, restore). Missing timestamps
+        and analyst are filled in. Returns the stored claim."""
+        stamp = now()
+        with self.transaction() as db:
+            cursor = db.execute(
+                f"INSERT INTO claims({_COLUMNS}) VALUES ({_PLACEHOLDERS})",
+                (
+                    claim.id,
+                    claim.article_id,
+                    claim.start,
+                    claim.end,
+                    claim.quote,
+                    claim.category,
+                    claim.source,
+                    claim.stance,
+                    claim.status,
+                    json.dumps(list(claim.tags), ensure_ascii=False),
+                    claim.note,
+                    claim.created_at or stamp,
+                    claim.updated_at or stamp,
+                    claim.source_start,
+                    claim.source_end,
+                    claim.analyst or self.analyst,
+                ),
+            )
+            stored = self.claim(cursor.lastrowid)
+            self._record(action, None, stored)
+        return stored
+
+    def update_claim(self, claim: Claim, *, touch: bool = True, action: str = "edited") -> Claim:
+        """Write the claim's annotation fields; `updated_at` becomes now unless `touch` is
+        False (undo restores the earlier timestamp too). Returns the stored claim."""
+        with self.transaction() as db:
+            before = self.claim(claim.id)
+            db.execute(
+                "UPDATE claims SET category = ?, source = ?, stance = ?, status = ?, tags = ?, note = ?,"
+                " source_start = ?, source_end = ?, updated_at = ? WHERE id = ?",
+                (
+                    claim.category,
+                    claim.source,
+                    claim.stance,
+                    claim.status,
+                    json.dumps(list(claim.tags), ensure_ascii=False),
+                    claim.note,
+                    claim.source_start,
+                    claim.source_end,
+                    now() if touch else claim.updated_at,
+                    claim.id,
+                ),
+            )
+            after = self.claim(claim.id)
+            self._record(action, before, after)
+        return after
+
+    def delete_claim(self, claim_id: int, *, action: str = "deleted") -> None:
+        with self.transaction() as db:
+            before = self.claim(claim_id)
+            db.execute("DELETE FROM claims WHERE id = ?", (claim_id,))
+            if before is not None:
+                self._record(action, before, None)
+
+    def claim(self, claim_id: int) -> Claim | None:
+        row = self._db.execute(f"SELECT {_COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
+        return _claim(row) if row else None
+
+    def claims(self, article_id: int | None = None) -> list[Claim]:
+        if article_id is None:
+            rows = self._db.execute(f"SELECT {_COLUMNS} FROM claims ORDER BY article_id, start, end, id")
+        else:
+            rows = self._db.execute(
+                f"SELECT {_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start, end, id", (article_id,)
+            )
+        return [_claim(row) for row in rows]
+
+    def find_claims(
+        self,
+        *,
+        article_id: int | None = None,
+        category: str | None = None,
+        stance: str | None = None,
+        status: str | None = None,
+        sources: list[str] | None = None,
+        text: str | None = None,
+    ) -> list[Claim]:
+        """Claims matching every filter given: `sources` are names (case-insensitive, e.g. an
+        actor's aliases); `text` is searched in quote, source and note."""
+        where, params = [], []
+        for column, value in (("article_id", article_id), ("category", category), ("stance", stance), ("status", status)):
+            if value is not None:
+                where.append(f"{column} = ?")
+                params.append(value)
+        if sources is not None:
+            where.append(f"source COLLATE NOCASE IN ({','.join('?' * len(sources))})")
+            params.extend(sources)
+        if text:
+            where.append("(instr(lower(quote), ?) OR instr(lower(source), ?) OR instr(lower(note), ?))")
+            params.extend([text.lower()] * 3)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._db.execute(f"SELECT {_COLUMNS} FROM claims{clause} ORDER BY article_id, start, end, id", params)
+        return [_claim(row) for row in rows]
+
+    def history(self, claim_id: int) -> list[HistoryEntry]:
+        """Every recorded change of the claim, oldest first."""
+        rows = self._db.execute(
+            "SELECT claim_id, article_id, at, analyst, action, before, after FROM claim_history"
+            " WHERE claim_id = ? ORDER BY id",
+            (claim_id,),
+        )
+        return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], _from_json(r[5]), _from_json(r[6])) for r in rows]
+
+    def _record(self, action: str, before: Claim | None, after: Claim | None) -> None:
+        claim = after or before
+        self._db.execute(
+            "INSERT INTO claim_history(claim_id, article_id, at, analyst, action, before, after)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (claim.id, claim.article_id, now(), self.analyst, action, _to_json(before), _to_json(after)),
+        )
+
+
+def _claim(row) -> Claim:
+    return Claim(
+        id=row[0],
+        article_id=row[1],
+        start=row[2],
+        end=row[3],
+        quote=row[4],
+        category=row[5],
+        source=row[6],
+        stance=row[7],
+        status=row[8],
+        tags=tuple(json.loads(row[9])),
+        note=row[10],
+        created_at=row[11],
+        updated_at=row[12],
+        source_start=row[13],
+        source_end=row[14],
+        analyst=row[15],
+    )
+
+
+def _to_json(claim: Claim | None) -> str | None:
+    if claim is None:
+        return None
+    return json.dumps({f.name: getattr(claim, f.name) for f in fields(claim)}, ensure_ascii=False)
+
+
+def _from_json(text: str | None) -> Claim | None:
+    if text is None:
+        return None
+    data = json.loads(text)
+    data["tags"] = tuple(data.get("tags", ()))
+    known = {f.name for f in fields(Claim)}
+    return Claim(**{k: v for k, v in data.items() if k in known})
