@@ -89,7 +89,10 @@ def test_rename_a_stance(seeded_session):
         (lambda sc: replace(sc, stances=()), "at least one stance"),
         (lambda sc: replace(sc, statuses=("a", "A")), "both called"),
         (lambda sc: replace(sc, categories=(Category("X", "red", "1"),)), "#1f77b4"),
-        (lambda sc: replace(sc, categories=(Category("X", "#000000", "1"), Category("Y", "#000000", "1"))), "shortcut key “1”"),
+        (
+            lambda sc: replace(sc, categories=(Category("X", "#000000", "1"), Category("Y", "#000000", "1"))),
+            "shortcut key “1”",
+        ),
     ],
 )
 def test_invalid_schemas_are_refused(seeded_session, bad, message):

@@ -9,34 +9,41 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QPlainTextEdit,
     QProgressBar,
     QSplitter,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Article, ChangeSet
+from workbench.core.model import Article, ChangeSet, Suggestion
 from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
+from workbench.qt.widgets.actors_dialog import ActorsDialog
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
+from workbench.qt.widgets.claims_view import ClaimsView
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
 from workbench.qt.widgets.legend import EntityLegend
+from workbench.qt.widgets.preferences_dialog import PreferencesDialog
 from workbench.qt.widgets.reader import ReaderView
+from workbench.qt.widgets.schema_dialog import SchemaDialog
 from workbench.services.importing import ImportReport
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
-from workbench.services.settings import Settings, config_dir
+from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
 
 
 class MainWindow(QMainWindow):
@@ -54,12 +61,17 @@ class MainWindow(QMainWindow):
         self._entity_filter: tuple[str, str] | None = None
         self._text_filter = ""
         self._pipeline_missing = False
+        self._suggestions: list[Suggestion] = []
+        self._suggestion: int | None = None  # the suggestion under review, an index into _suggestions
+        self._recent_category: str | None = None
+        session.analyst = settings.analyst or default_analyst()
 
         self.articles = ArticleListPane()
         self.chart = EntityChart()
         self.reader = ReaderView()
         self.legend = EntityLegend()
         self.panel = ClaimPanel()
+        self.claims_view = ClaimsView(session)
         self.heading = QLabel()
         self.heading.setObjectName("articleHeading")
         self.heading.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files: never rich text
@@ -83,21 +95,25 @@ class MainWindow(QMainWindow):
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
         left.setSizes([520, 320])
-        center = QWidget()
-        column = QVBoxLayout(center)
+        article_page = QWidget()
+        column = QVBoxLayout(article_page)
         column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.heading)
         column.addWidget(self.meta)
         column.addWidget(self.reader, 1)
         column.addWidget(self.legend)
+        self.center = QTabWidget()
+        self.center.setObjectName("centerTabs")
+        self.center.addTab(article_page, "Article")
+        self.center.addTab(self.claims_view, "All claims")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
-        self.splitter.addWidget(center)
+        self.splitter.addWidget(self.center)
         self.splitter.addWidget(self.panel)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 5)
         self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([440, 600, 400])
+        self.splitter.setSizes([500, 560, 380])
         self.setCentralWidget(self.splitter)
         self.resize(1440, 880)
 
@@ -113,6 +129,13 @@ class MainWindow(QMainWindow):
             menu.addAction(action)
         return action
 
+    def _reader_action(self, menu, text: str, slot, keys: list[str]) -> QAction:
+        # NOTE: bare letters and digits must not fire while the user types in a field, so
+        # these shortcuts live on the reader only (it is read-only: keys are free there).
+        action = self._action(menu, text, slot, keys, context=Qt.ShortcutContext.WidgetShortcut)
+        self.reader.addAction(action)
+        return action
+
     def _build_actions(self) -> None:
         bar = self.menuBar()
         project = bar.addMenu("&Project")
@@ -123,6 +146,9 @@ class MainWindow(QMainWindow):
         self._action(project, "Import &Folder…", self._on_import_folder, "Ctrl+Shift+I")
         self._action(project, "&Export Claims to CSV…", self._on_export_csv, "Ctrl+E")
         project.addSeparator()
+        self._action(project, "Claim &Schema…", self._on_edit_schema)
+        self._action(project, "&Actors…", self._on_edit_actors)
+        project.addSeparator()
         self._action(project, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
         edit = bar.addMenu("&Edit")
@@ -130,25 +156,37 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(edit, "&Redo", self._on_redo)
         self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
         edit.addSeparator()
-        self.add_claim_action = self._action(edit, "&Add Claim from Selection", self._on_add_claim)
-        self.add_claim_action.setShortcut(QKeySequence("C"))
-        # NOTE: a bare letter must not fire while the user types in a field: only in the reader.
-        self.add_claim_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.reader.addAction(self.add_claim_action)
+        self.add_claim_action = self._reader_action(edit, "&Add Claim from Selection", self._on_add_claim, ["C"])
         self._action(edit, "&Delete Claim", self._on_delete_selected_claim)
+        self._reader_action(edit, "Edit &Note of the Claim", self._on_edit_note, ["E"])
+        categories = edit.addMenu("Set &Category (or Accept as)")
+        for digit in "123456789":
+            self._reader_action(
+                categories, f"Category key {digit}", lambda _=False, d=digit: self._on_category_key(d), [digit]
+            )
+        edit.addSeparator()
+        self._reader_action(edit, "&Next Suggestion", lambda: self._step_suggestion(+1), ["N"])
+        self._reader_action(edit, "&Previous Suggestion", lambda: self._step_suggestion(-1), ["P"])
+        self._reader_action(edit, "A&ccept Suggestion", self._on_accept_suggestion, ["A", "Return"])
+        self._reader_action(edit, "&Reject Suggestion", self._on_reject_suggestion, ["X"])
+        edit.addSeparator()
+        self._action(edit, "&Preferences…", self._on_preferences, "Ctrl+,")
 
         go = bar.addMenu("&Go")
         self._action(go, "&Next Article", lambda: self.articles.step(+1), ["Alt+Down", "Ctrl+PgDown"])
         self._action(go, "&Previous Article", lambda: self.articles.step(-1), ["Alt+Up", "Ctrl+PgUp"])
         self._action(go, "&Filter Articles", self._on_focus_filter, QKeySequence.StandardKey.Find)
-        self._action(go, "&Reader", lambda: self.reader.setFocus(), "Ctrl+R")
+        self._action(go, "&Reader", self._on_focus_reader, "Ctrl+R")
+        go.addSeparator()
+        self._action(go, "The &Article", lambda: self.center.setCurrentIndex(0), "Ctrl+1")
+        self._action(go, "All &Claims", self._on_show_claims_view, "Ctrl+2")
 
         analysis = bar.addMenu("&Analysis")
         self._action(analysis, "Find &Entities in New Articles", self.start_analysis, "F5")
         self.cancel_action = self._action(analysis, "&Cancel Background Work", self._on_cancel_tasks, "Ctrl+.")
 
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Keyboard Shortcuts", self._on_show_shortcuts, "F1")
+        self._action(help_menu, "&Keyboard Shortcuts", self._on_show_shortcuts, ["F1", "?"])
         self._action(help_menu, "&About Analyst Workbench", self._on_about)
         self._update_undo_actions()
 
@@ -183,6 +221,11 @@ class MainWindow(QMainWindow):
         self.panel.delete_requested.connect(self._on_panel_delete_requested)
         self.panel.edit_requested.connect(self._on_panel_edit_requested)
         self.panel.claim_selected.connect(self._on_panel_claim_selected)
+        self.panel.suggestion_selected.connect(self._on_panel_suggestion_selected)
+        self.panel.accept_requested.connect(lambda index: self._on_accept_suggestion(index=index))
+        self.panel.reject_requested.connect(lambda index: self._on_reject_suggestion(index=index))
+        self.reader.suggestion_clicked.connect(self._on_panel_suggestion_selected)
+        self.claims_view.claim_opened.connect(self._on_claims_view_claim_opened)
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
         self.chart.scope_changed.connect(lambda _scope: self._refresh_chart())
         self.runner.task_started.connect(self._on_runner_task_started)
@@ -204,6 +247,7 @@ class MainWindow(QMainWindow):
             self.reader.show_article(None, [], [], self.session.schema)
             self._set_heading(None)
         self._refresh_chart()
+        self.claims_view.reload_choices()
 
     def switch_project(self, path: Path | None) -> None:
         """Close the open project and open (or create) the one at `path`."""
@@ -216,7 +260,9 @@ class MainWindow(QMainWindow):
         self.runner.run_on_lane(NLP_LANE, jobs.close_lane)
         self.runner.run_on_lane(IO_LANE, jobs.close_lane)
         self.session.close()
+        session.analyst = self.settings.analyst or default_analyst()
         self.session = session
+        self.claims_view.session = session
         self._article = None
         self._entity_filter, self._text_filter = None, ""
         self.articles.filter.clear()
@@ -245,6 +291,8 @@ class MainWindow(QMainWindow):
         self.panel.set_claims(claims, claim_id)
         if claim_id is not None:
             self.reader.select_claim(claim_id)
+        self.panel.set_history(self.session.history(claim_id) if claim_id is not None else [])
+        self._load_suggestions(current=None)
         self._set_heading(article)
         self.articles.select_article(article_id)
         self.session.set_current_article(article_id=article_id)
@@ -273,8 +321,9 @@ class MainWindow(QMainWindow):
         if not changes:
             return
         if changes.schema_changed:
-            self.session._schema = None
             self.panel.set_schema(self.session.schema)
+        if changes.schema_changed or changes.actors_changed or changes.claims_changed:
+            self.claims_view.reload_choices()
         touched = changes.articles_added | changes.articles_changed | changes.entities_changed | changes.claim_articles
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
@@ -298,6 +347,12 @@ class MainWindow(QMainWindow):
             else:
                 self.panel.set_claims(claims, selected)
                 self.reader.set_claims(claims, self.session.schema, selected)
+            if selected is not None:
+                self.panel.set_history(self.session.history(selected))
+        elif current is not None and changes.schema_changed:
+            self.reader.set_claims(self.session.claims(current), self.session.schema)
+        if current is not None and current in changes.suggestions_changed:
+            self._load_suggestions(current=self._suggestion)
         if changes.entities_changed:
             self._refresh_chart()
         self._update_undo_actions()
@@ -342,17 +397,19 @@ class MainWindow(QMainWindow):
         if self._article is not None:
             self.articles.select_article(self._article.id)
 
-    def _on_reader_claim_clicked(self, claim_id: int) -> None:
-        claim = self.session.claim(claim_id)
-        self.panel.show_claim(claim)
-        self.reader.select_claim(claim_id, scroll=False)
-        self.session.set_current_claim(claim_id=claim_id)
-
-    def _on_panel_claim_selected(self, claim_id: int | None) -> None:
+    def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
+        """Show the claim in the form, its history, and mark it in the text."""
         claim = self.session.claim(claim_id) if claim_id is not None else None
         self.panel.show_claim(claim)
-        self.reader.select_claim(claim_id)
-        self.session.set_current_claim(claim_id=claim_id)
+        self.panel.set_history(self.session.history(claim.id) if claim else [])
+        self.reader.select_claim(claim.id if claim else None, scroll=scroll and claim is not None)
+        self.session.set_current_claim(claim_id=claim.id if claim else None)
+
+    def _on_reader_claim_clicked(self, claim_id: int) -> None:
+        self.select_claim(claim_id, scroll=False)
+
+    def _on_panel_claim_selected(self, claim_id: int | None) -> None:
+        self.select_claim(claim_id)
 
     def _on_add_claim(self) -> None:
         span = self.reader.selection_span()
@@ -366,17 +423,18 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self._say(str(exc))
             return
+        self._recent_category = claim.category
         self._apply(changes)
-        self.panel.show_claim(claim)
-        self.reader.select_claim(claim.id, scroll=False)
-        self.session.set_current_claim(claim_id=claim.id)
+        self.select_claim(claim.id, scroll=False)
         self._say(f"Claim added: “{_preview(claim.quote)}”")
 
     def _last_category(self) -> str | None:
-        claim = self.panel.claim
-        return claim.category if claim else None
+        """New claims take the category last given, so runs of one kind go fast."""
+        return self._recent_category if self._recent_category in self.session.schema.category_names else None
 
     def _on_panel_edit_requested(self, claim_id: int, field: str, value) -> None:
+        if field == "category":
+            self._recent_category = value
         try:
             changes = self.session.edit_claim(claim_id=claim_id, **{field: value})
         except WorkbenchError as exc:
@@ -420,11 +478,163 @@ class MainWindow(QMainWindow):
             self.show_article(min(elsewhere))
         self._apply(changes)
         claim_id = min(changes.claims_changed) if changes.claims_changed else None
-        claim = self.session.claim(claim_id) if claim_id is not None else None
-        self.panel.show_claim(claim)
-        self.reader.select_claim(claim.id if claim else None, scroll=claim is not None)
+        self.select_claim(claim_id)
         if label:
             self._say(f"{verb}: {label.lower()}")
+
+    def _on_category_key(self, key: str) -> None:
+        """A number key in the reader: accept the suggestion under review with that category,
+        or give the selected claim that category."""
+        category = next((c.name for c in self.session.schema.categories if c.shortcut == key), None)
+        if category is None:
+            self._say(f"No category has the key {key} (Project › Claim Schema… sets them).")
+        elif self._suggestion is not None:
+            self._on_accept_suggestion(category=category)
+        elif self.panel.claim is not None:
+            self._on_panel_edit_requested(self.panel.claim.id, "category", category)
+            self.panel.update_claim(self.session.claim(self.panel.claim.id), refill=True)
+        else:
+            self._say("Select a claim or a suggestion first.")
+
+    def _on_edit_note(self) -> None:
+        if self.panel.claim is None:
+            self._say("Select a claim first.")
+            return
+        self.panel.note.setFocus()
+        self.panel.note.moveCursor(QTextCursor.MoveOperation.End)
+
+    def _on_focus_reader(self) -> None:
+        self.center.setCurrentIndex(0)
+        self.reader.setFocus()
+
+    # -- suggestions ---------------------------------------------------------------------
+
+    def _load_suggestions(self, *, current: int | None) -> None:
+        self._suggestions = self.session.suggestions(self._article.id) if self._article else []
+        if current is not None and not self._suggestions:
+            current = None
+        elif current is not None:
+            current = min(current, len(self._suggestions) - 1)
+        self._suggestion = current
+        self.reader.set_suggestions(self._suggestions, current)
+        self.panel.set_suggestions(self._suggestions, current)
+
+    def _show_suggestion(self, index: int | None) -> None:
+        self._suggestion = index
+        self.reader.show_suggestion(index)
+        self.panel.select_suggestion(index)
+        if index is not None:
+            suggestion = self._suggestions[index]
+            self.panel.tabs.setCurrentIndex(1)
+            self._say(
+                f"Suggestion {index + 1} of {len(self._suggestions)}: {suggestion.source or 'unknown source'} "
+                f"{suggestion.cue} ({suggestion.stance}). A accepts, 1–9 accepts as a category, X rejects."
+            )
+
+    def _on_panel_suggestion_selected(self, index: int | None) -> None:
+        self._show_suggestion(index)
+
+    def _step_suggestion(self, step: int) -> None:
+        """Next or previous suggestion; past the last one of the article, on to the next
+        article (in list order) that has suggestions."""
+        if self._suggestions:
+            if self._suggestion is None:
+                target = 0 if step > 0 else len(self._suggestions) - 1
+            else:
+                target = self._suggestion + step
+            if 0 <= target < len(self._suggestions):
+                self._show_suggestion(target)
+                return
+        pending = self.session.store.pending_suggestion_counts()
+        article_id = self.articles.neighbour(
+            self._article.id if self._article else None, step, lambda i: pending.get(i, 0) > 0
+        )
+        if article_id is None:
+            self._say("No more suggestions." if step > 0 else "No earlier suggestions.")
+            return
+        self.show_article(article_id)
+        self._show_suggestion(0 if step > 0 else len(self._suggestions) - 1)
+
+    def _on_accept_suggestion(self, *, index: int | None = None, category: str | None = None) -> None:
+        index = self._suggestion if index is None else index
+        if self._article is None or index is None or not 0 <= index < len(self._suggestions):
+            self._say("No suggestion selected: N goes to the next one.")
+            return
+        category = category or self._last_category()
+        try:
+            claim, changes = self.session.accept_suggestion(
+                article_id=self._article.id, suggestion=self._suggestions[index], category=category
+            )
+        except WorkbenchError as exc:
+            self._say(str(exc))
+            return
+        self._recent_category = claim.category
+        self._apply(changes)
+        self.select_claim(claim.id, scroll=False)
+        self._continue_review(index, f"Accepted as a claim: “{_preview(claim.quote)}”")
+
+    def _on_reject_suggestion(self, *, index: int | None = None) -> None:
+        index = self._suggestion if index is None else index
+        if self._article is None or index is None or not 0 <= index < len(self._suggestions):
+            self._say("No suggestion selected: N goes to the next one.")
+            return
+        changes = self.session.reject_suggestion(article_id=self._article.id, suggestion=self._suggestions[index])
+        self._apply(changes)
+        self._continue_review(index, "Suggestion rejected (Ctrl+Z brings it back).")
+
+    def _continue_review(self, index: int, message: str) -> None:
+        """After a decision, the next suggestion comes under review (the list has shrunk, so
+        it has the same index)."""
+        self._load_suggestions(current=None)
+        if index < len(self._suggestions):
+            self._show_suggestion(index)
+        self._say(message)
+
+    # -- dialogs for the project's vocabulary ----------------------------------------------
+
+    def _on_edit_schema(self) -> None:
+        dialog = SchemaDialog(self.session.schema, self.session.schema_usage(), self)
+        while dialog.exec():
+            try:
+                changes = self.session.change_schema(schema=dialog.schema(), replacements=dialog.replacements())
+            except WorkbenchError as exc:
+                QMessageBox.warning(self, "Claim schema", str(exc))
+                continue
+            self._apply(changes)
+            self._say("Claim schema changed (Ctrl+Z undoes it).")
+            return
+
+    def _on_edit_actors(self) -> None:
+        dialog = ActorsDialog(self.session, self)
+        dialog.changed.connect(self._apply)
+        dialog.show_claims.connect(self._on_show_actor_claims)
+        dialog.exec()
+
+    def _on_show_actor_claims(self, actor_id: int) -> None:
+        self.claims_view.reload_choices()
+        self.claims_view.show_actor(actor_id)
+        self.center.setCurrentWidget(self.claims_view)
+
+    def _on_show_claims_view(self) -> None:
+        self.claims_view.reload_choices()
+        self.center.setCurrentWidget(self.claims_view)
+        self.claims_view.text.setFocus()
+
+    def _on_claims_view_claim_opened(self, article_id: int, claim_id: int) -> None:
+        self.center.setCurrentIndex(0)
+        self.show_article(article_id, claim_id=claim_id)
+        self.reader.setFocus()
+
+    def _on_preferences(self) -> None:
+        dialog = PreferencesDialog(self.settings, self)
+        if dialog.exec():
+            pipeline = self.settings.pipeline
+            dialog.apply_to(self.settings)
+            save_settings(self.settings)
+            self.session.analyst = self.settings.analyst or default_analyst()
+            if self.settings.pipeline != pipeline:
+                self._pipeline_missing = False
+                self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
 
     def _on_focus_filter(self) -> None:
         self.articles.filter.setFocus()
@@ -561,20 +771,36 @@ class MainWindow(QMainWindow):
 
     def _on_show_shortcuts(self) -> None:
         lines = []
+
+        def walk(menu, indent: str) -> None:
+            for action in menu.actions():
+                if action.menu() is not None:
+                    lines.append(f"{indent}{action.text().replace('&', '')}")
+                    walk(action.menu(), indent + "    ")
+                elif action.shortcuts():
+                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                    where = "  (in the reader)" if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
+                    lines.append(f"{indent}{keys:<18} {action.text().replace('&', '')}{where}")
+
         for menu_action in self.menuBar().actions():
-            menu = menu_action.menu()
-            entries = [
-                f"    {action.text().replace('&', '')}: "
-                + ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                for action in menu.actions()
-                if action.shortcuts()
-            ]
-            if entries:
-                lines += [menu_action.text().replace("&", ""), *entries]
-        lines += ["In the claim table", "    Delete claim: Del", "Anywhere", "    Next field: Tab"]
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", "\n".join(lines), parent=self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+            lines.append(menu_action.text().replace("&", ""))
+            walk(menu_action.menu(), "    ")
+        lines += [
+            "Claim table",
+            "    Del                Delete the claim",
+            "Note field",
+            "    Tab                Next field",
+        ]
+        dialog = QDialog(self)
+        dialog.setObjectName("shortcutsDialog")
+        dialog.setWindowTitle("Keyboard shortcuts")
+        text = QPlainTextEdit("\n".join(lines))
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(text)
+        dialog.resize(560, 640)
+        dialog.open()
 
     def _on_about(self) -> None:
         from workbench import __version__

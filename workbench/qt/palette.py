@@ -7,7 +7,7 @@ import zlib
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from workbench import resources
 
@@ -41,3 +41,10 @@ def label_order(labels) -> list[str]:
     """Labels in the order of the table (people first), unknown ones after, by name."""
     known = list(_table())
     return sorted(labels, key=lambda lab: (known.index(lab) if lab in known else len(known), lab))
+
+
+def swatch(color: str, size: int = 12) -> QIcon:
+    """A small square of `color`, for lists of categories."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)

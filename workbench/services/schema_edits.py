@@ -45,7 +45,9 @@ def check_schema(schema: ClaimSchema) -> None:
         raise WorkbenchError(f"Two categories share the shortcut key “{clash[0]}”.")
 
 
-def plan_schema_change(claims: list[Claim], before: ClaimSchema, after: ClaimSchema, replacements: Replacements) -> ChangeSchema:
+def plan_schema_change(
+    claims: list[Claim], before: ClaimSchema, after: ClaimSchema, replacements: Replacements
+) -> ChangeSchema:
     """The command that moves the project from `before` to `after`, rewriting or deleting
     the claims `replacements` names. Raises WorkbenchError, changing nothing, when a claim
     would keep a value the new schema lacks."""

@@ -140,7 +140,9 @@ class Session:
     ) -> tuple[Claim, ChangeSet]:
         """Make a claim of the text between `start` and `end` (code points; surrounding white
         space is dropped). Returns the stored claim and what changed."""
-        claim = self._new_claim(article_id, start, end, category, source, stance, status).with_changes(tags=tags, note=note)
+        claim = self._new_claim(article_id, start, end, category, source, stance, status).with_changes(
+            tags=tags, note=note
+        )
         command = AddClaim(self._linked(claim))
         changes = self._push(command)
         return command.claim, changes
@@ -195,7 +197,9 @@ class Session:
         if target_id not in by_id or not sources:
             return ChangeSet()
         target = by_id[target_id]
-        merged = replace(target, aliases=tuple(sorted({*target.aliases, *(a for s in sources for a in s.aliases)}, key=str.casefold)))
+        merged = replace(
+            target, aliases=tuple(sorted({*target.aliases, *(a for s in sources for a in s.aliases)}, key=str.casefold))
+        )
         after = [merged if a.id == target_id else a for a in before if a not in sources]
         return self._push(EditActors(before, after, "Merge actors"))
 

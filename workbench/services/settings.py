@@ -23,6 +23,16 @@ class Settings:
     last_project: str | None = None
 
 
+def default_analyst() -> str:
+    """Who works here when no name is set in the preferences: the login name."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return ""
+
+
 def config_dir() -> Path:
     if os.environ.get("WORKBENCH_CONFIG_DIR"):
         return Path(os.environ["WORKBENCH_CONFIG_DIR"])

@@ -16,7 +16,9 @@ class ActorStore:
     def actors(self) -> list[Actor]:
         """Every actor with its aliases and number of claims, by name."""
         aliases: dict[int, list[str]] = {}
-        for alias, actor_id in self._db.execute("SELECT alias, actor_id FROM actor_aliases ORDER BY alias COLLATE NOCASE"):
+        for alias, actor_id in self._db.execute(
+            "SELECT alias, actor_id FROM actor_aliases ORDER BY alias COLLATE NOCASE"
+        ):
             aliases.setdefault(actor_id, []).append(alias)
         counts = dict(
             self._db.execute(

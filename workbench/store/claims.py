@@ -111,7 +111,12 @@ class ClaimStore:
         """Claims matching every filter given: `sources` are names (case-insensitive, e.g. an
         actor's aliases); `text` is searched in quote, source and note."""
         where, params = [], []
-        for column, value in (("article_id", article_id), ("category", category), ("stance", stance), ("status", status)):
+        for column, value in (
+            ("article_id", article_id),
+            ("category", category),
+            ("stance", stance),
+            ("status", status),
+        ):
             if value is not None:
                 where.append(f"{column} = ?")
                 params.append(value)

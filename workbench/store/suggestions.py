@@ -89,7 +89,8 @@ class SuggestionStore:
     def undecide_suggestion(self, article_id: int, start: int, end: int) -> None:
         with self.transaction() as db:
             db.execute(
-                "DELETE FROM suggestion_decisions WHERE article_id = ? AND start = ? AND end = ?", (article_id, start, end)
+                "DELETE FROM suggestion_decisions WHERE article_id = ? AND start = ? AND end = ?",
+                (article_id, start, end),
             )
 
     def suggestion_decision(self, article_id: int, start: int, end: int) -> str | None:

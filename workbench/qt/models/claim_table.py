@@ -1,8 +1,9 @@
-"""ClaimTableModel: the claims of one article, over Claim rows, in text order."""
+"""ClaimTableModel: claims as rows, over Claim objects; the columns are chosen per view
+(the article's claims in the claim panel, every claim in the claims view)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -10,35 +11,51 @@ from PySide6.QtGui import QColor
 from workbench.core.model import Claim, ClaimSchema
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole
+QUOTE_PREVIEW = 90
+
+# column name → (header, value of a claim given the article titles)
+_COLUMNS = {
+    "article": ("Article", lambda c, titles: titles.get(c.article_id, str(c.article_id))),
+    "quote": ("Quote", lambda c, titles: _preview(c.quote)),
+    "category": ("Category", lambda c, titles: c.category),
+    "source": ("Source", lambda c, titles: c.source),
+    "stance": ("Stance", lambda c, titles: c.stance),
+    "status": ("Status", lambda c, titles: c.status),
+    "analyst": ("Analyst", lambda c, titles: c.analyst),
+    "updated": ("Updated", lambda c, titles: c.updated_at.replace("T", " ")[:16]),
+}
+ARTICLE_COLUMNS = ("quote", "category", "source")  # the form beside it shows the rest
+CORPUS_COLUMNS = ("article", "quote", "category", "source", "stance", "status", "analyst", "updated")
+
+
+def _preview(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTE_PREVIEW else text[: QUOTE_PREVIEW - 1] + "…"
 
 
 class ClaimTableModel(QAbstractTableModel):
-    COLUMNS = ("Quote", "Category", "Source", "Stance", "Status")
-    QUOTE_PREVIEW = 90
-
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, columns: tuple[str, ...] = ARTICLE_COLUMNS):
         super().__init__(parent)
+        self.columns = columns
         self._claims: list[Claim] = []
+        self._titles: Mapping[int, str] = {}
         self._colors: dict[str, QColor] = {}
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._claims)
 
     def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+        return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._claims):
             return None
-        claim, column = self._claims[index.row()], index.column()
+        claim, column = self._claims[index.row()], self.columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                quote = " ".join(claim.quote.split())
-                return quote if len(quote) <= self.QUOTE_PREVIEW else quote[: self.QUOTE_PREVIEW - 1] + "…"
-            return (None, claim.category, claim.source, claim.stance, claim.status)[column]
-        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return claim.quote
-        if role == Qt.ItemDataRole.DecorationRole and column == 1:
+            return _COLUMNS[column][1](claim, self._titles)
+        if role == Qt.ItemDataRole.ToolTipRole and column in ("quote", "article"):
+            return claim.quote if column == "quote" else self._titles.get(claim.article_id)
+        if role == Qt.ItemDataRole.DecorationRole and column == "category":
             return self._colors.get(claim.category)
         if role == CLAIM_ID_ROLE:
             return claim.id
@@ -46,12 +63,23 @@ class ClaimTableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
+            return _COLUMNS[self.columns[section]][0] if 0 <= section < len(self.columns) else None
         return None
 
-    def set_claims(self, claims: Iterable[Claim], schema: ClaimSchema) -> None:
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < len(self.columns):
+            return
+        value = _COLUMNS[self.columns[column]][1]
+        self.layoutAboutToBeChanged.emit()
+        self._claims.sort(
+            key=lambda c: str(value(c, self._titles)).casefold(), reverse=order == Qt.SortOrder.DescendingOrder
+        )
+        self.layoutChanged.emit()
+
+    def set_claims(self, claims: Iterable[Claim], schema: ClaimSchema, titles: Mapping[int, str] | None = None) -> None:
         self.beginResetModel()
         self._claims = list(claims)
+        self._titles = titles or {}
         self._colors = {c.name: QColor(c.color) for c in schema.categories}
         self.endResetModel()
 
@@ -61,11 +89,15 @@ class ClaimTableModel(QAbstractTableModel):
         if row is None:
             return False
         self._claims[row] = claim
-        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.columns) - 1))
         return True
 
+    def claim_at(self, row: int) -> Claim | None:
+        return self._claims[row] if 0 <= row < len(self._claims) else None
+
     def claim_id(self, row: int) -> int | None:
-        return self._claims[row].id if 0 <= row < len(self._claims) else None
+        claim = self.claim_at(row)
+        return claim.id if claim else None
 
     def row_of(self, claim_id: int | None) -> int | None:
         return next((r for r, c in enumerate(self._claims) if c.id == claim_id), None)

@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from workbench.qt.models.article_table import ArticleTableModel
+from workbench.qt.widgets.tables import make_table
 
 
 class ArticleListPane(QWidget):
@@ -33,26 +32,14 @@ class ArticleListPane(QWidget):
         self.filter.setObjectName("articleFilter")
         self.filter.setPlaceholderText("Filter: words in titles and text")
         self.filter.setClearButtonEnabled(True)
-        self.table = QTableView()
-        self.table.setObjectName("articleList")
-        self.table.setModel(self.model)
+        self.table = make_table("articleList", self.model)
         # NOTE: no sort indicator before sorting is enabled, or Qt sorts at once by a column:
         # the list opens in import order.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        # File names are long and alike at the start: a narrow column, elided in the middle.
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)
+        # File names are long: a narrow column the user can widen.
+        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().resizeSection(2, 80)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
 
         self.entity_label = QLabel()
@@ -107,6 +94,14 @@ class ArticleListPane(QWidget):
         current = self.table.currentIndex().row()
         row = 0 if current < 0 else max(0, min(count - 1, current + delta))
         self.table.selectRow(row)
+
+    def neighbour(self, article_id: int | None, step: int, wanted) -> int | None:
+        """The next (+1) or previous (-1) article in list order, after `article_id`, for
+        which `wanted(id)` is true."""
+        ids = [self.model.article_id(r) for r in range(self.model.rowCount())]
+        start = ids.index(article_id) if article_id in ids else (-1 if step > 0 else len(ids))
+        candidates = ids[start + 1 :] if step > 0 else reversed(ids[:start])
+        return next((i for i in candidates if wanted(i)), None)
 
     def _on_table_row_changed(self, current, _previous) -> None:
         article_id = self.model.article_id(current.row()) if current.isValid() else None

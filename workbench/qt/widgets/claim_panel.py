@@ -10,24 +10,25 @@ from __future__ import annotations
 from contextlib import ExitStack
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from workbench.core.model import Claim, ClaimSchema
+from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion
 from workbench.qt.models.claim_table import ClaimTableModel
+from workbench.qt.models.suggestion_table import SuggestionTableModel
+from workbench.qt.palette import swatch
+from workbench.qt.widgets.tables import make_table
 
 
 class ClaimPanel(QWidget):
@@ -35,6 +36,9 @@ class ClaimPanel(QWidget):
     delete_requested = Signal(int)  # claim id
     edit_requested = Signal(int, str, object)  # claim id, field, new value
     claim_selected = Signal(object)  # claim id or None
+    suggestion_selected = Signal(object)  # index into the article's suggestions, or None
+    accept_requested = Signal(int)  # suggestion index
+    reject_requested = Signal(int)  # suggestion index
 
     NOTE_DELAY_MS = 700
 
@@ -92,23 +96,47 @@ class ClaimPanel(QWidget):
         self._fields = (self.category, self.source, self.stance, self.status, self.tags, self.note, self.delete_button)
 
         self.model = ClaimTableModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("claimTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(ClaimTableModel.COLUMNS)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table = make_table("claimTable", self.model)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self._claim and self.delete_requested.emit(self._claim.id))
-        self.count_label = QLabel("No claims yet")
-        self.count_label.setObjectName("paneTitle")
+
+        self.suggestion_model = SuggestionTableModel(self)
+        self.suggestion_table = make_table("suggestionTable", self.suggestion_model)
+        self.suggestion_table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.suggestion_selected.emit(current.row() if current.isValid() else None)
+        )
+        self.accept_button = QPushButton("Accept  (A)")
+        self.accept_button.setObjectName("acceptSuggestionButton")
+        self.accept_button.setToolTip(
+            "Make the suggestion a claim with its source and stance (A or Enter in the reader)"
+        )
+        self.accept_button.clicked.connect(lambda: self._emit_suggestion(self.accept_requested))
+        self.reject_button = QPushButton("Reject  (X)")
+        self.reject_button.setObjectName("rejectSuggestionButton")
+        self.reject_button.setToolTip("Drop the suggestion; it is not proposed again (X in the reader)")
+        self.reject_button.clicked.connect(lambda: self._emit_suggestion(self.reject_requested))
+        suggestion_buttons = QHBoxLayout()
+        suggestion_buttons.addWidget(QLabel("N / P: next / previous"))
+        suggestion_buttons.addStretch(1)
+        suggestion_buttons.addWidget(self.accept_button)
+        suggestion_buttons.addWidget(self.reject_button)
+        suggestions_page = QWidget()
+        suggestions_layout = QVBoxLayout(suggestions_page)
+        suggestions_layout.setContentsMargins(0, 4, 0, 0)
+        suggestions_layout.addWidget(self.suggestion_table, 1)
+        suggestions_layout.addLayout(suggestion_buttons)
+
+        self.history = QPlainTextEdit()
+        self.history.setObjectName("claimHistory")
+        self.history.setReadOnly(True)
+        self.history.setPlaceholderText("The history of the selected claim: who changed what, and when.")
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("claimTabs")
+        self.tabs.addTab(self.table, "Claims")
+        self.tabs.addTab(suggestions_page, "Suggestions")
+        self.tabs.addTab(self.history, "History")
 
         buttons = QHBoxLayout()
         buttons.addStretch(1)
@@ -119,8 +147,7 @@ class ClaimPanel(QWidget):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.count_label)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.tabs, 1)
 
         self._note_timer = QTimer(self, singleShot=True, interval=self.NOTE_DELAY_MS)
         self._note_timer.timeout.connect(self._commit_note)
@@ -146,7 +173,7 @@ class ClaimPanel(QWidget):
             self.category.clear()
             for category in schema.categories:
                 shortcut = f"  ({category.shortcut})" if category.shortcut else ""
-                self.category.addItem(_swatch(category.color), category.name + shortcut, category.name)
+                self.category.addItem(swatch(category.color), category.name + shortcut, category.name)
                 self.category.setItemData(self.category.count() - 1, category.description, Qt.ItemDataRole.ToolTipRole)
             self.stance.clear()
             self.stance.addItems(schema.stances)
@@ -168,8 +195,7 @@ class ClaimPanel(QWidget):
             row = self.model.row_of(selected)
             if row is not None:
                 self.table.selectRow(row)
-        n = len(claims)
-        self.count_label.setText(f"{n} claim{'s' if n != 1 else ''} in this article" if n else "No claims yet")
+        self.tabs.setTabText(0, f"Claims ({len(claims)})")
         self.show_claim(next((c for c in claims if c.id == selected), None))
 
     def show_claim(self, claim: Claim | None) -> None:
@@ -193,6 +219,25 @@ class ClaimPanel(QWidget):
             self._claim = claim
             if refill:
                 self._fill(claim)
+
+    def set_suggestions(self, suggestions: list[Suggestion], current: int | None) -> None:
+        with QSignalBlocker(self.suggestion_table.selectionModel()):
+            self.suggestion_model.set_suggestions(suggestions)
+            self.select_suggestion(current)
+        self.tabs.setTabText(1, f"Suggestions ({len(suggestions)})")
+        self.accept_button.setEnabled(bool(suggestions))
+        self.reject_button.setEnabled(bool(suggestions))
+
+    def select_suggestion(self, index: int | None) -> None:
+        with QSignalBlocker(self.suggestion_table.selectionModel()):
+            if index is None or self.suggestion_model.suggestion(index) is None:
+                self.suggestion_table.clearSelection()
+                return
+            self.suggestion_table.selectRow(index)
+            self.suggestion_table.scrollTo(self.suggestion_model.index(index, 0))
+
+    def set_history(self, entries: list[HistoryEntry]) -> None:
+        self.history.setPlainText("\n".join(_history_line(e) for e in reversed(entries)))
 
     def set_selection_available(self, available: bool) -> None:
         self.add_button.setEnabled(available)
@@ -247,6 +292,11 @@ class ClaimPanel(QWidget):
             self._flush_note()
         return super().eventFilter(watched, event)
 
+    def _emit_suggestion(self, signal) -> None:
+        row = self.suggestion_table.currentIndex().row()
+        if self.suggestion_model.suggestion(row) is not None:
+            signal.emit(row)
+
     def _on_table_row_changed(self, current, _previous) -> None:
         self.claim_selected.emit(self.model.claim_id(current.row()) if current.isValid() else None)
 
@@ -259,13 +309,15 @@ def _select(combo: QComboBox, value: str, *, data: bool = False) -> None:
     combo.setCurrentIndex(index)
 
 
-def _swatch(color: str) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(color))
-    return QIcon(pixmap)
+def _history_line(entry: HistoryEntry) -> str:
+    when = entry.at.replace("T", " ")[:16]
+    who = entry.analyst or "someone"
+    changes = "; ".join(f"{field}: {_show(old)} → {_show(new)}" for field, old, new in entry.changes())
+    return f"{when}  {who}  {entry.action}" + (f" — {changes}" if changes else "")
 
 
-if __name__ == "__main__":
-    from workbench.qt.widgets.preview import preview_claim_panel
-
-    raise SystemExit(preview_claim_panel())
+def _show(value) -> str:
+    if isinstance(value, tuple):
+        value = ", ".join(value)
+    value = " ".join(str(value).split())
+    return f"“{value[:40]}{'…' if len(value) > 40 else ''}”" if value else "(empty)"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import QPoint, Signal
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.model import EntityCount
@@ -92,7 +93,11 @@ class EntityChart(QWidget):
         plot.clear()
         counts = self._counts
         axis = plot.getAxis("left")
-        axis.setTicks([[(i, _short(c.text)) for i, c in enumerate(counts)]])
+        labels = [_short(c.text) for c in counts]
+        axis.setTicks([list(enumerate(labels))])
+        # NOTE: pyqtgraph does not widen the axis for long tick labels; it hides them instead.
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
         if not counts:
             plot.setYRange(0, 1)
             return

@@ -35,6 +35,7 @@ class EntityLegend(QWidget):
         counts = Counter(m.label for m in mentions)
         for chip in self._chips.values():
             self._layout.removeWidget(chip)
+            chip.hide()  # NOTE: deleteLater waits for the event loop; hidden, it is not drawn meanwhile
             chip.deleteLater()
         self._chips.clear()
         self._empty.setVisible(not counts)

@@ -6,7 +6,8 @@
 - Claims are extra selections (cheap to redraw on every claim edit): an underline in the
   category's colour, a wavy underline where claims overlap, a tint on the selected one,
   and a bar per claim in the left gutter, in lanes, so overlapping claims stay apart and
-  each can be clicked.
+  each can be clicked. Suggested claims are quieter: a dotted grey underline, and a
+  light tint on the one being reviewed.
 - Offsets cross into Qt only through OffsetMap.
 """
 
@@ -18,16 +19,19 @@ from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
-from workbench.core.model import Article, Claim, ClaimSchema, EntitySpan, Role
+from workbench.core.model import Article, Claim, ClaimSchema, EntitySpan, Role, Suggestion
 from workbench.qt.offsets import OffsetMap
 from workbench.qt.palette import label_style
 
 _GREY = QColor("#8a939b")
 _OVERLAP = QColor("#37474f")
+_SUGGESTED = QColor("#7a8691")
+_SUGGESTED_TINT = QColor(255, 214, 90, 90)
 
 
 class ReaderView(QPlainTextEdit):
     claim_clicked = Signal(int)  # a claim was clicked (in the text or its gutter bar)
+    suggestion_clicked = Signal(int)  # index of a suggestion clicked in the text
     selection_made = Signal(bool)  # whether some text is selected now
 
     def __init__(self, parent: QWidget | None = None):
@@ -51,6 +55,8 @@ class ReaderView(QPlainTextEdit):
         self._claims: list[Claim] = []
         self._colors: dict[str, QColor] = {}
         self._selected: int | None = None
+        self._suggestions: list[Suggestion] = []
+        self._current_suggestion: int | None = None
         self._gutter = ClaimGutter(self)
         self.set_gutter_width(self._gutter.sizeHint().width())
         self.updateRequest.connect(self._gutter.on_update_request)
@@ -68,6 +74,7 @@ class ReaderView(QPlainTextEdit):
         self._article = article
         self._mentions = list(mentions)
         self._selected = None
+        self._suggestions, self._current_suggestion = [], None
         text = article.text if article else ""
         self._map = OffsetMap(text)
         self.setPlainText(text)
@@ -101,6 +108,21 @@ class ReaderView(QPlainTextEdit):
         if claim is not None and scroll:
             cursor = self.qt_cursor(claim.start, claim.start)
             self.setTextCursor(cursor)  # also clears any text selection
+            if not self.viewport().rect().contains(self.cursorRect().center()):
+                self.centerCursor()
+
+    def set_suggestions(self, suggestions: list[Suggestion], current: int | None = None) -> None:
+        """Suggested claims, drawn more quietly than claims; `current` is tinted."""
+        self._suggestions = list(suggestions)
+        self._current_suggestion = current if current is not None and 0 <= current < len(suggestions) else None
+        self._apply_claims()
+
+    def show_suggestion(self, index: int | None) -> None:
+        """Make suggestion `index` the current one and bring it into view."""
+        self.set_suggestions(self._suggestions, index)
+        if self._current_suggestion is not None:
+            suggestion = self._suggestions[self._current_suggestion]
+            self.setTextCursor(self.qt_cursor(suggestion.start, suggestion.start))
             if not self.viewport().rect().contains(self.cursorRect().center()):
                 self.centerCursor()
 
@@ -175,22 +197,29 @@ class ReaderView(QPlainTextEdit):
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
             fmt.setUnderlineColor(_OVERLAP)
             selections.append(_selection(self.qt_cursor(start, end), fmt))
+        for suggestion in self._suggestions:
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(_SUGGESTED)
+            selections.append(_selection(self.qt_cursor(suggestion.start, suggestion.end), fmt))
         selected = self._claim(self._selected)
         if selected is not None:
             tint = QColor(self._colors.get(selected.category, _GREY))
             tint.setAlpha(70)
-            fmt = QTextCharFormat()
-            fmt.setBackground(tint)
-            # The tint leaves mentions their own colour, so entities stay readable inside.
-            for start, end in _gaps(selected.start, selected.end, self._visible_mentions(selected)):
-                selections.append(_selection(self.qt_cursor(start, end), fmt))
+            selections += self._tint(selected.start, selected.end, tint)
+        if self._current_suggestion is not None:
+            suggestion = self._suggestions[self._current_suggestion]
+            selections += self._tint(suggestion.start, suggestion.end, _SUGGESTED_TINT)
         self.setExtraSelections(selections)
         self._gutter.set_claims(self._claims, self._colors, self._selected)
 
-    def _visible_mentions(self, claim: Claim) -> list[EntitySpan]:
-        return [
-            m for m in self._mentions if m.label not in self._hidden and m.start < claim.end and claim.start < m.end
-        ]
+    def _tint(self, start: int, end: int, color: QColor) -> list:
+        """Extra selections tinting [start, end) but leaving mentions their own colour, so
+        entities stay readable inside a selected claim or suggestion."""
+        fmt = QTextCharFormat()
+        fmt.setBackground(color)
+        inside = [m for m in self._mentions if m.label not in self._hidden and m.start < end and start < m.end]
+        return [_selection(self.qt_cursor(a, b), fmt) for a, b in _gaps(start, end, inside)]
 
     def _claim(self, claim_id: int | None) -> Claim | None:
         return next((c for c in self._claims if c.id == claim_id), None) if claim_id is not None else None
@@ -204,6 +233,9 @@ class ReaderView(QPlainTextEdit):
         offset = self._map.from_qt(self.cursorForPosition(event.position().toPoint()).position())
         covering = self.claims_at(offset)
         if not covering:
+            suggested = [i for i, s in enumerate(self._suggestions) if s.start <= offset < s.end]
+            if suggested:
+                self.suggestion_clicked.emit(suggested[0])
             return
         # Clicking again where claims overlap steps through them, so each can be reached.
         ids = [c.id for c in covering]
@@ -216,6 +248,11 @@ class ReaderView(QPlainTextEdit):
             offset = self._map.from_qt(position.position())
             lines = [f"{m.text} — {label_style(m.label).name} ({m.label})" for m in self.mentions_at(offset)]
             lines += [f"Claim: {c.category} · {c.source or 'no source'} · {c.stance}" for c in self.claims_at(offset)]
+            lines += [
+                f"Suggested claim: {s.source or 'unknown source'} · {s.stance} (cue: {s.cue})"
+                for s in self._suggestions
+                if s.start <= offset < s.end
+            ]
             if lines:
                 QToolTip.showText(event.globalPos(), "\n".join(lines), self)
             else:

@@ -1,0 +1,192 @@
+"""The claim workflow of the main window: suggestions by keyboard, the claims view, the
+schema and actors dialogs, preferences and history."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
+
+from workbench.core.model import Suggestion
+from workbench.qt.models.claim_table import CORPUS_COLUMNS, ClaimTableModel
+from workbench.qt.models.suggestion_table import SuggestionTableModel
+from workbench.qt.widgets.actors_dialog import ActorsDialog
+from workbench.qt.widgets.schema_dialog import SchemaDialog
+
+
+def suggest(session, article_id, *spans):
+    """Store suggestions (needle, source, stance) for an article, as the analysis does."""
+    text = session.article(article_id).text
+    found = []
+    for needle, source, stance in spans:
+        start = text.index(needle)
+        found.append(Suggestion(start, start + len(needle), needle, source, None, None, stance, "said"))
+    session.store.save_suggestions(article_id, session.article(article_id).text_hash, found, "test", "1")
+
+
+def press(qtbot, window, *keys):
+    window.reader.setFocus()
+    for key in keys:
+        qtbot.keyClick(window.reader, key)
+
+
+def test_working_through_suggestions_with_the_keyboard(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    suggest(s, 1, ("has expressed a desire to strengthen", "Kim Jong Un", "asserts"),
+            ("This move could provide North Korea with a buffer", "North Korea", "other"))  # fmt: skip
+    suggest(s, 2, ("both, Russia and North Korea have refuted these claims", "Russia and North Korea", "denies"))
+    window.show_article(1)
+    assert window.panel.suggestion_model.rowCount() == 2
+    press(qtbot, window, Qt.Key.Key_N)
+    assert window._suggestion == 0
+    press(qtbot, window, Qt.Key.Key_3)  # accept as the category with key 3
+    claims = s.claims(1)
+    assert len(claims) == 1
+    claim = claims[0]
+    assert (claim.quote, claim.source, claim.stance, claim.category) == (
+        "has expressed a desire to strengthen", "Kim Jong Un", "asserts", "Intent")  # fmt: skip
+    assert window._suggestion == 0 and window.panel.suggestion_model.rowCount() == 1  # the next one is under review
+    press(qtbot, window, Qt.Key.Key_X)  # reject it
+    assert s.suggestions(1) == [] and window.panel.suggestion_model.rowCount() == 0
+    press(qtbot, window, Qt.Key.Key_N)  # on to the next article with suggestions
+    assert window.reader.article.id == 2 and window._suggestion == 0
+    press(qtbot, window, Qt.Key.Key_A)
+    refuted = s.claims(2)[0]
+    assert refuted.stance == "denies" and refuted.source == "Russia and North Korea"
+    assert refuted.category == "Intent"  # the last category used
+    press(qtbot, window, Qt.Key.Key_N)
+    assert "No more suggestions" in window.status_message.text()
+    # undo walks back through the decisions, across articles
+    window.undo_action.trigger()
+    assert s.claims(2) == [] and len(s.suggestions(2)) == 1
+    window.undo_action.trigger()
+    assert window.reader.article.id == 2 or len(s.suggestions(1)) == 1
+    assert len(s.suggestions(1)) == 1
+
+
+def test_number_key_sets_the_category_of_the_selected_claim_and_e_edits_the_note(qtbot, open_window):
+    window = open_window()
+    text = window.session.article(1).text
+    start = text.index("Kim Jong Un")
+    window.reader.select_span(start, start + 11)
+    press(qtbot, window, Qt.Key.Key_C, Qt.Key.Key_4)
+    claim = window.session.claims(1)[0]
+    assert claim.category == "Accusation"
+    assert window.panel.category.currentData() == "Accusation"
+    press(qtbot, window, Qt.Key.Key_E)
+    assert QApplication.focusWidget() is window.panel.note
+    qtbot.keyClicks(window.panel.note, "check this")
+    qtbot.keyClick(window.panel.note, Qt.Key.Key_Tab)  # leaving the note commits it
+    assert window.session.claim(claim.id).note == "check this"
+
+
+def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):
+    window = open_window()
+    s = window.session
+
+    def add(article_id, needle, **fields):
+        start = s.article(article_id).text.index(needle)
+        return s.add_claim(article_id=article_id, start=start, end=start + len(needle), **fields)[0]
+
+    a = add(4, "Choe Son Hui", source="Choe Son Hui", category="Intent")
+    b = add(3, "Chloe Son Hui", source="Chloe Son Hui", category="Event", stance="denies")
+    c = add(1, "Kim Jong Un", source="Kim Jong Un", category="Event", status="disputed")
+    window._apply(s.undo() | s.redo())  # any change refreshes the view's choices
+    window.center.setCurrentWidget(window.claims_view)
+    view = window.findChild(object, "claimsView")
+    assert view.model.rowCount() == 3
+
+    def pick(combo, data):
+        combo.setCurrentIndex(combo.findData(data))
+
+    pick(view.category, "Event")
+    assert {view.model.claim_id(r) for r in range(view.model.rowCount())} == {b.id, c.id}
+    pick(view.status, "disputed")
+    assert [view.model.claim_id(r) for r in range(view.model.rowCount())] == [c.id]
+    pick(view.status, None)
+    pick(view.category, None)
+    qtbot.keyClicks(view.text, "son hui")
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=3000)
+    view.text.clear()
+    # merge the two spellings of one actor: the view then finds both under one actor
+    dialog = ActorsDialog(s, window)
+    dialog.changed.connect(window._apply)
+    ids = [x.id for x in s.actors() if "Son Hui" in x.name]
+    window._apply(s.merge_actors(target_id=s.store.actor_named("Choe Son Hui").id, source_ids=ids))
+    view.reload_choices()
+    pick(view.actor, s.store.actor_named("Choe Son Hui").id)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=3000)
+    assert {view.model.claim_id(r) for r in range(2)} == {a.id, b.id}
+    # double-click opens the article at the claim
+    row = next(r for r in range(2) if view.model.claim_id(r) == b.id)
+    view.table.doubleClicked.emit(view.model.index(row, 1))
+    assert window.center.currentIndex() == 0
+    assert window.reader.article.id == 3 and window.panel.claim.id == b.id
+    # sortable
+    view.model.sort(CORPUS_COLUMNS.index("article"), Qt.SortOrder.DescendingOrder)
+    titles = [view.model.data(view.model.index(r, 0)) for r in range(view.model.rowCount())]
+    assert titles == sorted(titles, key=str.casefold, reverse=True)
+
+
+def test_schema_dialog_rename_and_delete_with_undo(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    text = s.article(1).text
+    start = text.index("Kim Jong Un")
+    claim, _ = s.add_claim(article_id=1, start=start, end=start + 11, category="Intent")
+    dialog = SchemaDialog(s.schema, s.schema_usage(), window)
+    assert dialog.claims_using("category", "Intent") == 1
+    dialog.rename_value("category", "Intent", "Plan")
+    dialog.add_value("status", "retracted")
+    dialog.merge_value("stance", "questions", "other")
+    window._apply(s.change_schema(schema=dialog.schema(), replacements=dialog.replacements()))
+    assert s.claim(claim.id).category == "Plan"
+    assert window.panel.category.findData("Plan") >= 0 and window.panel.status.findText("retracted") >= 0
+    assert "questions" not in s.schema.stances
+    window.undo_action.trigger()
+    assert s.claim(claim.id).category == "Intent" and "questions" in s.schema.stances
+    dialog = SchemaDialog(s.schema, s.schema_usage(), window)
+    dialog.delete_value("category", "Intent")
+    assert dialog.replacements() == {("category", "Intent"): None}
+
+
+def test_preferences_name_is_recorded_in_the_history_tab(qtbot, open_window):
+    window = open_window()
+    window.settings.analyst = "R. Analyst"
+    window.session.analyst = "R. Analyst"
+    text = window.session.article(1).text
+    start = text.index("Kim Jong Un")
+    window.reader.select_span(start, start + 11)
+    press(qtbot, window, Qt.Key.Key_C, Qt.Key.Key_2)
+    history = window.panel.history.toPlainText().splitlines()
+    assert history[0].split("  ")[1:3] == ["R. Analyst", "edited — category: “Event” → “Statistic”"]
+    assert "created" in history[-1]
+    assert window.session.claims(1)[0].analyst == "R. Analyst"
+
+
+def test_shortcuts_help_lists_the_keyboard_workflow(qtbot, open_window):
+    window = open_window()
+    window.reader.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = window.findChild(QDialog, "shortcutsDialog")
+    text = dialog.findChild(QPlainTextEdit).toPlainText()
+    for item in (
+        "Next Suggestion",
+        "Accept Suggestion",
+        "Reject Suggestion",
+        "Category key 1",
+        "Edit Note",
+        "Undo",
+        "Next Article",
+    ):
+        assert item in text
+
+
+def test_models_pass_the_model_tester(qtmodeltester, seeded_session):
+    s = seeded_session
+    model = SuggestionTableModel()
+    model.set_suggestions([Suggestion(0, 5, "North", "Kim", None, None, "asserts", "said")])
+    qtmodeltester.check(model)
+    corpus = ClaimTableModel(columns=CORPUS_COLUMNS)
+    start = s.article(1).text.index("Kim Jong Un")
+    s.add_claim(article_id=1, start=start, end=start + 11)
+    corpus.set_claims(s.claims(), s.schema, {1: "Title"})
+    qtmodeltester.check(corpus)
