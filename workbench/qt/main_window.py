@@ -416,17 +416,27 @@ class MainWindow(QMainWindow):
         if self._article is None or span is None:
             self._say("Select some text in the article first, then press C.")
             return
-        try:
-            claim, changes = self.session.add_claim(
+        made = self._attempt(
+            lambda: self.session.add_claim(
                 article_id=self._article.id, start=span[0], end=span[1], category=self._last_category()
             )
-        except WorkbenchError as exc:
-            self._say(str(exc))
-            return
+        )
+        if made is not None:
+            self._claim_made(*made)
+            self._say(f"Claim added: “{_preview(made[0].quote)}”")
+
+    def _claim_made(self, claim, changes: ChangeSet) -> None:
         self._recent_category = claim.category
         self._apply(changes)
         self.select_claim(claim.id, scroll=False)
-        self._say(f"Claim added: “{_preview(claim.quote)}”")
+
+    def _attempt(self, action):
+        """Run a service call; a WorkbenchError becomes a message in the status bar."""
+        try:
+            return action()
+        except WorkbenchError as exc:
+            self._say(str(exc))
+            return None
 
     def _last_category(self) -> str | None:
         """New claims take the category last given, so runs of one kind go fast."""
@@ -446,10 +456,8 @@ class MainWindow(QMainWindow):
         self._apply(changes, from_panel=True)
 
     def _on_panel_delete_requested(self, claim_id: int) -> None:
-        try:
-            changes = self.session.delete_claim(claim_id=claim_id)
-        except WorkbenchError as exc:
-            self._say(str(exc))
+        changes = self._attempt(lambda: self.session.delete_claim(claim_id=claim_id))
+        if changes is None:
             return
         self.panel.show_claim(None)
         self._apply(changes)
@@ -467,10 +475,8 @@ class MainWindow(QMainWindow):
 
     def _undo_or_redo(self, step, verb: str) -> None:
         label = self.session.commands.undo_label if verb == "Undone" else self.session.commands.redo_label
-        try:
-            changes = step()
-        except WorkbenchError as exc:
-            self._say(str(exc))
+        changes = self._attempt(step)
+        if changes is None:
             return
         # Undoing an edit made in another article brings that article back into view.
         elsewhere = changes.claim_articles - ({self._article.id} if self._article else set())
@@ -560,18 +566,15 @@ class MainWindow(QMainWindow):
         if self._article is None or index is None or not 0 <= index < len(self._suggestions):
             self._say("No suggestion selected: N goes to the next one.")
             return
-        category = category or self._last_category()
-        try:
-            claim, changes = self.session.accept_suggestion(
-                article_id=self._article.id, suggestion=self._suggestions[index], category=category
+        suggestion = self._suggestions[index]
+        made = self._attempt(
+            lambda: self.session.accept_suggestion(
+                article_id=self._article.id, suggestion=suggestion, category=category or self._last_category()
             )
-        except WorkbenchError as exc:
-            self._say(str(exc))
-            return
-        self._recent_category = claim.category
-        self._apply(changes)
-        self.select_claim(claim.id, scroll=False)
-        self._continue_review(index, f"Accepted as a claim: “{_preview(claim.quote)}”")
+        )
+        if made is not None:
+            self._claim_made(*made)
+            self._continue_review(index, f"Accepted as a claim: “{_preview(suggestion.text)}”")
 
     def _on_reject_suggestion(self, *, index: int | None = None) -> None:
         index = self._suggestion if index is None else index

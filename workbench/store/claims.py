@@ -9,10 +9,10 @@ from datetime import UTC, datetime
 
 from workbench.core.model import Claim, HistoryEntry
 
-_COLUMNS = (
-    "id, article_id, start, end, quote, category, source, stance, status, tags, note, created_at, updated_at,"
-    " source_start, source_end, analyst"
-)
+# What an analyst edits, in the order of _annotation().
+_ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
+_ANNOTATION_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in _ANNOTATION_COLUMNS)
+_COLUMNS = f"id, article_id, start, end, quote, {', '.join(_ANNOTATION_COLUMNS)}, created_at, updated_at, analyst"
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
 
 
@@ -36,16 +36,9 @@ class ClaimStore:
                     claim.start,
                     claim.end,
                     claim.quote,
-                    claim.category,
-                    claim.source,
-                    claim.stance,
-                    claim.status,
-                    json.dumps(list(claim.tags), ensure_ascii=False),
-                    claim.note,
+                    *_annotation(claim),
                     claim.created_at or stamp,
                     claim.updated_at or stamp,
-                    claim.source_start,
-                    claim.source_end,
                     claim.analyst or self.analyst,
                 ),
             )
@@ -59,20 +52,8 @@ class ClaimStore:
         with self.transaction() as db:
             before = self.claim(claim.id)
             db.execute(
-                "UPDATE claims SET category = ?, source = ?, stance = ?, status = ?, tags = ?, note = ?,"
-                " source_start = ?, source_end = ?, updated_at = ? WHERE id = ?",
-                (
-                    claim.category,
-                    claim.source,
-                    claim.stance,
-                    claim.status,
-                    json.dumps(list(claim.tags), ensure_ascii=False),
-                    claim.note,
-                    claim.source_start,
-                    claim.source_end,
-                    now() if touch else claim.updated_at,
-                    claim.id,
-                ),
+                f"UPDATE claims SET {_ANNOTATION_ASSIGNMENTS}, updated_at = ? WHERE id = ?",
+                (*_annotation(claim), now() if touch else claim.updated_at, claim.id),
             )
             after = self.claim(claim.id)
             self._record(action, before, after)
@@ -148,6 +129,19 @@ class ClaimStore:
         )
 
 
+def _annotation(claim: Claim) -> tuple:
+    return (
+        claim.category,
+        claim.source,
+        claim.stance,
+        claim.status,
+        json.dumps(list(claim.tags), ensure_ascii=False),
+        claim.note,
+        claim.source_start,
+        claim.source_end,
+    )
+
+
 def _claim(row) -> Claim:
     return Claim(
         id=row[0],
@@ -161,10 +155,10 @@ def _claim(row) -> Claim:
         status=row[8],
         tags=tuple(json.loads(row[9])),
         note=row[10],
-        created_at=row[11],
-        updated_at=row[12],
-        source_start=row[13],
-        source_end=row[14],
+        source_start=row[11],
+        source_end=row[12],
+        created_at=row[13],
+        updated_at=row[14],
         analyst=row[15],
     )
 
