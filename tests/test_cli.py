@@ -21,10 +21,12 @@ def test_import_reports_each_file_and_exit_code(tmp_path):
     project = tmp_path / "p.wbproj"
     result = run("import", SEEDS, tmp_path / "missing.txt", "--project", project)
     assert result.returncode == 2
-    assert result.stdout.splitlines()[0] == "5 imported, 0 skipped, 1 failed"
+    # The sample folder also holds __init__.py: reported, not imported.
+    assert result.stdout.splitlines()[0] == "5 imported, 1 skipped, 1 failed"
     assert "missing.txt: no such file or folder" in result.stdout
+    assert "__init__.py: unsupported file type “.py”" in result.stdout
     again = run("import", SEEDS, "--project", project)
-    assert again.returncode == 0 and again.stdout.startswith("0 imported, 5 skipped, 0 failed")
+    assert again.returncode == 0 and again.stdout.startswith("0 imported, 6 skipped, 0 failed")
     assert "duplicate" in again.stdout
 
 

@@ -55,8 +55,9 @@ def test_import_report_per_file(session, tmp_path):
         "empty.txt": "empty",
         "binary.txt": "failed",
         "missing.txt": "failed",
+        "ignored.png": "unsupported",
     }
-    assert report.summary() == "1 imported, 2 skipped, 2 failed"
+    assert report.summary() == "1 imported, 3 skipped, 2 failed"
     assert "no such file" in "\n".join(report.lines())
     assert session.store.article_count() == 1
 

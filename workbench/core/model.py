@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 
+from workbench.core.text import body_hash
+
 
 class Role(StrEnum):
     """What a stretch of an article's text is."""
@@ -41,8 +43,11 @@ class Article:
     date: str | None = None  # ISO 8601 (YYYY-MM-DD) when known
     date_raw: str | None = None  # the date as the page wrote it
     byline: str | None = None
-    # Where each metadata field came from, e.g. {"title": "first line", "date": "line 3"}.
+    site: str | None = None  # the publication or web site, when the file says
+    # Where each metadata field came from, e.g. {"title": "line 1", "date": "line 3: “…”"}.
     origins: dict[str, str] = field(default_factory=dict, compare=False)
+    # The values as imported of the fields the user has corrected since ({"title": "…"}).
+    original: dict[str, str | None] = field(default_factory=dict, compare=False)
     id: int | None = None
     imported_at: str = ""
 
@@ -59,6 +64,12 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(self.text[s.start : s.end] for s in self.segments if s.role is Role.BODY)
 
+    @property
+    def body_hash(self) -> str:
+        """Identifies the story whatever the page around it: the hash of the body with white
+        space collapsed (the whole text when nothing reads as body)."""
+        return body_hash(self.body_text if self.body_text.strip() else self.text)
+
 
 @dataclass(frozen=True, slots=True)
 class ArticleSummary:
@@ -72,6 +83,8 @@ class ArticleSummary:
     entities: int
     claims: int
     byline: str | None = None
+    site: str | None = None
+    near_duplicates: int = 0  # other articles telling nearly the same story
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +171,8 @@ class Actor:
     name: str
     aliases: tuple[str, ...]
     claims: int = 0
+# The metadata of an article the user may correct; the imported values are kept.
+CORRECTABLE_ARTICLE_FIELDS = ("title", "date", "site")
 
 
 def normalise_tags(tags) -> tuple[str, ...]:

@@ -17,5 +17,11 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def body_hash(text: str) -> str:
+    """SHA-256 of the text with runs of white space made one space: the same story
+    re-wrapped or re-indented hashes the same."""
+    return content_hash(" ".join(text.split()))
+
+
 def word_count(text: str) -> int:
     return len(text.split())

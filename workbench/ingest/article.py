@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from workbench.core.model import Article, Role
 from workbench.core.text import content_hash, normalise_newlines
@@ -14,27 +15,50 @@ TITLE_MAX = 90
 _SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
 
 
-def build_article(source_file: str, raw_text: str) -> Article:
+@dataclass(frozen=True)
+class Metadata:
+    """What a file states about an article outside its text (an HTML page's meta tags, a
+    table's columns). Each value given wins over what the text's layout suggests;
+    `origins` says where each came from."""
+
+    title: str | None = None
+    date: str | None = None  # ISO 8601, when the raw date could be read
+    date_raw: str | None = None
+    byline: str | None = None
+    site: str | None = None
+    origins: dict[str, str] = field(default_factory=dict)
+
+
+def build_article(source_file: str, raw_text: str, stated: Metadata = Metadata()) -> Article:
     """An Article from a page's text; the text is kept whole (line endings normalised)."""
     text = normalise_newlines(raw_text)
     layout = read_layout(text)
-    origins = dict(layout.origins)
-    title = layout.title
+    origins = {key: where for key, where in layout.origins.items() if not _stated(stated, key)}
+    origins.update((key, where) for key, where in stated.origins.items() if _stated(stated, key))
+    title = stated.title or layout.title
     if not title:
         title = derive_title(_first_body_text(text, layout.segments))
         origins["title"] = "first sentence of the body" if title else "file name"
         title = title or source_file.rsplit("/", 1)[-1]
+    date, date_raw = (stated.date, stated.date_raw) if stated.date_raw else (None, None)
+    if date_raw is None and layout.date is not None:
+        date, date_raw = layout.date.iso, layout.date.raw
     return Article(
         source_file=source_file,
         text=text,
         text_hash=content_hash(text),
         title=title,
         segments=layout.segments,
-        date=layout.date.iso if layout.date else None,
-        date_raw=layout.date.raw if layout.date else None,
-        byline=layout.byline,
+        date=date,
+        date_raw=date_raw,
+        byline=stated.byline or layout.byline,
+        site=stated.site,
         origins=origins,
     )
+
+
+def _stated(stated: Metadata, key: str) -> bool:
+    return bool(getattr(stated, "date_raw" if key == "date" else key, None))
 
 
 def _first_body_text(text: str, segments) -> str:

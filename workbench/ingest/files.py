@@ -1,62 +1,80 @@
-"""Finding article files on disk and reading them."""
+"""Finding article files on disk and reading their bytes."""
 
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article
-from workbench.ingest.article import build_article
-from workbench.ingest.decode import decode_text
+from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.formats import read_entries
 
-TEXT_SUFFIXES = (".txt", ".text", ".md")
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# Folders that tools leave beside files, holding nothing a person put there.
+_MACHINE_FOLDERS = frozenset({"__pycache__", "__MACOSX"})
 
 
-class UnreadableFile(WorkbenchError):
-    """A file that could not be read as an article; the message says why."""
+@dataclass(frozen=True)
+class FoundFile:
+    path: Path
+    name: str  # how articles name it: relative to the folder imported, or the file's name
+    named: bool  # named by the user (not found in a folder)
 
 
-def collect_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
-    """Files named, and text files inside folders named (recursively, in name order).
+def collect_files(paths: Iterable[str | os.PathLike]) -> Iterator[FoundFile]:
+    """Files named, and the files inside folders named (recursively, in name order; hidden
+    ones and tools' caches left out). A path that does not exist is yielded as it is, so the caller
+    reports it per file."""
+    for root in map(Path, paths):
+        if not root.is_dir():
+            yield FoundFile(root, root.name, named=True)
+            continue
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in _MACHINE_FOLDERS)
+            for name in sorted(names):
+                if not name.startswith("."):
+                    path = Path(folder, name)
+                    yield FoundFile(path, path.relative_to(root).as_posix(), named=False)
 
-    A path that does not exist is yielded as it is, so the caller reports it per file.
-    """
-    for path in map(Path, paths):
-        if path.is_dir():
-            for root, dirs, names in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(names):
-                    if name.lower().endswith(TEXT_SUFFIXES) and not name.startswith("."):
-                        yield Path(root, name)
-        else:
-            yield path
+
+def file_size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """A regular file's bytes. Raises UnreadableFile with the reason."""
+    try:
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
+            raise UnreadableFile("is a folder")
+        if not stat.S_ISREG(info.st_mode):
+            raise UnreadableFile("not a regular file (a device, pipe or socket)")
+        if info.st_size > limit:
+            raise UnreadableFile(f"too large ({info.st_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)
+    except FileNotFoundError:
+        raise UnreadableFile("no such file or folder") from None
+    except PermissionError:
+        raise UnreadableFile("permission denied") from None
+    except IsADirectoryError:
+        raise UnreadableFile("is a folder") from None
+    except OSError as exc:
+        raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"too large (more than {limit / 1e6:.0f} MB)")
+    return data
 
 
 def read_article(path: Path, source_file: str | None = None) -> Article:
-    """The Article in a text file. Raises UnreadableFile with the reason."""
-    if not path.exists():
-        raise UnreadableFile("no such file or folder")
-    if path.suffix.lower() not in TEXT_SUFFIXES:
-        raise UnreadableFile(
-            f"unsupported file type “{path.suffix or path.name}” (expected {', '.join(TEXT_SUFFIXES)})"
-        )
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UnreadableFile(f"too large ({size / 1e6:.0f} MB; the limit is {MAX_FILE_BYTES / 1e6:.0f} MB)")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UnreadableFile("no such file") from None
-    except IsADirectoryError:
-        raise UnreadableFile("is a folder") from None
-    except PermissionError:
-        raise UnreadableFile("permission denied") from None
-    except OSError as exc:
-        raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
-    text, _encoding = decode_text(data)
-    if not text.strip():
-        raise UnreadableFile("empty (no text)")
-    return build_article(source_file or path.name, text)
+    """The one article in a text or HTML file. Raises UnreadableFile with the reason."""
+    entries = read_entries(source_file or path.name, read_file(path))
+    if len(entries) != 1 or entries[0].article is None:
+        raise UnreadableFile("not a file holding one article")
+    return entries[0].article

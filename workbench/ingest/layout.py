@@ -66,6 +66,8 @@ _BYLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+# The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
+_DATELINE_MAX = 240
 
 
 @dataclass
@@ -182,6 +184,8 @@ def _is_update(label: str) -> bool:
 def _date_line(line: _Line, dates: list) -> bool:
     """A line that is nothing but datelines ("Published: … | Updated: …", "Update: 2023-08-16
     05:33 GMT", a bare "14 January 2024"), perhaps with a byline after the date."""
+    if len(line.text) > _DATELINE_MAX:
+        return False  # a paragraph, not a dateline (and searching it for dates is slow)
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", line.text.strip()) if p.strip()]
     found_any = []
     for part in parts:

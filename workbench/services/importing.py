@@ -1,100 +1,299 @@
-"""Importing article files into a project, reported per file."""
+"""Importing files, folders and zip archives into a project, reported per file.
+
+Each file — and each member of an archive — is imported whole or not at all, in its own
+transaction: a table with a malformed row, a cancel in the middle of a file, or the
+process being killed leaves the project as it was before that file. One bad file does not
+stop the others.
+"""
 
 from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import ChangeSet
-from workbench.ingest.files import collect_files, read_article
+from workbench.ingest.archives import Archive
+from workbench.ingest.errors import EmptyFile
+from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
+from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
+from workbench.ingest.tables import ColumnChoice, NoTextColumn
+from workbench.services.duplicates import NearDuplicate, index_older_articles, record_article
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
-IMPORTED, DUPLICATE, EMPTY, FAILED = "imported", "duplicate", "empty", "failed"
+IMPORTED, FAILED = "imported", "failed"
+DUPLICATE, EMPTY, UNSUPPORTED = "duplicate", "empty", "unsupported"  # kinds of skip
+
+
+@dataclass(frozen=True)
+class Skip:
+    """Something of a file that was not imported, and why."""
+
+    kind: str  # duplicate | empty | unsupported
+    reason: str
+    where: str = ""  # "" for the whole file, "row 12" for a table's row
+    article_id: int | None = None  # the article a duplicate repeats
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A new article flagged as telling nearly the same story as another."""
+
+    where: str
+    article_id: int
+    near: NearDuplicate
 
 
 @dataclass(frozen=True)
 class FileOutcome:
+    """What happened to one file (or one archive member)."""
+
     path: str
-    status: str  # imported | duplicate | empty | failed
-    detail: str = ""
-    article_id: int | None = None
+    imported: tuple[int, ...] = ()
+    skipped: tuple[Skip, ...] = ()
+    flagged: tuple[Flag, ...] = ()
+    error: str = ""  # the file failed: nothing of it was imported
+    columns: tuple[str, ...] = ()  # a table whose text column was not found: its columns
+    in_archive: bool = False
+    title: str = ""  # the title of a file's only article
+
+    @property
+    def status(self) -> str:
+        if self.error:
+            return FAILED
+        if self.imported:
+            return IMPORTED
+        return self.skipped[0].kind if self.skipped else EMPTY
+
+    def lines(self) -> list[str]:
+        """The report's lines for this file."""
+        if self.error:
+            return [f"  {FAILED:<11} {self.path}: {self.error}"]
+        lines = []
+        if self.imported:
+            detail = f"“{self.title}”" if self.title else f"{len(self.imported)} articles"
+            lines.append(f"  {IMPORTED:<11} {self.path}: {detail}")
+        for skip in self.skipped:
+            lines.append(f"  {skip.kind:<11} {_at(self.path, skip.where)}: {skip.reason}")
+        for flag in self.flagged:
+            near = flag.near
+            lines.append(
+                f"  {'similar':<11} {_at(self.path, flag.where)}: nearly the same story as article "
+                f"{near.other_id} “{near.other_title}” ({near.similarity:.0%} alike)"
+            )
+        return lines
 
 
 @dataclass
 class ImportReport:
     outcomes: list[FileOutcome] = field(default_factory=list)
     cancelled: bool = False
+    files: int = 0  # files found
+    attempted: int = 0  # files dealt with (all of them, unless cancelled)
 
     def count(self, status: str) -> int:
-        return sum(o.status == status for o in self.outcomes)
+        """Articles imported, things skipped of a kind, or files failed."""
+        if status == IMPORTED:
+            return sum(len(o.imported) for o in self.outcomes)
+        if status == FAILED:
+            return sum(bool(o.error) for o in self.outcomes)
+        return sum(skip.kind == status for o in self.outcomes for skip in o.skipped)
 
     @property
-    def changes(self) -> ChangeSet:
-        return ChangeSet(articles_added=frozenset(o.article_id for o in self.outcomes if o.status == IMPORTED))
+    def skipped(self) -> int:
+        return sum(len(o.skipped) for o in self.outcomes)
+
+    @property
+    def flagged(self) -> int:
+        return sum(len(o.flagged) for o in self.outcomes)
 
     @property
     def failed(self) -> bool:
         return self.count(FAILED) > 0
 
+    @property
+    def changes(self) -> ChangeSet:
+        """New articles, and older ones newly flagged as near-duplicates of them."""
+        added = frozenset(i for o in self.outcomes for i in o.imported)
+        flagged = frozenset(f.near.other_id for o in self.outcomes for f in o.flagged) - added
+        return ChangeSet(articles_added=added, articles_changed=flagged)
+
+    @property
+    def tables_without_text_column(self) -> list[FileOutcome]:
+        """Tables on disk that failed for want of a text column: the user may name it."""
+        return [o for o in self.outcomes if o.columns and not o.in_archive]
+
     def summary(self) -> str:
-        skipped = self.count(DUPLICATE) + self.count(EMPTY)
-        text = f"{self.count(IMPORTED)} imported, {skipped} skipped, {self.count(FAILED)} failed"
-        return text + (" (cancelled before the end)" if self.cancelled else "")
+        text = f"{self.count(IMPORTED)} imported, {self.skipped} skipped, {self.count(FAILED)} failed"
+        if self.flagged:
+            text += f"; {self.flagged} near-duplicate{'s' * (self.flagged != 1)} flagged"
+        if self.cancelled:
+            text += f" (cancelled: {self.files - self.attempted:,} of {self.files:,} files not imported)"
+        return text
 
     def lines(self) -> list[str]:
-        """The report a person reads: one line per file that was not simply imported."""
-        lines = [self.summary()]
-        for outcome in self.outcomes:
-            if outcome.status == IMPORTED:
-                lines.append(f"  imported   {outcome.path}")
-            else:
-                lines.append(f"  {outcome.status:<10} {outcome.path}: {outcome.detail}")
-        return lines
+        """The report a person reads: the summary, then what happened to each file."""
+        return [self.summary(), *(line for outcome in self.outcomes for line in outcome.lines())]
+
+
+class _Stopped(Exception):
+    """Cancelled in the middle of a file: its transaction is rolled back."""
 
 
 def import_paths(
     store: ProjectStore,
     paths: Iterable[str | os.PathLike],
     *,
+    columns: ColumnChoice = ColumnChoice(),
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> ImportReport:
-    """Import the article files named, and those inside folders named.
+    """Import the article files named, those inside folders named (recursively) and those
+    inside zip archives. `columns` names the text, title and date columns of tables.
 
     Each file is imported whole or not at all, in its own transaction; one bad file does
     not stop the others. Returns the per-file report; its `changes` lists new articles.
+    Progress is counted in bytes of the files found.
     """
-    report = ImportReport()
-    jobs = [(path, _source_name(path, root)) for root in map(Path, paths) for path in collect_files([root])]
-    for done, (path, source_name) in enumerate(jobs):
+    progress(0, 0, "Looking for files…")
+    index_older_articles(store)
+    found = [(f, file_size(f.path)) for f in collect_files(paths)]
+    report = ImportReport(files=len(found))
+    meter = _Meter(progress, sum(size for _, size in found), len(found))
+    for number, (file, size) in enumerate(found, start=1):
         if cancelled():
             report.cancelled = True
             break
-        progress(done, len(jobs), f"Importing {source_name}")
-        report.outcomes.append(_import_one(store, path, source_name))
-    progress(len(report.outcomes), len(jobs), report.summary())
+        meter.start(file.name, size, number)
+        try:
+            report.outcomes.extend(_import_file(store, file, columns, meter, cancelled))
+        except _Stopped:
+            report.cancelled = True
+            break
+        report.attempted += 1
+        meter.finish()
+    meter.report(report.summary(), final=True)
     return report
 
 
-def _source_name(path: Path, root: Path) -> str:
-    """How the article names its file: relative to the folder imported, or the file name."""
-    if root.is_dir():
-        return path.relative_to(root).as_posix()
-    return path.name
-
-
-def _import_one(store: ProjectStore, path: Path, source_name: str) -> FileOutcome:
+def _import_file(store, file: FoundFile, columns, meter, cancelled) -> list[FileOutcome]:
+    where = str(file.path)
+    if is_archive(file.name):
+        return _import_archive(store, file, columns, meter, cancelled)
+    if not is_supported(file.name):
+        if not file.named:
+            return [FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(file.name)),))]
+        return [FileOutcome(where, error=unsupported(file.name) if file.path.exists() else "no such file or folder")]
     try:
-        article = read_article(path, source_name)
+        data = read_file(file.path)
     except WorkbenchError as exc:
-        message = str(exc)
-        return FileOutcome(str(path), EMPTY if message.startswith("empty") else FAILED, message)
-    existing = store.article_id_by_hash(article.text_hash)
-    if existing is not None:
-        title = store.article(existing).title
-        return FileOutcome(str(path), DUPLICATE, f"same text as article {existing} (“{title}”)", existing)
-    return FileOutcome(str(path), IMPORTED, article.title, store.add_article(article))
+        return [FileOutcome(where, error=str(exc))]
+    return [_import_data(store, where, file.name, data, columns, meter, cancelled)]
+
+
+def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[FileOutcome]:
+    outcomes = []
+    try:
+        with Archive(file.path) as archive:
+            members = archive.members()
+            total = sum(info.compress_size for info in members) or 1
+            for info in members:
+                if cancelled():
+                    raise _Stopped
+                where = f"{file.path}/{info.filename}"
+                name = f"{file.name}/{info.filename}"
+                if not is_supported(info.filename):
+                    outcomes.append(FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(name)),), in_archive=True))
+                elif is_archive(info.filename):
+                    outcomes.append(FileOutcome(where, error="an archive inside an archive: unpack it first"))
+                else:
+                    try:
+                        data = archive.read(info, MAX_FILE_BYTES)
+                    except WorkbenchError as exc:
+                        outcomes.append(FileOutcome(where, error=str(exc), in_archive=True))
+                    else:
+                        outcome = _import_data(store, where, name, data, columns, meter, cancelled)
+                        outcomes.append(replace(outcome, in_archive=True))
+                meter.part_done(info.compress_size / total)
+    except WorkbenchError as exc:
+        return [FileOutcome(str(file.path), error=str(exc))]
+    if not outcomes:
+        return [FileOutcome(str(file.path), skipped=(Skip(EMPTY, "empty archive (no files in it)"),))]
+    return outcomes
+
+
+def _import_data(store, where: str, name: str, data: bytes, columns, meter, cancelled) -> FileOutcome:
+    """One file's articles, stored in one transaction."""
+    meter.report(f"Reading {name}…")
+    try:
+        entries = read_entries(name, data, columns)
+    except NoTextColumn as exc:
+        return FileOutcome(where, error=str(exc), columns=tuple(exc.columns))
+    except EmptyFile as exc:
+        return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
+    except WorkbenchError as exc:
+        return FileOutcome(where, error=str(exc))
+    with store.transaction():
+        return _store_entries(store, where, name, entries, meter, cancelled)
+
+
+def _store_entries(store, where: str, name: str, entries: list[Entry], meter, cancelled) -> FileOutcome:
+    imported, skipped, flagged = [], [], []
+    for number, entry in enumerate(entries):
+        if cancelled():
+            raise _Stopped
+        if len(entries) > 1:
+            meter.within(number / len(entries), f"Importing {name}: {entry.where} of {len(entries)}")
+        if entry.article is None:
+            skipped.append(Skip(EMPTY, "empty (no text)", entry.where))
+            continue
+        existing = store.article_id_by_body_hash(entry.article.body_hash)
+        if existing is not None:
+            title = store.article(existing).title
+            skipped.append(Skip(DUPLICATE, f"same body as article {existing} “{title}”", entry.where, existing))
+            continue
+        article_id = store.add_article(entry.article)
+        imported.append(article_id)
+        flagged.extend(Flag(entry.where, article_id, near) for near in record_article(store, article_id, entry.article))
+    title = entries[0].article.title if len(entries) == 1 and imported else ""
+    return FileOutcome(where, tuple(imported), tuple(skipped), tuple(flagged), title=title)
+
+
+def _at(path: str, where: str) -> str:
+    return f"{path}, {where}" if where else path
+
+
+class _Meter:
+    """Progress in bytes of the files found, with the file in hand named."""
+
+    def __init__(self, progress: Progress, total: int, files: int):
+        self._progress = progress
+        self._total = max(total, 1)
+        self._files = files
+        self._done = 0  # bytes of the files finished
+        self._size = 0  # bytes of the file in hand
+        self._part = 0.0  # how much of it is done (archives: members done)
+        self._name = ""
+
+    def start(self, name: str, size: int, number: int) -> None:
+        self._name, self._size, self._part = name, size, 0.0
+        self.report(f"Importing {name} ({number:,} of {self._files:,} files)")
+
+    def within(self, fraction: float, message: str) -> None:
+        self._progress(self._position(fraction), self._total, message)
+
+    def part_done(self, fraction: float) -> None:
+        self._part += fraction
+
+    def finish(self) -> None:
+        self._done += self._size
+        self._size = 0
+
+    def report(self, message: str, *, final: bool = False) -> None:
+        self._progress(self._total if final else self._position(0.0), self._total, message)
+
+    def _position(self, fraction: float) -> int:
+        return min(self._done + int(self._size * min(1.0, self._part + fraction)), self._total - 1)

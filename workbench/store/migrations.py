@@ -173,4 +173,30 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (article_id, start, end)
     );
     """,
+    # 3: import of any corpus: the source site, metadata as imported before the user
+    # corrected it, the body's hash (duplicates), MinHash bands and flagged near-duplicates.
+    """
+    ALTER TABLE articles ADD COLUMN site TEXT;
+    ALTER TABLE articles ADD COLUMN original TEXT NOT NULL DEFAULT '{}';  -- JSON {field: value as imported}
+    ALTER TABLE articles ADD COLUMN body_hash TEXT;  -- SHA-256 of the body, white space collapsed
+    CREATE INDEX articles_by_body_hash ON articles(body_hash);
+
+    -- Locality-sensitive hashing: articles sharing a band key are candidate near-duplicates.
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL,
+        key INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, key, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_bands_by_article ON article_bands(article_id);
+
+    -- Pairs of articles telling nearly the same story; article_id is the one indexed second.
+    CREATE TABLE near_duplicates (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        similarity REAL NOT NULL,  -- Jaccard similarity of the bodies' word 5-grams
+        PRIMARY KEY (article_id, other_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX near_duplicates_by_other ON near_duplicates(other_id);
+    """,
 ]

@@ -150,12 +150,17 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
         row = self._db.execute("SELECT id FROM articles WHERE text_hash = ?", (text_hash,)).fetchone()
         return row[0] if row else None
 
+    def article_id_by_body_hash(self, body_hash: str) -> int | None:
+        """The first article whose body is this one (see Article.body_hash)."""
+        row = self._db.execute("SELECT min(id) FROM articles WHERE body_hash = ?", (body_hash,)).fetchone()
+        return row[0]
+
     def add_article(self, article: Article) -> int:
         """Store a new article; returns its id."""
         with self.transaction() as db:
             cursor = db.execute(
-                "INSERT INTO articles(source_file, text, text_hash, title, date, date_raw, byline,"
-                " segments, origins, words, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO articles(source_file, text, text_hash, title, date, date_raw, byline, site,"
+                " segments, origins, words, imported_at, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.source_file,
                     article.text,
@@ -164,18 +169,36 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
                     article.date,
                     article.date_raw,
                     article.byline,
+                    article.site,
                     json.dumps([[s.start, s.end, s.role.value] for s in article.segments]),
                     json.dumps(article.origins, ensure_ascii=False),
                     word_count(article.body_text),
                     now(),
+                    article.body_hash,
                 ),
             )
             return cursor.lastrowid
 
+    def update_article_metadata(self, article: Article) -> None:
+        """Write the article's correctable metadata (title, date, site) with its origins and
+        the values as imported; the text and everything found in it stay as they are."""
+        with self.transaction() as db:
+            db.execute(
+                "UPDATE articles SET title = ?, date = ?, site = ?, origins = ?, original = ? WHERE id = ?",
+                (
+                    article.title,
+                    article.date,
+                    article.site,
+                    json.dumps(article.origins, ensure_ascii=False),
+                    json.dumps(article.original, ensure_ascii=False),
+                    article.id,
+                ),
+            )
+
     def article(self, article_id: int) -> Article | None:
         row = self._db.execute(
             "SELECT id, source_file, text, text_hash, title, date, date_raw, byline, segments, origins,"
-            " imported_at FROM articles WHERE id = ?",
+            " imported_at, site, original FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -192,6 +215,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
             segments=tuple(Segment(s, e, Role(r)) for s, e, r in json.loads(row[8])),
             origins=json.loads(row[9]),
             imported_at=row[10],
+            site=row[11],
+            original=json.loads(row[12]),
         )
 
     def article_count(self) -> int:
@@ -205,7 +230,9 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
             where = f" WHERE a.id IN ({','.join('?' * len(params))})"
         rows = self._db.execute(
             "SELECT a.id, a.title, a.date, a.source_file, a.words, coalesce(an.entity_count, 0),"
-            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.byline FROM articles a"
+            " (SELECT count(*) FROM claims c WHERE c.article_id = a.id), a.byline, a.site,"
+            " (SELECT count(*) FROM near_duplicates n WHERE n.article_id = a.id)"
+            " + (SELECT count(*) FROM near_duplicates n WHERE n.other_id = a.id) FROM articles a"
             " LEFT JOIN analyses an ON an.article_id = a.id" + where + " ORDER BY a.id",
             params,
         )
@@ -225,6 +252,53 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
             "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? ORDER BY article_id", (text, label)
         )
         return [row[0] for row in rows]
+
+    # -- duplicates ----------------------------------------------------------------------
+
+    def articles_without_body_hash(self) -> list[int]:
+        """Articles stored before duplicates were tracked, to be fingerprinted."""
+        return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE body_hash IS NULL ORDER BY id")]
+
+    def set_body_hash(self, article_id: int, body_hash: str) -> None:
+        with self.transaction() as db:
+            db.execute("UPDATE articles SET body_hash = ? WHERE id = ?", (body_hash, article_id))
+
+    def add_bands(self, article_id: int, keys: Sequence[int]) -> None:
+        """Record the article's MinHash band keys (one per band, in band order)."""
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR IGNORE INTO article_bands(band, key, article_id) VALUES (?, ?, ?)",
+                [(band, key, article_id) for band, key in enumerate(keys)],
+            )
+
+    def articles_sharing_bands(self, keys: Sequence[int], limit: int) -> list[int]:
+        """Articles sharing at least one band key with `keys`, those sharing most first."""
+        if not keys:
+            return []
+        pairs = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+        rows = self._db.execute(
+            f"SELECT article_id FROM article_bands WHERE {pairs} GROUP BY article_id"
+            " ORDER BY count(*) DESC, article_id LIMIT ?",
+            (*(value for pair in enumerate(keys) for value in pair), limit),
+        )
+        return [row[0] for row in rows]
+
+    def add_near_duplicates(self, article_id: int, others: Iterable[tuple[int, float]]) -> None:
+        with self.transaction() as db:
+            db.executemany(
+                "INSERT OR REPLACE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)",
+                [(article_id, other, similarity) for other, similarity in others],
+            )
+
+    def near_duplicates(self, article_id: int) -> list[tuple[int, str, float]]:
+        """(id, title, similarity) of the articles telling nearly the same story, most alike first."""
+        rows = self._db.execute(
+            "SELECT a.id, a.title, n.similarity FROM near_duplicates n"
+            " JOIN articles a ON a.id = CASE WHEN n.article_id = ? THEN n.other_id ELSE n.article_id END"
+            " WHERE n.article_id = ? OR n.other_id = ? ORDER BY n.similarity DESC, a.id",
+            (article_id, article_id, article_id),
+        )
+        return [tuple(row) for row in rows]
 
     # -- entity mentions -----------------------------------------------------------------
 

@@ -1,0 +1,63 @@
+"""A file's bytes → the articles in it, by the kind of file its name says it is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.core.model import Article
+from workbench.ingest.archives import ARCHIVE_SUFFIXES
+from workbench.ingest.article import build_article
+from workbench.ingest.decode import decode_text
+from workbench.ingest.errors import EmptyFile, UnreadableFile
+from workbench.ingest.html import HTML_SUFFIXES, read_html
+from workbench.ingest.tables import TABLE_SUFFIXES, ColumnChoice, read_table
+
+TEXT_SUFFIXES = (".txt", ".text", ".md")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
+SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One article-to-be of a file: a whole text or HTML file, or a row of a table."""
+
+    where: str  # "" for a whole file, "row 12" for a table's row
+    article: Article | None  # None: nothing in it to import (an empty row)
+
+
+def is_archive(name: str) -> bool:
+    return name.lower().endswith(ARCHIVE_SUFFIXES)
+
+
+def is_supported(name: str) -> bool:
+    return name.lower().endswith(SUPPORTED_SUFFIXES)
+
+
+def unsupported(name: str) -> str:
+    suffix = "." + name.rsplit(".", 1)[-1] if "." in name.rsplit("/", 1)[-1] else name
+    return f"unsupported file type “{suffix}” (articles are read from {', '.join(SUPPORTED_SUFFIXES)})"
+
+
+def read_entries(name: str, data: bytes, choice: ColumnChoice = ColumnChoice()) -> list[Entry]:
+    """The articles in a file called `name` (its kind told by the suffix). Raises EmptyFile
+    when there is no text, UnreadableFile with the reason when it cannot be read."""
+    lowered = name.lower()
+    if lowered.endswith(TEXT_SUFFIXES):
+        text, _encoding = decode_text(data)
+        if not text.strip():
+            raise EmptyFile("empty (no text)")
+        return [Entry("", build_article(name, text))]
+    if lowered.endswith(HTML_SUFFIXES):
+        text, metadata = read_html(data)
+        if not text.strip():
+            raise EmptyFile("empty (no readable text in the page)")
+        return [Entry("", build_article(name, text, metadata))]
+    if lowered.endswith(TABLE_SUFFIXES):
+        rows = read_table(name, data, choice)
+        if not rows:
+            raise EmptyFile("empty (no rows)")
+        return [
+            Entry(row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None)
+            for row in rows
+        ]
+    raise UnreadableFile(unsupported(name))

@@ -1,0 +1,127 @@
+"""An HTML page → its readable text and the metadata it states.
+
+trafilatura finds the story in the page (dropping scripts, styles, navigation, reader
+comments and page furniture) and its title, author, site and date (the date through
+htmldate). Nothing is fetched and nothing runs: the page is parsed by lxml, never loaded in
+a browser engine. The text keeps the page's paragraphs, one blank line between them; markup
+written as text on the page (`&lt;b&gt;`) stays text.
+
+Where each metadata value came from is told by finding the value again among the page's
+meta tags, its `<title>` and its structured data.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+from workbench.ingest.article import Metadata
+from workbench.ingest.dates import find_date
+from workbench.ingest.decode import decode_text
+
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
+# Meta-tag attributes that name a property, as pages use them (Open Graph, Dublin Core, …).
+_NAMING_ATTRIBUTES = ("property", "name", "itemprop")
+
+
+def read_html(data: bytes) -> tuple[str, Metadata]:
+    """The readable text of a page and the metadata it states. Raises UndecodableError."""
+    declared = _CHARSET.search(data[:4096])
+    text, _encoding = decode_text(data, declared.group(1).decode("ascii", "replace") if declared else None)
+    page = _Page(_parse(text))
+    document = _extract(text, lenient=False) or _extract(text, lenient=True)
+    if document is None or not (document.text or "").strip():
+        return "", Metadata()
+    body = "\n\n".join(line.strip() for line in document.text.split("\n") if line.strip())
+    return body, page.metadata(document)
+
+
+def _parse(text: str):
+    import lxml.html  # NOTE: lazy, like every parser of a format not every import needs
+
+    # NOTE: parsed from UTF-8 bytes with the encoding fixed, so neither an XML declaration
+    # nor a stale <meta charset> can make lxml decode the page a second time.
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass") or b"<html/>", parser=parser)
+
+
+def _extract(text: str, *, lenient: bool):
+    """trafilatura's reading of the page. It gives up on short pages unless `lenient`,
+    which also skips its fallback extractors (they only help on long pages)."""
+    import trafilatura
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    if lenient:
+        config["DEFAULT"]["MIN_EXTRACTED_SIZE"] = "1"
+    return trafilatura.bare_extraction(
+        _parse(text),  # a fresh tree: trafilatura prunes the one it is given
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        # Dates from the page's markup and address only; a date merely mentioned in the
+        # story is not its publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+        config=config,
+    )
+
+
+class _Page:
+    """The page's own statements about itself, to tell where a value came from."""
+
+    def __init__(self, tree):
+        self.meta: list[tuple[str, str]] = []  # (where, content)
+        for element in tree.iter("meta"):
+            content = (element.get("content") or "").strip()
+            for attribute in _NAMING_ATTRIBUTES:
+                if element.get(attribute) and content:
+                    self.meta.append((f'<meta {attribute}="{element.get(attribute)}">', content))
+        self.title = " ".join((tree.findtext(".//title") or "").split())
+        self.structured = " ".join(
+            script.text or "" for script in tree.iter("script") if "ld+json" in (script.get("type") or "")
+        )
+        self.times = [(f'<time datetime="{t.get("datetime")}">', t.get("datetime")) for t in tree.iter("time")]
+        self.canonical = next(
+            (link.get("href") for link in tree.iter("link") if "canonical" in (link.get("rel") or "").lower()), None
+        )
+
+    def metadata(self, document) -> Metadata:
+        origins = {}
+        values = {"title": _clean(document.title), "byline": _clean(document.author), "site": _clean(document.sitename)}
+        for key, value in values.items():
+            if value:
+                origins[key] = self._where(value, title_too=key == "title")
+        if values["site"] and values["site"] in (document.hostname, _host(self.canonical)):
+            origins["site"] = "the page's address" + (" (<link rel=canonical>)" if self.canonical else "")
+        date = date_raw = None
+        if document.date:
+            date, (origins["date"], date_raw) = document.date, self._date_source(document.date)
+        return Metadata(date=date, date_raw=date_raw, origins=origins, **values)
+
+    def _where(self, value: str, *, title_too: bool) -> str:
+        folded = value.casefold()
+        for where, content in self.meta:
+            if _clean(content).casefold() == folded:
+                return where
+        if title_too and folded in self.title.casefold():
+            return "<title>"
+        if folded in " ".join(self.structured.split()).casefold():
+            return "structured data (JSON-LD)"
+        return "the page's text (trafilatura)"
+
+    def _date_source(self, iso: str) -> tuple[str, str]:
+        """Where the page states this date, and how it writes it there."""
+        for where, content in [*self.meta, *self.times]:
+            found = find_date(content or "")
+            if found is not None and found.iso == iso:
+                return where, content
+        return "the page's markup or address (htmldate)", iso
+
+
+def _clean(value: str | None) -> str | None:
+    return " ".join(value.split()) if value and value.strip() else None
+
+
+def _host(url: str | None) -> str | None:
+    return urlsplit(url).hostname if url else None

@@ -1,0 +1,248 @@
+"""Tables of articles — CSV, TSV, JSON Lines, JSON arrays — one article per row.
+
+The text column is found by its name (text, body, content, article, …) or named by the
+user, and so are the title, date, byline and site columns. A table is read whole before
+anything of it is used: a malformed row refuses the file, naming the row and column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from workbench.core.text import normalise_newlines
+from workbench.ingest.article import Metadata
+from workbench.ingest.dates import find_date
+from workbench.ingest.decode import decode_text
+from workbench.ingest.errors import UnreadableFile
+
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
+
+# Column names as news datasets spell them, most telling first; compared case-insensitively
+# with spaces and hyphens read as underscores.
+COLUMN_NAMES = {
+    "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "body_text",
+             "maintext", "main_text", "story", "article_body", "articlebody"),
+    "title": ("title", "headline", "heading", "article_title", "head", "name"),
+    "date": ("date", "published", "published_at", "publish_date", "publication_date", "date_published",
+             "datepublished", "pubdate", "pub_date", "published_date", "datetime", "time", "created_at"),
+    "byline": ("byline", "author", "authors", "by", "writer", "creator"),
+    "site": ("site", "source", "site_name", "sitename", "publication", "publisher", "outlet", "source_name",
+             "media", "newspaper", "domain"),
+    "url": ("url", "link", "source_url", "article_url", "permalink", "uri"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class ColumnChoice:
+    """Columns named by the user; None: found by name."""
+
+    text: str | None = None
+    title: str | None = None
+    date: str | None = None
+
+
+class NoTextColumn(UnreadableFile):
+    """A table none of whose columns is known to hold the text; `columns` lists them."""
+
+    def __init__(self, columns: list[str]):
+        shown = ", ".join(f"“{c}”" for c in columns[:12]) + (" …" if len(columns) > 12 else "")
+        super().__init__(
+            f"no text column: none of the columns ({shown}) is called "
+            f"{', '.join(COLUMN_NAMES['text'][:4])} or the like — name the one that holds the text"
+        )
+        self.columns = columns
+
+
+@dataclass(frozen=True)
+class Row:
+    where: str  # "row 12" (CSV), "line 12" (JSON Lines), "item 12" (JSON)
+    values: dict[str, object]
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One row as an article-to-be: its text (possibly empty) and stated metadata."""
+
+    where: str
+    text: str
+    metadata: Metadata
+
+
+def read_table(name: str, data: bytes, choice: ColumnChoice = ColumnChoice()) -> list[TableRow]:
+    """Every row of the table in `data` (its format told by the file name `name`).
+    Raises UnreadableFile (NoTextColumn when the text column is not found)."""
+    columns, rows = read_rows(name, data)
+    mapping = map_columns(columns, choice)
+    return [_table_row(row, mapping) for row in rows]
+
+
+def read_rows(name: str, data: bytes) -> tuple[list[str], list[Row]]:
+    """The column names and the rows of a table."""
+    text, _encoding = decode_text(data)
+    suffix = name.lower().rsplit(".", 1)[-1]
+    if suffix in ("jsonl", "ndjson"):
+        return _with_columns(list(_json_lines(text)))
+    if suffix == "json":
+        return _with_columns(_json_array(text))
+    return _csv_rows(text, "\t" if suffix == "tsv" else None)
+
+
+def map_columns(columns: list[str], choice: ColumnChoice = ColumnChoice()) -> dict[str, str]:
+    """Which column holds what: {"text": "body", "title": "headline", …}. Columns the user
+    named must exist; the others are found by name when present."""
+    by_key = {_key(c): c for c in reversed(columns)}  # the first of equal names wins
+    mapping = {}
+    for role, names in COLUMN_NAMES.items():
+        named = getattr(choice, role, None)
+        if named:
+            found = next((c for c in columns if c == named), None) or by_key.get(_key(named))
+            if found is None:
+                raise UnreadableFile(f"no column “{named}” (the columns are: {', '.join(columns)})")
+            mapping[role] = found
+        else:
+            found = next((by_key[n] for n in names if n in by_key), None)
+            if found is not None and found not in mapping.values():
+                mapping[role] = found
+    if "text" not in mapping:
+        raise NoTextColumn(columns)
+    return mapping
+
+
+def _key(column: str) -> str:
+    return "_".join(column.strip().casefold().replace("-", " ").split())
+
+
+def _table_row(row: Row, mapping: dict[str, str]) -> TableRow:
+    values = {role: _cell(row, column, joined=role == "text") for role, column in mapping.items()}
+    origins = {}
+    for role in ("title", "date", "byline", "site"):
+        if values.get(role):
+            origins[role] = f"column “{mapping[role]}”, {row.where}"
+    date = find_date(values["date"]) if values.get("date") else None
+    site = values.get("site")
+    if not site and values.get("url"):
+        site = urlsplit(values["url"]).hostname
+        if site:
+            origins["site"] = f"address in column “{mapping['url']}”, {row.where}"
+    metadata = Metadata(
+        title=_one_line(values.get("title")),
+        date=date.iso if date else None,
+        date_raw=values.get("date") or None,
+        byline=_one_line(values.get("byline")),
+        site=_one_line(site),
+        origins=origins,
+    )
+    return TableRow(row.where, normalise_newlines(values["text"]), metadata)
+
+
+def _cell(row: Row, column: str, *, joined: bool) -> str:
+    """A cell as text. A missing value, null or NaN is empty; a list of strings (paragraphs)
+    is joined by blank lines where the text is wanted."""
+    value = row.values.get(column)
+    if value is None or (isinstance(value, float) and not math.isfinite(value)):
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    if joined and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    kind = "a list" if isinstance(value, list) else "an object"
+    raise UnreadableFile(f"{row.where}, column “{column}”: expected text, found {kind}")
+
+
+def _one_line(value: str | None) -> str | None:
+    return " ".join(value.split()) or None if value else None
+
+
+def _csv_rows(text: str, delimiter: str | None) -> tuple[list[str], list[Row]]:
+    # NOTE: a whole article is one cell: far above the csv module's default field limit.
+    csv.field_size_limit(1 << 30)
+    delimiter = delimiter or _delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows, number = [], 0
+    try:
+        header = next(reader, None)
+        if header is None:
+            return [], []
+        header = _unique(header)
+        for record in reader:
+            if not record:
+                continue  # a blank line between rows
+            number += 1
+            if len(record) != len(header):
+                raise UnreadableFile(
+                    f"row {number} (line {reader.line_num}) has {len(record)} columns; the header has {len(header)}"
+                )
+            rows.append(Row(f"row {number}", dict(zip(header, record, strict=True))))
+    except csv.Error as exc:
+        raise UnreadableFile(f"row {number + 1} (line {reader.line_num}): malformed CSV ({exc})") from None
+    return header, rows
+
+
+def _unique(header: list[str]) -> list[str]:
+    """Column names made distinct ("text", "text (2)"), so no cell hides another."""
+    seen: dict[str, int] = {}
+    names = []
+    for name in header:
+        seen[name] = seen.get(name, 0) + 1
+        names.append(name if seen[name] == 1 else f"{name} ({seen[name]})")
+    return names
+
+
+def _delimiter(text: str) -> str:
+    """The CSV's delimiter: the one of , ; tab | that the header line uses most."""
+    header = text.split("\n", 1)[0]
+    counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
+
+
+def _json_lines(text: str) -> Iterator[Row]:
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        value = _json(line, f"line {number}")
+        if not isinstance(value, dict):
+            raise UnreadableFile(f"line {number}: expected an object {{…}}, found {_kind(value)}")
+        yield Row(f"line {number}", value)
+
+
+def _json_array(text: str) -> list[Row]:
+    value = _json(text, "")
+    if isinstance(value, dict):
+        value = [value]  # a single article
+    if not isinstance(value, list):
+        raise UnreadableFile(f"expected an array of objects [{{…}}, …], found {_kind(value)}")
+    rows = []
+    for number, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            raise UnreadableFile(f"item {number}: expected an object {{…}}, found {_kind(item)}")
+        rows.append(Row(f"item {number}", item))
+    return rows
+
+
+def _json(text: str, where: str):
+    # NaN and Infinity are not JSON, but Python writes them for missing numbers: read as empty.
+    try:
+        return json.loads(text, parse_constant=lambda _name: None)
+    except json.JSONDecodeError as exc:
+        line = where or f"line {exc.lineno}"
+        raise UnreadableFile(f"{line}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+    except RecursionError:
+        raise UnreadableFile(f"{where or 'the file'}: JSON nested too deeply") from None
+
+
+def _with_columns(rows: list[Row]) -> tuple[list[str], list[Row]]:
+    columns = list(dict.fromkeys(key for row in rows for key in row.values))
+    return columns, rows
+
+
+def _kind(value) -> str:
+    return {dict: "an object", list: "an array", str: "a string", type(None): "null"}.get(type(value), "a number")
