@@ -1,7 +1,7 @@
 """The `workbench` command: the GUI, and the same work from a terminal.
 
     workbench [PROJECT] [--screenshot FILE.png]
-    workbench import PATH... --project P
+    workbench import PATH... --project P [--text-column C] [--title-column T] [--date-column D]
     workbench analyze --project P [--pipeline NAME]
     workbench articles --project P --out FILE.csv
     workbench entities --project P --out FILE.csv
@@ -13,7 +13,9 @@ A failure prints one line and exits non-zero; a traceback goes to the log file o
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 import traceback
 from pathlib import Path
 
@@ -68,8 +70,19 @@ def _command_parser() -> argparse.ArgumentParser:
         sub.set_defaults(run=run)
         return sub
 
-    sub = command("import", _run_import, "Import article files, or folders of them, into the project.")
+    sub = command(
+        "import",
+        _run_import,
+        "Import articles into the project: text (.txt, .md), HTML pages (.html, .htm), tables with "
+        "one article per row (.csv, .tsv, .jsonl, .json), folders of them and .zip archives.",
+    )
     sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    for role in ("text", "title", "date"):
+        sub.add_argument(
+            f"--{role}-column",
+            metavar="COLUMN",
+            help=f"the column (or JSON field) of tables holding each article's {role} (default: found by its name)",
+        )
     sub = command("analyze", _run_analyze, "Find named entities in every article not analysed yet.")
     sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
     for name, help in (
@@ -91,13 +104,17 @@ def _open(args):
 
 
 def _run_import(args) -> int:
+    from workbench.ingest.tables import ColumnChoice
     from workbench.services.importing import import_paths
 
     session = _open(args)
-    with _TerminalProgress() as bar:
-        report = import_paths(session.store, args.paths, progress=bar.update)
+    columns = ColumnChoice(text=args.text_column, title=args.title_column, date=args.date_column)
+    with _TerminalProgress() as bar, _StopOnInterrupt() as stop:
+        report = import_paths(session.store, args.paths, columns=columns, progress=bar.update, cancelled=stop.is_set)
     print("\n".join(report.lines()))
-    return EXIT_PARTIAL if report.failed else EXIT_OK
+    if report.tables_without_text_column:
+        print("Name the column that holds the text with --text-column COLUMN.")
+    return EXIT_PARTIAL if report.failed or report.cancelled else EXIT_OK
 
 
 def _run_analyze(args) -> int:
@@ -151,13 +168,37 @@ class _TerminalProgress:
             return
         filled = int(self.WIDTH * done / total)
         bar = "#" * filled + "-" * (self.WIDTH - filled)
-        sys.stderr.write(f"\r[{bar}] {done}/{total} {message[:50]:<50}")
+        sys.stderr.write(f"\r[{bar}] {100 * done // total:3d}% {message[:60]:<60}")
         sys.stderr.flush()
 
     def __exit__(self, *exc) -> None:
         if self.active:
             sys.stderr.write("\r" + " " * (self.WIDTH + 70) + "\r")
             sys.stderr.flush()
+
+
+class _StopOnInterrupt:
+    """The first Ctrl+C asks the work to stop cleanly (it then reports what it did); a
+    second one interrupts at once."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._previous = None
+
+    def __enter__(self) -> threading.Event:
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._on_interrupt)
+        return self._stop
+
+    def _on_interrupt(self, _signal, _frame) -> None:
+        if self._stop.is_set():
+            raise KeyboardInterrupt
+        self._stop.set()
+        sys.stderr.write("\nStopping: the file in hand is left out whole (Ctrl+C again to stop at once)\n")
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
 
 
 def _log_traceback() -> Path:

@@ -46,7 +46,8 @@ class Archive:
             (
                 info
                 for info in self._zip.infolist()
-                if not info.is_dir() and not any(part.startswith((".", "__MACOSX")) for part in info.filename.split("/"))
+                if not info.is_dir()
+                and not any(part.startswith((".", "__MACOSX")) for part in info.filename.split("/"))
             ),
             key=lambda info: info.filename,
         )

@@ -10,7 +10,7 @@ from workbench.ingest.article import build_article
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import HTML_SUFFIXES, read_html
-from workbench.ingest.tables import TABLE_SUFFIXES, ColumnChoice, read_table
+from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
@@ -33,12 +33,13 @@ def is_supported(name: str) -> bool:
     return name.lower().endswith(SUPPORTED_SUFFIXES)
 
 
-def unsupported(name: str) -> str:
-    suffix = "." + name.rsplit(".", 1)[-1] if "." in name.rsplit("/", 1)[-1] else name
-    return f"unsupported file type “{suffix}” (articles are read from {', '.join(SUPPORTED_SUFFIXES)})"
+def unsupported(name: str, *, explain: bool = False) -> str:
+    base = name.rsplit("/", 1)[-1]
+    text = f"unsupported file type “{'.' + base.rsplit('.', 1)[-1] if '.' in base else base}”"
+    return text + (f" (articles are read from {', '.join(SUPPORTED_SUFFIXES)})" if explain else "")
 
 
-def read_entries(name: str, data: bytes, choice: ColumnChoice = ColumnChoice()) -> list[Entry]:
+def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list[Entry]:
     """The articles in a file called `name` (its kind told by the suffix). Raises EmptyFile
     when there is no text, UnreadableFile with the reason when it cannot be read."""
     lowered = name.lower()
@@ -57,7 +58,9 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = ColumnChoice()) 
         if not rows:
             raise EmptyFile("empty (no rows)")
         return [
-            Entry(row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None)
+            Entry(
+                row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None
+            )
             for row in rows
         ]
-    raise UnreadableFile(unsupported(name))
+    raise UnreadableFile(unsupported(name, explain=True))

@@ -40,11 +40,14 @@ COLUMN_NAMES = {
 
 @dataclass(frozen=True)
 class ColumnChoice:
-    """Columns named by the user; None: found by name."""
+    """Columns named by the user; None: found by name; "": none."""
 
     text: str | None = None
     title: str | None = None
     date: str | None = None
+
+
+BY_NAME = ColumnChoice()  # every column found by its name
 
 
 class NoTextColumn(UnreadableFile):
@@ -74,7 +77,7 @@ class TableRow:
     metadata: Metadata
 
 
-def read_table(name: str, data: bytes, choice: ColumnChoice = ColumnChoice()) -> list[TableRow]:
+def read_table(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list[TableRow]:
     """Every row of the table in `data` (its format told by the file name `name`).
     Raises UnreadableFile (NoTextColumn when the text column is not found)."""
     columns, rows = read_rows(name, data)
@@ -93,25 +96,37 @@ def read_rows(name: str, data: bytes) -> tuple[list[str], list[Row]]:
     return _csv_rows(text, "\t" if suffix == "tsv" else None)
 
 
-def map_columns(columns: list[str], choice: ColumnChoice = ColumnChoice()) -> dict[str, str]:
+def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str, str]:
     """Which column holds what: {"text": "body", "title": "headline", …}. Columns the user
-    named must exist; the others are found by name when present."""
-    by_key = {_key(c): c for c in reversed(columns)}  # the first of equal names wins
-    mapping = {}
-    for role, names in COLUMN_NAMES.items():
-        named = getattr(choice, role, None)
-        if named:
-            found = next((c for c in columns if c == named), None) or by_key.get(_key(named))
+    named must exist; the others are found by name when present. Raises NoTextColumn."""
+    mapping = guess_columns(columns)
+    for role in ("text", "title", "date"):
+        named = getattr(choice, role)
+        if named == "":
+            mapping.pop(role, None)
+        elif named:
+            found = next((c for c in columns if c == named), None) or _by_key(columns).get(_key(named))
             if found is None:
                 raise UnreadableFile(f"no column “{named}” (the columns are: {', '.join(columns)})")
-            mapping[role] = found
-        else:
-            found = next((by_key[n] for n in names if n in by_key), None)
-            if found is not None and found not in mapping.values():
-                mapping[role] = found
+            mapping = {r: c for r, c in mapping.items() if c != found} | {role: found}
     if "text" not in mapping:
         raise NoTextColumn(columns)
     return mapping
+
+
+def guess_columns(columns: list[str]) -> dict[str, str]:
+    """The columns whose names say what they hold, by role ("text", "title", "date", …)."""
+    by_key = _by_key(columns)
+    mapping: dict[str, str] = {}
+    for role, names in COLUMN_NAMES.items():
+        found = next((by_key[n] for n in names if n in by_key), None)
+        if found is not None and found not in mapping.values():
+            mapping[role] = found
+    return mapping
+
+
+def _by_key(columns: list[str]) -> dict[str, str]:
+    return {_key(c): c for c in reversed(columns)}  # the first of equal names wins
 
 
 def _key(column: str) -> str:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from workbench.ingest.tables import ColumnChoice
 from workbench.nlp.pipeline import Pipeline, load_pipeline
 from workbench.services.analysis import AnalysisReport, analyse_articles
 from workbench.services.exporting import export_claims_csv
-from workbench.services.importing import ImportReport, import_paths
+from workbench.services.importing import ImportReport, TablePreview, import_paths, preview_table
 from workbench.store import ProjectStore
 
 
@@ -38,8 +39,15 @@ def analyse(state, project: Path, preferred_pipeline: str | None, first: list[in
     )
 
 
-def import_files(state, project: Path, paths: list[Path]) -> ImportReport:
-    return import_paths(lane_store(state, project), paths, progress=state.progress, cancelled=state.cancelled)
+def import_files(state, project: Path, paths: list[Path], columns: ColumnChoice) -> ImportReport:
+    return import_paths(
+        lane_store(state, project), paths, columns=columns, progress=state.progress, cancelled=state.cancelled
+    )
+
+
+def read_table_preview(state, path: Path) -> TablePreview:
+    state.progress(0, 0, f"Reading {path.name}…")
+    return preview_table(path)
 
 
 def export_claims(state, project: Path, out: Path, raw: bool) -> int:

@@ -27,15 +27,20 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet, Suggestion
+from workbench.ingest.formats import SUPPORTED_SUFFIXES
+from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice
 from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
 from workbench.qt.widgets.actors_dialog import ActorsDialog
+from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
 from workbench.qt.widgets.claims_view import ClaimsView
+from workbench.qt.widgets.column_mapping import ColumnMappingDialog
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
+from workbench.qt.widgets.import_dialog import ImportDialog
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.preferences_dialog import PreferencesDialog
 from workbench.qt.widgets.reader import ReaderView
@@ -72,14 +77,9 @@ class MainWindow(QMainWindow):
         self.legend = EntityLegend()
         self.panel = ClaimPanel()
         self.claims_view = ClaimsView(session)
-        self.heading = QLabel()
-        self.heading.setObjectName("articleHeading")
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)  # titles come from files: never rich text
-        self.heading.setWordWrap(True)
-        self.meta = QLabel()
-        self.meta.setObjectName("articleMeta")
-        self.meta.setTextFormat(Qt.TextFormat.PlainText)
-        self.meta.setWordWrap(True)
+        self.header = ArticleHeader()
+        self.heading, self.meta = self.header.heading, self.header.meta
+        self._import_dialog: ImportDialog | None = None
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -98,8 +98,7 @@ class MainWindow(QMainWindow):
         article_page = QWidget()
         column = QVBoxLayout(article_page)
         column.setContentsMargins(6, 6, 6, 6)
-        column.addWidget(self.heading)
-        column.addWidget(self.meta)
+        column.addWidget(self.header)
         column.addWidget(self.reader, 1)
         column.addWidget(self.legend)
         self.center = QTabWidget()
@@ -144,6 +143,8 @@ class MainWindow(QMainWindow):
         project.addSeparator()
         self._action(project, "&Import Files…", self._on_import_files, "Ctrl+I")
         self._action(project, "Import &Folder…", self._on_import_folder, "Ctrl+Shift+I")
+        self._action(project, "Import &Archive…", self._on_import_archive)
+        self._action(project, "Import &Table…", self._on_import_table)
         self._action(project, "&Export Claims to CSV…", self._on_export_csv, "Ctrl+E")
         project.addSeparator()
         self._action(project, "Claim &Schema…", self._on_edit_schema)
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
         self._reader_action(edit, "&Reject Suggestion", self._on_reject_suggestion, ["X"])
         edit.addSeparator()
         self._action(edit, "&Preferences…", self._on_preferences, "Ctrl+,")
+        edit.addSeparator()
+        self._action(edit, "&Correct Title, Date and Site…", self.header.start_editing, "F2")
 
         go = bar.addMenu("&Go")
         self._action(go, "&Next Article", lambda: self.articles.step(+1), ["Alt+Down", "Ctrl+PgDown"])
@@ -226,6 +229,8 @@ class MainWindow(QMainWindow):
         self.panel.reject_requested.connect(lambda index: self._on_reject_suggestion(index=index))
         self.reader.suggestion_clicked.connect(self._on_panel_suggestion_selected)
         self.claims_view.claim_opened.connect(self._on_claims_view_claim_opened)
+        self.header.correction_requested.connect(self._on_header_correction_requested)
+        self.header.article_requested.connect(self.show_article)
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
         self.chart.scope_changed.connect(lambda _scope: self._refresh_chart())
         self.runner.task_started.connect(self._on_runner_task_started)
@@ -303,16 +308,13 @@ class MainWindow(QMainWindow):
 
     def _set_heading(self, article: Article | None) -> None:
         if article is None:
-            self.heading.setText("No article open")
-            self.meta.setText("Import articles with Project › Import Files… (Ctrl+I).")
+            self.header.show_article(None)
             return
-        self.heading.setText(article.title)
-        parts = [article.date or "no date", article.byline or None, article.source_file]
-        analysed = self.session.store.analysed_by(article.id)
-        parts.append(f"entities by {analysed[0]}" if analysed else "entities not found yet")
-        self.meta.setText(" · ".join(p for p in parts if p))
-        origins = "; ".join(f"{field}: {where}" for field, where in article.origins.items())
-        self.meta.setToolTip(f"Where the metadata came from — {origins}" if origins else "")
+        self.header.show_article(
+            article,
+            analysed=self.session.store.analysed_by(article.id),
+            similar=self.session.near_duplicates(article.id),
+        )
 
     # -- applying changes ----------------------------------------------------------------
 
@@ -330,6 +332,9 @@ class MainWindow(QMainWindow):
             if self._article is None and changes.articles_added:
                 self.show_article(min(changes.articles_added))
         current = self._article.id if self._article else None
+        if current is not None and current in changes.articles_changed:
+            self._article = self.session.article(current)
+            self._set_heading(self._article)
         if current is not None and current in changes.entities_changed:
             mentions = self.session.entities(current)
             self.reader.set_mentions(mentions)
@@ -479,7 +484,9 @@ class MainWindow(QMainWindow):
         if changes is None:
             return
         # Undoing an edit made in another article brings that article back into view.
-        elsewhere = changes.claim_articles - ({self._article.id} if self._article else set())
+        elsewhere = (changes.claim_articles | changes.articles_changed) - (
+            {self._article.id} if self._article else set()
+        )
         if elsewhere:
             self.show_article(min(elsewhere))
         self._apply(changes)
@@ -638,6 +645,16 @@ class MainWindow(QMainWindow):
             if self.settings.pipeline != pipeline:
                 self._pipeline_missing = False
                 self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
+    def _on_header_correction_requested(self, article_id: int, values: dict) -> None:
+        try:
+            changes = self.session.correct_article(article_id=article_id, **values)
+        except WorkbenchError as exc:
+            self._say(str(exc))
+            return
+        self.header.stop_editing()
+        self._apply(changes)
+        if changes:
+            self._say("Article details corrected (Ctrl+Z undoes it).")
 
     def _on_focus_filter(self) -> None:
         self.articles.filter.setFocus()
@@ -678,9 +695,8 @@ class MainWindow(QMainWindow):
         self.analysis_finished.emit(message)
 
     def _on_import_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Text files (*.txt *.text *.md);;All files (*)"
-        )
+        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
+        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", f"Articles ({patterns});;All files (*)")
         if paths:
             self.import_paths([Path(p) for p in paths])
 
@@ -689,27 +705,74 @@ class MainWindow(QMainWindow):
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path]) -> None:
+    def _on_import_archive(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import a zip archive of articles", "", "Zip archives (*.zip)")
+        if path:
+            self.import_paths([Path(path)])
+
+    def _on_import_table(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in TABLE_SUFFIXES)
+        path, _ = QFileDialog.getOpenFileName(self, "Import a table of articles", "", f"Tables ({patterns})")
+        if path:
+            self.choose_columns([Path(path)])
+
+    def choose_columns(self, tables: list[Path]) -> None:
+        """Show the first table's rows, let the user say which column holds what, then
+        import every table in `tables` with that choice."""
         self.runner.submit(
+            IO_LANE,
+            "Reading the table",
+            jobs.read_table_preview,
+            tables[0],
+            on_done=lambda preview: self._on_table_preview_read(preview, tables),
+            on_error=lambda message: self._warn("Cannot read the table", message),
+        )
+
+    def _on_table_preview_read(self, preview, tables: list[Path]) -> None:
+        dialog = ColumnMappingDialog(preview, others=len(tables) - 1, parent=self)
+        dialog.accepted.connect(lambda: self.import_paths(tables, columns=dialog.choice()))
+        dialog.open()
+        self.column_dialog = dialog
+
+    def import_paths(self, paths: list[Path], *, columns: ColumnChoice = BY_NAME) -> ImportDialog:
+        """Import files, folders and archives in the background, with a progress dialog that
+        becomes the report; returns the dialog."""
+        dialog = ImportDialog(self)
+        task = self.runner.submit(
             IO_LANE,
             "Importing",
             jobs.import_files,
             self.session.path,
             paths,
-            on_done=self._on_import_done,
-            on_error=lambda message: self._warn("Import failed", message),
+            columns,
+            on_done=lambda report: self._on_import_done(dialog, report),
+            on_error=lambda message: self._on_import_failed(dialog, message),
         )
+        progressed = self.runner.task_progressed
 
-    def _on_import_done(self, report: ImportReport) -> None:
+        def on_progress(task_id: int, done: int, total: int, message: str) -> None:
+            if task_id == task.id:
+                dialog.set_progress(done, total, message)
+
+        progressed.connect(on_progress)
+        dialog.finished.connect(lambda _result: progressed.disconnect(on_progress))
+        dialog.cancel_requested.connect(lambda: self.runner.cancel(task.id))
+        dialog.show()
+        self._import_dialog = dialog
+        return dialog
+
+    def _on_import_done(self, dialog: ImportDialog, report: ImportReport) -> None:
         self._apply(report.changes)
         self._say(f"Import: {report.summary()}")
-        if report.failed or report.count("duplicate") or report.count("empty"):
-            box = QMessageBox(QMessageBox.Icon.Information, "Import report", report.summary(), parent=self)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.setDetailedText("\n".join(report.lines()))
-            box.open()
+        dialog.show_report(report)
+        tables = [Path(o.path) for o in report.tables_without_text_column]
+        dialog.columns_requested.connect(lambda: self.choose_columns(tables))
         if report.changes.articles_added:
             self.start_analysis()
+
+    def _on_import_failed(self, dialog: ImportDialog, message: str) -> None:
+        self._say(f"Import failed: {message}")
+        dialog.show_failure(message)
 
     def _on_export_csv(self) -> None:
         suggested = str(self.session.path.with_name(self.session.path.stem + "-claims.csv"))

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from workbench.core.model import ANNOTATION_FIELDS, Actor, ChangeSet, Claim, ClaimSchema
+from workbench.core.model import ANNOTATION_FIELDS, Actor, Article, ChangeSet, Claim, ClaimSchema
 from workbench.store import ProjectStore
 
 
@@ -202,6 +202,23 @@ def _union(changesets) -> ChangeSet:
     for changes in changesets:
         total = total | changes
     return total
+
+
+@dataclass
+class CorrectArticle:
+    """A correction of an article's title, date or site (see services.metadata)."""
+
+    before: Article
+    after: Article
+    label: str = "Correct article details"
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        store.update_article_metadata(self.after)
+        return ChangeSet(articles_changed=frozenset({self.after.id}))
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        store.update_article_metadata(self.before)
+        return ChangeSet(articles_changed=frozenset({self.before.id}))
 
 
 class CommandStack:

@@ -19,7 +19,7 @@ from workbench.ingest.archives import Archive
 from workbench.ingest.errors import EmptyFile
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
 from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
-from workbench.ingest.tables import ColumnChoice, NoTextColumn
+from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, NoTextColumn, guess_columns, read_rows
 from workbench.services.duplicates import NearDuplicate, index_older_articles, record_article
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
@@ -74,7 +74,8 @@ class FileOutcome:
             return [f"  {FAILED:<11} {self.path}: {self.error}"]
         lines = []
         if self.imported:
-            detail = f"“{self.title}”" if self.title else f"{len(self.imported)} articles"
+            count = len(self.imported)
+            detail = f"“{self.title}”" if self.title else f"{count} article{'s' * (count != 1)}"
             lines.append(f"  {IMPORTED:<11} {self.path}: {detail}")
         for skip in self.skipped:
             lines.append(f"  {skip.kind:<11} {_at(self.path, skip.where)}: {skip.reason}")
@@ -139,6 +140,37 @@ class ImportReport:
         return [self.summary(), *(line for outcome in self.outcomes for line in outcome.lines())]
 
 
+@dataclass(frozen=True)
+class TablePreview:
+    """The first rows of a table, for the user to say which column holds what."""
+
+    path: Path
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    guess: ColumnChoice  # the columns whose names say what they hold
+
+
+def preview_table(path: str | os.PathLike, *, rows: int = 5) -> TablePreview:
+    """The columns and first `rows` rows of a table file, and the columns found by name.
+    Raises WorkbenchError when the file cannot be read as a table."""
+    path = Path(path)
+    if not path.name.lower().endswith(TABLE_SUFFIXES):
+        raise WorkbenchError(f"{path.name} is not a table ({', '.join(TABLE_SUFFIXES)}).")
+    columns, records = read_rows(path.name, read_file(path))
+    if not columns:
+        raise WorkbenchError(f"{path.name} has no columns.")
+    guess = guess_columns(columns)
+    sample = tuple(tuple(_preview_cell(r.values.get(c)) for c in columns) for r in records[:rows])
+    return TablePreview(
+        path, tuple(columns), sample, ColumnChoice(guess.get("text"), guess.get("title"), guess.get("date"))
+    )
+
+
+def _preview_cell(value) -> str:
+    text = "" if value is None else " ".join(str(value).split())
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
 class _Stopped(Exception):
     """Cancelled in the middle of a file: its transaction is rolled back."""
 
@@ -147,7 +179,7 @@ def import_paths(
     store: ProjectStore,
     paths: Iterable[str | os.PathLike],
     *,
-    columns: ColumnChoice = ColumnChoice(),
+    columns: ColumnChoice = BY_NAME,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
 ) -> ImportReport:
@@ -186,7 +218,8 @@ def _import_file(store, file: FoundFile, columns, meter, cancelled) -> list[File
     if not is_supported(file.name):
         if not file.named:
             return [FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(file.name)),))]
-        return [FileOutcome(where, error=unsupported(file.name) if file.path.exists() else "no such file or folder")]
+        exists = file.path.exists()
+        return [FileOutcome(where, error=unsupported(file.name, explain=True) if exists else "no such file or folder")]
     try:
         data = read_file(file.path)
     except WorkbenchError as exc:
@@ -206,7 +239,9 @@ def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[F
                 where = f"{file.path}/{info.filename}"
                 name = f"{file.name}/{info.filename}"
                 if not is_supported(info.filename):
-                    outcomes.append(FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(name)),), in_archive=True))
+                    outcomes.append(
+                        FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(name)),), in_archive=True)
+                    )
                 elif is_archive(info.filename):
                     outcomes.append(FileOutcome(where, error="an archive inside an archive: unpack it first"))
                 else:

@@ -25,11 +25,13 @@ from workbench.services.commands import (
     AddClaim,
     CommandStack,
     Compound,
+    CorrectArticle,
     DecideSuggestion,
     DeleteClaim,
     EditActors,
     EditClaim,
 )
+from workbench.services.metadata import corrected
 from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
 
@@ -80,6 +82,10 @@ class Session:
         if article is None:
             raise WorkbenchError(f"There is no article {article_id} in this project.")
         return article
+
+    def near_duplicates(self, article_id: int) -> list[tuple[int, str, float]]:
+        """(id, title, similarity 0–1) of the articles telling nearly the same story."""
+        return self.store.near_duplicates(article_id)
 
     def entities(self, article_id: int) -> list[EntitySpan]:
         return self.store.entities(article_id)
@@ -312,6 +318,16 @@ class Session:
 
         best = min(mentions, key=distance)
         return replace(claim, source_start=best.start, source_end=best.end)
+
+    def correct_article(self, *, article_id: int, **changes: str | None) -> ChangeSet:
+        """Correct an article's title, date or site (undoable; the imported values are kept
+        and exports use the corrected ones). Returns what changed: nothing when the values
+        are already those."""
+        before = self.article(article_id)
+        after = corrected(before, **changes)
+        if after == before:
+            return ChangeSet()
+        return self.commands.push(CorrectArticle(before, after), self.store)
 
     def _existing(self, claim_id: int) -> Claim:
         claim = self.store.claim(claim_id)

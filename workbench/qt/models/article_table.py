@@ -10,7 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QIcon
 
+from workbench import resources
 from workbench.core.model import ArticleSummary
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -48,7 +50,12 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (row.title, row.date or "", row.source_file, row.entities, row.claims)[column]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.source_file} · {row.words} words"
+            tip = f"{row.title}\n{' · '.join(p for p in (row.site, row.source_file) if p)} · {row.words} words"
+            if row.near_duplicates:
+                tip += f"\nNearly the same story as {row.near_duplicates} other article{'s' * (row.near_duplicates > 1)}"
+            return tip
+        if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.near_duplicates:
+            return _near_duplicate_icon()
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ARTICLE_ID_ROLE:
@@ -128,3 +135,14 @@ class ArticleTableModel(QAbstractTableModel):
             return
         column, order = self._sort
         self._rows.sort(key=self._SORT_KEYS[column], reverse=order == Qt.SortOrder.DescendingOrder)
+
+
+_ICONS: dict[str, QIcon] = {}
+
+
+def _near_duplicate_icon() -> QIcon:
+    """Marks an article telling nearly the same story as another (made once, on first use:
+    an icon needs the application to exist)."""
+    if "near" not in _ICONS:
+        _ICONS["near"] = QIcon(str(resources.file_path("icons/near-duplicate.svg")))
+    return _ICONS["near"]
