@@ -81,3 +81,79 @@ def test_help_and_version():
     assert run("--help").returncode == 0
     assert run("--version").stdout.startswith("workbench ")
     assert run("import", "--help").returncode == 0
+
+
+def test_import_names_table_columns_and_hints_when_none_is_found(tmp_path):
+    project = tmp_path / "p.wbproj"
+    table = tmp_path / "t.csv"
+    table.write_text('id,headline,summary\n1,Talks resume,"Officials said on Monday the talks would resume."\n')
+    result = run("import", table, "--project", project)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "no text column" in result.stdout
+    assert result.stdout.rstrip().endswith("Name the column that holds the text with --text-column COLUMN.")
+    result = run("import", table, "--project", project, "--text-column", "summary")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines() == ["1 imported, 0 skipped, 0 failed", f"  imported    {table}: “Talks resume”"]
+    missing = run("import", table, "--project", project, "--text-column", "nope")
+    assert missing.returncode == 2 and "no column “nope”" in missing.stdout
+
+
+def test_a_killed_import_leaves_only_whole_files(tmp_path):
+    """Kill the process in the middle of an import: every article in the project is a whole
+    file with all that belongs to it, and importing again completes the rest exactly once."""
+    import signal
+    import sqlite3
+    import time
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for i in range(400):
+        paragraph = f"Paragraph {i}: officials in district {i} said the plan number {i * 7} was approved. "
+        (folder / f"{i:04d}.txt").write_text(f"Story {i}\n\n" + paragraph * (40 + i % 60))
+    project = tmp_path / "p.wbproj"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "import", str(folder), "--project", str(project)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            if project.exists() and count_articles(project) >= 20:
+                break
+            time.sleep(0.02)
+        assert process.poll() is None, "the import finished before it could be killed"
+        process.send_signal(signal.SIGKILL)
+    finally:
+        process.wait(timeout=60)
+
+    with sqlite3.connect(project) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        db.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
+        rows = db.execute("SELECT source_file, text, body_hash FROM articles").fetchall()
+        banded = {row[0] for row in db.execute("SELECT DISTINCT article_id FROM article_bands")}
+        ids = [row[0] for row in db.execute("SELECT id FROM articles")]
+    assert 20 <= len(rows) < 400
+    for source_file, text, body_hash in rows:
+        assert text == (folder / source_file).read_text() and body_hash
+    assert banded == set(ids)  # every stored article has its near-duplicate index too
+
+    again = run("import", folder, "--project", project)
+    assert again.returncode == 0
+    assert again.stdout.startswith(f"{400 - len(rows)} imported, {len(rows)} skipped, 0 failed")
+    assert count_articles(project) == 400
+
+
+def count_articles(project) -> int:
+    import sqlite3
+
+    try:
+        db = sqlite3.connect(f"file:{project}?mode=ro", uri=True, timeout=1)
+    except sqlite3.Error:
+        return 0
+    try:
+        return db.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0  # not created yet
+    finally:
+        db.close()

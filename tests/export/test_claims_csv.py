@@ -134,6 +134,7 @@ def test_articles_and_entities_tables(seeded_session, tmp_path):
         "title",
         "date",
         "byline",
+        "site",
         "words",
         "entities",
         "claims",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from functools import cached_property
 
 from workbench.core.text import body_hash
 
@@ -64,7 +65,7 @@ class Article:
     def body_text(self) -> str:
         return "\n".join(self.text[s.start : s.end] for s in self.segments if s.role is Role.BODY)
 
-    @property
+    @cached_property  # NOTE: a frozen dataclass still has a __dict__ this can fill
     def body_hash(self) -> str:
         """Identifies the story whatever the page around it: the hash of the body with white
         space collapsed (the whole text when nothing reads as body)."""

@@ -18,7 +18,7 @@ CLAIM_COLUMNS = (
     "start", "end", "quote", "category", "source", "stance", "status", "tags", "note", "entities",
     "created_at", "updated_at",
 )  # fmt: skip
-ARTICLE_COLUMNS = ("article_id", "source_file", "title", "date", "byline", "words", "entities", "claims")
+ARTICLE_COLUMNS = ("article_id", "source_file", "title", "date", "byline", "site", "words", "entities", "claims")
 ENTITY_COLUMNS = ("article_id", "source_file", "start", "end", "text", "label", "model", "model_version")
 LIST_SEPARATOR = "; "
 
@@ -52,7 +52,8 @@ def articles_frame(summaries: Iterable[ArticleSummary]):
     import pandas as pd
 
     rows = [
-        (s.id, s.source_file, s.title, s.date or "", s.byline or "", s.words, s.entities, s.claims) for s in summaries
+        (s.id, s.source_file, s.title, s.date or "", s.byline or "", s.site or "", s.words, s.entities, s.claims)
+        for s in summaries
     ]
     return pd.DataFrame.from_records(rows, columns=ARTICLE_COLUMNS)
 

@@ -19,14 +19,15 @@ SHINGLE_WORDS = 5
 BANDS, ROWS = 32, 4
 THRESHOLD = 0.5  # Jaccard similarity from which two bodies are flagged
 MIN_SHINGLES = 8  # shorter bodies say too little to be compared
+MAX_WORDS = 20_000  # a body is compared on its first 20,000 words (a long report's worth)
 _WORD = re.compile(r"\w+")
 # Band keys are stored in projects: the scheme and seed are fixed so they stay comparable.
 _SCHEME = "affine32"
 
 
 def shingles(body: str) -> frozenset[bytes]:
-    """The body's word 5-grams, case and punctuation ignored."""
-    words = _WORD.findall(body.casefold())
+    """The body's word 5-grams (of its first MAX_WORDS words), case and punctuation ignored."""
+    words = [match.group() for _, match in zip(range(MAX_WORDS), _WORD.finditer(body.casefold()), strict=False)]
     return frozenset(" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1))
 
 

@@ -1,0 +1,111 @@
+"""HTML pages: the story without the page around it, the metadata with where it came from."""
+
+import pytest
+
+from workbench.ingest.files import read_article
+from workbench.ingest.html import read_html
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Seoul warns of deeper ties | The Example Times</title>
+<meta property="og:title" content="Seoul warns of deeper North Korea–Russia military ties">
+<meta property="og:site_name" content="The Example Times">
+<meta name="author" content="Jane Doe">
+<meta property="article:published_time" content="2024-01-14T09:30:00+09:00">
+<script>document.write("<p>written by a script</p>"); var secret = "scriptvalue";</script>
+<style>p { color: red } .stylevalue {}</style>
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World news menu</a></nav>
+<article>
+<h1>Seoul warns of deeper North Korea–Russia military ties</h1>
+<p>South Korea's spy agency said on Sunday that North Korea had shipped millions of artillery shells to Russia since August, in exchange for food and technology.</p>
+<!-- an HTML comment that must not appear -->
+<p>The National Intelligence Service told lawmakers that <b>about 6,700 containers</b> had crossed the border. <img src="{image}"> The figure could not be verified independently.</p>
+<p>Analysts said the trade gives Pyongyang hard currency &amp; rare access to Russian know-how, a worry for Washington and Tokyo alike.</p>
+<p>The page literally shows &lt;script&gt;alert(1)&lt;/script&gt; and &lt;b&gt;tags&lt;/b&gt; as text here.</p>
+</article>
+<section class="comments"><h3>Comments</h3><div class="comment"><p>Reader comment: this is fake news and everyone knows it, wake up people!</p></div></section>
+<footer>© 2024 The Example Times. All rights reserved.</footer>
+</body></html>
+"""
+
+
+def page(image="http://127.0.0.1:9/pixel.gif") -> bytes:
+    return PAGE.replace("{image}", image).encode()
+
+
+def test_readable_body_without_scripts_styles_navigation_or_comments():
+    text, _ = read_html(page())
+    assert "South Korea's spy agency said on Sunday" in text
+    assert "about 6,700 containers had crossed the border" in text
+    for gone in ("scriptvalue", "written by a script", "stylevalue", "World news menu", "HTML comment",
+                 "Reader comment", "All rights reserved"):  # fmt: skip
+        assert gone not in text, gone
+    assert "\n\nThe National Intelligence Service" in text  # paragraphs stay paragraphs
+
+
+def test_markup_written_on_the_page_stays_text():
+    text, _ = read_html(page())
+    assert "<script>alert(1)</script> and <b>tags</b> as text" in text
+    assert "hard currency & rare access" in text
+
+
+def test_metadata_from_meta_tags_with_their_origin_and_the_raw_date():
+    _, meta = read_html(page())
+    assert meta.title == "Seoul warns of deeper North Korea–Russia military ties"
+    assert meta.byline == "Jane Doe" and meta.site == "The Example Times"
+    assert meta.date == "2024-01-14" and meta.date_raw == "2024-01-14T09:30:00+09:00"
+    assert meta.origins == {
+        "title": '<meta property="og:title">',
+        "byline": '<meta name="author">',
+        "site": '<meta property="og:site_name">',
+        "date": '<meta property="article:published_time">',
+    }
+
+
+def test_html_file_becomes_an_article_whose_metadata_wins_over_the_layout(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_bytes(page())
+    article = read_article(path)
+    assert article.title.startswith("Seoul warns") and article.site == "The Example Times"
+    assert article.origins["title"] == '<meta property="og:title">'
+    assert article.text.startswith("Seoul warns of deeper")  # the headline, as the page shows it
+
+
+def test_page_without_meta_tags_takes_title_and_site_from_the_page():
+    html = (
+        "<html><head><title>A headline | Daily Planet</title>"
+        '<link rel="canonical" href="https://news.example.org/2024/story"></head><body><article>'
+        "<h1>A headline</h1>" + "<p>Officials in the capital said the talks would resume next week. </p>" * 6
+        + "</article></body></html>"
+    )
+    text, meta = read_html(html.encode())
+    assert meta.title == "A headline" and meta.origins["title"] == "<title>"
+    assert meta.site == "news.example.org"
+    assert "address" in meta.origins["site"]
+    assert meta.date is None  # a date merely in the story or nowhere is not guessed
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<p>Hello <b>world</b>, a short note.</p>",  # a fragment
+        '<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml"><body>'
+        "<p>Hello world, a short note.</p></body></html>",  # XHTML with an XML declaration
+    ],
+)
+def test_short_pages_and_fragments_still_give_their_text(html):
+    text, _ = read_html(html.encode())
+    assert text == "Hello world, a short note."
+
+
+def test_declared_legacy_charset_is_honoured():
+    html = '<html><head><meta charset="windows-1252"><title>Caf\xe9</title></head><body><p>Le caf\xe9 “noir” co\xfbte cher.</p></body></html>'
+    text, _ = read_html(html.encode("cp1252"))
+    assert "Le café “noir” coûte cher." in text
+
+
+def test_page_with_no_text_is_empty():
+    text, _ = read_html(b"<html><head><script>x()</script><style>p {}</style></head><body> </body></html>")
+    assert text.strip() == ""

@@ -1,0 +1,113 @@
+"""Tables of articles: one article per row, columns found by name or named, errors that
+name the row and the column."""
+
+import codecs
+import json
+
+import pytest
+
+from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.tables import ColumnChoice, NoTextColumn, read_rows, read_table
+
+BODY = "Officials said on Monday that the new policy would take effect next month."
+
+
+def test_csv_with_a_quoted_multiline_field_and_crlf():
+    data = f'id,title,text\r\n1,"First, with comma","{BODY}\r\nSecond ""quoted"" line."\r\n2,Second,Plain\r\n'
+    rows = read_table("news.csv", data.encode())
+    assert [r.where for r in rows] == ["row 1", "row 2"]
+    assert rows[0].text == f'{BODY}\nSecond "quoted" line.'
+    assert rows[0].metadata.title == "First, with comma"
+    assert rows[0].metadata.origins["title"] == "column “title”, row 1"
+
+
+def test_bom_never_reaches_the_header():
+    rows = read_table("news.csv", codecs.BOM_UTF8 + f"text,headline\n{BODY},H\n".encode())
+    assert rows[0].text == BODY and rows[0].metadata.title == "H"
+    utf16 = codecs.BOM_UTF16_LE + f"text\tdate\n{BODY}\t2024-01-14\n".encode("utf-16-le")
+    assert read_table("news.tsv", utf16)[0].metadata.date == "2024-01-14"
+
+
+def test_semicolon_csv_and_column_names_in_any_case():
+    rows = read_table("news.csv", f"Headline;Body;Published At\nH;{BODY};14 January 2024\n".encode())
+    meta = rows[0].metadata
+    assert rows[0].text == BODY and meta.title == "H"
+    assert meta.date == "2024-01-14" and meta.date_raw == "14 January 2024"
+
+
+def test_missing_text_column_lists_the_columns():
+    with pytest.raises(NoTextColumn) as caught:
+        read_table("news.csv", b"id,headline,summary\n1,H,S\n")
+    assert caught.value.columns == ["id", "headline", "summary"]
+    assert "“summary”" in str(caught.value)
+
+
+def test_columns_named_by_the_user():
+    data = f"id,headline,summary,when\n1,H,{BODY},2024-02-03\n".encode()
+    rows = read_table("news.csv", data, ColumnChoice(text="summary", date="WHEN"))
+    assert rows[0].text == BODY and rows[0].metadata.date == "2024-02-03"
+    assert rows[0].metadata.title == "H"  # still found by its name
+    with pytest.raises(UnreadableFile, match="no column “body”"):
+        read_table("news.csv", data, ColumnChoice(text="body"))
+    none = read_table("news.csv", data, ColumnChoice(text="summary", title=""))
+    assert none[0].metadata.title is None  # "": no title column, even one named so
+
+
+def test_row_with_the_wrong_number_of_columns_names_row_and_line():
+    data = f'title,text\nA,"{BODY}\nmore"\nB,text,extra\n'.encode()
+    with pytest.raises(UnreadableFile, match=r"row 2 \(line 4\) has 3 columns; the header has 2"):
+        read_table("news.csv", data)
+
+
+def test_unterminated_quote_is_malformed():
+    with pytest.raises(UnreadableFile, match="malformed CSV"):
+        read_table("news.csv", b'title,text\nA,"never closed\n')
+
+
+def test_jsonl_malformed_line_names_line_and_column():
+    data = json.dumps({"text": BODY}) + "\n\n" + '{"text": "ok", "title": broken}\n'
+    with pytest.raises(UnreadableFile, match=r"line 3, column 25: not valid JSON"):
+        read_table("news.jsonl", data.encode())
+
+
+def test_json_nan_is_an_empty_value_never_the_text_nan():
+    data = '[{"text": NaN, "title": "A"}, {"text": "%s", "date": NaN, "title": Infinity}]' % BODY
+    rows = read_table("news.json", data.encode())
+    assert rows[0].text == ""  # an empty row: skipped on import
+    assert rows[1].text == BODY and rows[1].metadata.date_raw is None and rows[1].metadata.title is None
+
+
+def test_json_shapes():
+    single = read_table("one.json", json.dumps({"content": BODY}).encode())
+    assert len(single) == 1 and single[0].where == "item 1"
+    paragraphs = read_table("p.json", json.dumps([{"body": ["One.", "Two."]}]).encode())
+    assert paragraphs[0].text == "One.\n\nTwo."
+    with pytest.raises(UnreadableFile, match="expected an array of objects"):
+        read_table("x.json", b'"just a string"')
+    with pytest.raises(UnreadableFile, match="item 2: expected an object"):
+        read_table("x.json", b'[{"text": "a"}, 3]')
+    with pytest.raises(UnreadableFile, match="item 1, column “text”: expected text, found an object"):
+        read_table("x.json", b'[{"text": {"nested": 1}}]')
+
+
+def test_site_from_a_column_or_the_address():
+    rows = read_table("n.jsonl", json.dumps({"text": BODY, "url": "https://www.example.com/a"}).encode())
+    assert rows[0].metadata.site == "www.example.com"
+    assert rows[0].metadata.origins["site"] == "address in column “url”, line 1"
+    rows = read_table("n.csv", f"text,source\n{BODY},Reuters\n".encode())
+    assert rows[0].metadata.site == "Reuters"
+
+
+def test_ambiguous_date_is_kept_raw_without_a_guess():
+    meta = read_table("n.csv", f"text,date\n{BODY},03/04/2024\n".encode())[0].metadata
+    assert meta.date is None and meta.date_raw == "03/04/2024"
+
+
+def test_duplicate_column_names_hide_no_cell():
+    columns, rows = read_rows("n.csv", b"text,text\na,b\n")
+    assert columns == ["text", "text (2)"] and rows[0].values == {"text": "a", "text (2)": "b"}
+
+
+def test_long_cells_are_read_whole():
+    long = "word " * 100_000
+    assert len(read_table("n.csv", f'text\n"{long}"\n'.encode())[0].text) == len(long)
