@@ -77,7 +77,8 @@ def test_page_without_meta_tags_takes_title_and_site_from_the_page():
     html = (
         "<html><head><title>A headline | Daily Planet</title>"
         '<link rel="canonical" href="https://news.example.org/2024/story"></head><body><article>'
-        "<h1>A headline</h1>" + "<p>Officials in the capital said the talks would resume next week. </p>" * 6
+        "<h1>A headline</h1>"
+        + "<p>Officials in the capital said the talks would resume next week. </p>" * 6
         + "</article></body></html>"
     )
     text, meta = read_html(html.encode())

@@ -71,7 +71,7 @@ def test_jsonl_malformed_line_names_line_and_column():
 
 
 def test_json_nan_is_an_empty_value_never_the_text_nan():
-    data = '[{"text": NaN, "title": "A"}, {"text": "%s", "date": NaN, "title": Infinity}]' % BODY
+    data = '[{"text": NaN, "title": "A"}, {"text": "BODY", "date": NaN, "title": Infinity}]'.replace("BODY", BODY)
     rows = read_table("news.json", data.encode())
     assert rows[0].text == ""  # an empty row: skipped on import
     assert rows[1].text == BODY and rows[1].metadata.date_raw is None and rows[1].metadata.title is None

@@ -59,3 +59,10 @@ def test_configured_path_is_preferred(ruler_pipeline_path):
     assert find_pipeline(str(ruler_pipeline_path)) == str(ruler_pipeline_path)
     loaded = load_pipeline(str(ruler_pipeline_path))
     assert loaded.name == "en_test_ruler" and loaded.nlp.pipe_names == ["entity_ruler"]
+
+
+def test_runs_longer_than_spacy_accepts_are_read_in_pieces(ruler_pipeline):
+    paragraph = "Officials met in a hall and talked about the weather for a long while.\n"
+    text = paragraph * 20_000 + "Then Vladimir Putin spoke.\n"  # 1.4 million characters
+    [(key, mentions)] = list(find_entities(ruler_pipeline, [("a", [(5, text)])]))
+    assert [(m.text, m.start) for m in mentions] == [("Vladimir Putin", 5 + text.index("Vladimir Putin"))]

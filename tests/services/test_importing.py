@@ -237,7 +237,7 @@ def test_a_50_mb_file_imports_with_progress(session, tmp_path):
     assert len(session.article(1).text) == big.stat().st_size
     done = [d for d, t, _ in seen if t]
     assert done == sorted(done) and done[-1] == seen[-1][1]
-    assert any(m == "Reading big.txt…" for _, _, m in seen)
+    assert any(m == "Reading big.txt (52 MB)…" for _, _, m in seen)
 
 
 def test_thousands_of_files_show_progress_and_stop_when_cancelled(session, tmp_path):
@@ -264,9 +264,7 @@ def test_thousands_of_files_show_progress_and_stop_when_cancelled(session, tmp_p
 
 
 def test_cancel_in_the_middle_of_a_table_leaves_all_of_it_out(session, tmp_path):
-    (tmp_path / "news.csv").write_text(
-        "text\n" + "".join(f'"{BODY} Number {i} in the series."\n' for i in range(300))
-    )
+    (tmp_path / "news.csv").write_text("text\n" + "".join(f'"{BODY} Number {i} in the series."\n' for i in range(300)))
     calls = []
     report = import_paths(session.store, [tmp_path / "news.csv"], cancelled=lambda: calls.append(1) or len(calls) > 100)
     assert report.cancelled and report.outcomes == [] and session.store.article_count() == 0

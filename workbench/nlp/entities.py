@@ -13,6 +13,9 @@ Key = TypeVar("Key")
 
 # Peak memory grows with the batch: 64 news articles stay near 0.5 GB (1000 went past 3 GB).
 BATCH_SIZE = 64
+# spaCy refuses a text longer than nlp.max_length (1,000,000 characters), and its memory
+# grows with a text's length: longer runs are read in pieces, cut at line breaks.
+PIECE_CHARS = 100_000
 
 
 def find_entities(
@@ -24,7 +27,7 @@ def find_entities(
 
     def stream():
         for key, runs in articles:
-            runs = runs or [(0, "")]
+            runs = [piece for offset, text in runs or [(0, "")] for piece in _pieces(offset, text)]
             for i, (offset, text) in enumerate(runs):
                 yield text, (key, offset, i == len(runs) - 1)
 
@@ -34,6 +37,18 @@ def find_entities(
         if last:
             yield key, found
             found = []
+
+
+def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
+    """(offset, text) pieces of at most PIECE_CHARS, cut after a line break when there is one."""
+    start = 0
+    while len(text) - start > PIECE_CHARS:
+        cut = text.rfind("\n", start, start + PIECE_CHARS) + 1
+        if cut <= start:
+            cut = start + PIECE_CHARS
+        yield offset + start, text[start:cut]
+        start = cut
+    yield offset + start, text[start:]
 
 
 def mentions_in(doc, offset: int = 0) -> list[EntitySpan]:

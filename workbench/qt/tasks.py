@@ -44,6 +44,7 @@ class TaskState:
         self._emit = emit_progress
         self._cancel = threading.Event()
         self._last = 0.0
+        self._position = (-1, -1)  # (done, total) of the last call
 
     def cancelled(self) -> bool:
         return self._cancel.is_set()
@@ -52,8 +53,12 @@ class TaskState:
         self._cancel.set()
 
     def progress(self, done: int, total: int, message: str) -> None:
+        """Steps forward come at most every PROGRESS_INTERVAL; a new stage announced without
+        a step ("Reading big.txt…", which may last seconds) and the last step always come."""
         now = time.monotonic()
-        if done < total and now - self._last < self.PROGRESS_INTERVAL:
+        new_stage = (done, total) == self._position
+        self._position = (done, total)
+        if done < total and not new_stage and now - self._last < self.PROGRESS_INTERVAL:
             return
         self._last = now
         self._emit(self.task_id, done, total, message)

@@ -25,6 +25,7 @@ from workbench.services.progress import Cancelled, Progress, never_cancelled, no
 from workbench.store import ProjectStore
 
 IMPORTED, FAILED = "imported", "failed"
+_LARGE = 1_000_000  # bytes from which reading a file is a stage worth announcing
 DUPLICATE, EMPTY, UNSUPPORTED = "duplicate", "empty", "unsupported"  # kinds of skip
 
 
@@ -262,7 +263,8 @@ def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[F
 
 def _import_data(store, where: str, name: str, data: bytes, columns, meter, cancelled) -> FileOutcome:
     """One file's articles, stored in one transaction."""
-    meter.report(f"Reading {name}…")
+    if len(data) >= _LARGE:
+        meter.report(f"Reading {name} ({len(data) / 1e6:.0f} MB)…")
     try:
         entries = read_entries(name, data, columns)
     except NoTextColumn as exc:

@@ -52,7 +52,9 @@ class ArticleTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row.title}\n{' · '.join(p for p in (row.site, row.source_file) if p)} · {row.words} words"
             if row.near_duplicates:
-                tip += f"\nNearly the same story as {row.near_duplicates} other article{'s' * (row.near_duplicates > 1)}"
+                tip += (
+                    f"\nNearly the same story as {row.near_duplicates} other article{'s' * (row.near_duplicates > 1)}"
+                )
             return tip
         if role == Qt.ItemDataRole.DecorationRole and column == 0 and row.near_duplicates:
             return _near_duplicate_icon()
