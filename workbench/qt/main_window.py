@@ -729,6 +729,7 @@ class MainWindow(QMainWindow):
         )
 
     def _on_table_preview_read(self, preview, tables: list[Path]) -> None:
+        self._say(f"Choose the columns of {preview.path.name}.")
         dialog = ColumnMappingDialog(preview, others=len(tables) - 1, parent=self)
         dialog.accepted.connect(lambda: self.import_paths(tables, columns=dialog.choice()))
         dialog.open()

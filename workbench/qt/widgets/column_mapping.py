@@ -49,6 +49,14 @@ class TablePreviewModel(QAbstractTableModel):
         return section + 1
 
 
+def _longest(preview: TablePreview) -> str | None:
+    """The column whose first cells are longest: the likeliest text when no name says so."""
+    if not preview.columns:
+        return None
+    lengths = [sum(len(row[i]) for row in preview.rows) for i in range(len(preview.columns))]
+    return preview.columns[lengths.index(max(lengths))]
+
+
 class ColumnMappingDialog(QDialog):
     def __init__(self, preview: TablePreview, *, others: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,7 +75,7 @@ class ColumnMappingDialog(QDialog):
         self.table.setWordWrap(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setDefaultSectionSize(160)
-        self.text = self._combo("textColumn", preview.columns, preview.guess.text, optional=False)
+        self.text = self._combo("textColumn", preview.columns, preview.guess.text or _longest(preview), optional=False)
         self.title = self._combo("titleColumn", preview.columns, preview.guess.title)
         self.date = self._combo("dateColumn", preview.columns, preview.guess.date)
         form = QFormLayout()
