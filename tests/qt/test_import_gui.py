@@ -91,7 +91,7 @@ def test_a_table_without_a_known_text_column_gets_its_columns_chosen(qtbot, open
     assert "no text column" in finished(qtbot, dialog)
     assert dialog.columns_button.isVisible()
     qtbot.mouseClick(dialog.columns_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: getattr(window, "column_dialog", None) is not None, timeout=30_000)
+    qtbot.waitUntil(lambda: window.column_dialog is not None, timeout=30_000)
     mapping = window.column_dialog
     assert mapping.title.currentText() == "headline" and mapping.table.model().rowCount() == 1
     assert mapping.text.currentText() == "summary"  # no name says so: the column of the longest cells

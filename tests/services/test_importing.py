@@ -315,6 +315,16 @@ def test_zip_archive_members_are_imported_one_by_one(session, tmp_path):
     assert report.tables_without_text_column == []
 
 
+def test_cancel_inside_an_archive_reports_the_members_already_imported(session, tmp_path):
+    with zipfile.ZipFile(tmp_path / "corpus.zip", "w") as archive:
+        for name in ("a.txt", "b.txt", "c.txt"):
+            archive.writestr(name, story(f"Story {name}"))
+    calls = []
+    report = import_paths(session.store, [tmp_path / "corpus.zip"], cancelled=lambda: calls.append(1) or len(calls) > 4)
+    assert report.cancelled and [o.status for o in report.outcomes] == ["imported"]
+    assert report.changes.articles_added == {1} and session.store.article_count() == 1
+
+
 def test_columns_named_for_tables(session, tmp_path):
     (tmp_path / "t.csv").write_text(f'headline,summary,when\nH,"{BODY}",2024-02-03\n')
     report = import_paths(session.store, [tmp_path / "t.csv"], columns=ColumnChoice(text="summary", date="when"))

@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self.header = ArticleHeader()
         self.heading, self.meta = self.header.heading, self.header.meta
         self._import_dialog: ImportDialog | None = None
+        self.column_dialog: ColumnMappingDialog | None = None
         self._build_layout()
         self._build_actions()
         self._build_status_bar()

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from workbench.core.model import Article
 from workbench.ingest.similarity import THRESHOLD, band_keys, shingles, similarity
+from workbench.services.progress import Progress, no_progress
 from workbench.store import ProjectStore
 
 # Candidates compared exactly per new article, those sharing most bands first: enough for
@@ -45,10 +46,13 @@ def record_article(store: ProjectStore, article_id: int, article: Article) -> li
     return sorted(found, key=lambda n: -n.similarity)
 
 
-def index_older_articles(store: ProjectStore) -> None:
+def index_older_articles(store: ProjectStore, progress: Progress = no_progress) -> None:
     """Give articles stored before duplicates were tracked their body hash and index them
     (each in its own transaction). Costs nothing once done."""
-    for article_id in store.articles_without_body_hash():
+    older = store.articles_without_body_hash()
+    if older:
+        progress(0, 0, f"Preparing duplicate detection for {len(older):,} articles imported before…")
+    for article_id in older:
         article = store.article(article_id)
         with store.transaction():
             store.set_body_hash(article_id, article.body_hash)

@@ -173,7 +173,12 @@ def _preview_cell(value) -> str:
 
 
 class _Stopped(Exception):
-    """Cancelled in the middle of a file: its transaction is rolled back."""
+    """Cancelled in the middle of a file: its transaction is rolled back. `outcomes` are
+    those of the archive members imported before."""
+
+    def __init__(self, outcomes: list[FileOutcome] | None = None):
+        super().__init__()
+        self.outcomes = outcomes or []
 
 
 def import_paths(
@@ -192,7 +197,7 @@ def import_paths(
     Progress is counted in bytes of the files found.
     """
     progress(0, 0, "Looking for files…")
-    index_older_articles(store)
+    index_older_articles(store, progress)
     found = [(f, file_size(f.path)) for f in collect_files(paths)]
     report = ImportReport(files=len(found))
     meter = _Meter(progress, sum(size for _, size in found), len(found))
@@ -203,7 +208,8 @@ def import_paths(
         meter.start(file.name, size, number)
         try:
             report.outcomes.extend(_import_file(store, file, columns, meter, cancelled))
-        except _Stopped:
+        except _Stopped as stop:
+            report.outcomes.extend(stop.outcomes)
             report.cancelled = True
             break
         report.attempted += 1
@@ -236,7 +242,7 @@ def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[F
             total = sum(info.compress_size for info in members) or 1
             for info in members:
                 if cancelled():
-                    raise _Stopped
+                    raise _Stopped(outcomes)
                 where = f"{file.path}/{info.filename}"
                 name = f"{file.name}/{info.filename}"
                 if not is_supported(info.filename):
@@ -251,7 +257,10 @@ def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[F
                     except WorkbenchError as exc:
                         outcomes.append(FileOutcome(where, error=str(exc), in_archive=True))
                     else:
-                        outcome = _import_data(store, where, name, data, columns, meter, cancelled)
+                        try:
+                            outcome = _import_data(store, where, name, data, columns, meter, cancelled)
+                        except _Stopped:
+                            raise _Stopped(outcomes) from None
                         outcomes.append(replace(outcome, in_archive=True))
                 meter.part_done(info.compress_size / total)
     except WorkbenchError as exc:

@@ -61,6 +61,7 @@ class ColumnMappingDialog(QDialog):
     def __init__(self, preview: TablePreview, *, others: int = 0, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("columnMappingDialog")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(f"Columns of {preview.path.name}")
         self.resize(820, 460)
         intro = QLabel(

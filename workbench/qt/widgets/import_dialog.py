@@ -32,6 +32,7 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self.setWindowTitle("Importing articles")
         self.setModal(False)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per import
         self.resize(760, 440)
         self.status = QLabel("Looking for files…")
         self.status.setObjectName("importStatus")
