@@ -139,6 +139,8 @@ class Claim:
 EDITABLE_CLAIM_FIELDS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
 # The fields an analyst sets, in the order forms and histories show them.
 ANNOTATION_FIELDS = ("category", "source", "stance", "status", "tags", "note")
+# The metadata of an article the user may correct; the imported values are kept.
+CORRECTABLE_ARTICLE_FIELDS = ("title", "date", "site")
 
 
 @dataclass(frozen=True)
@@ -172,8 +174,6 @@ class Actor:
     name: str
     aliases: tuple[str, ...]
     claims: int = 0
-# The metadata of an article the user may correct; the imported values are kept.
-CORRECTABLE_ARTICLE_FIELDS = ("title", "date", "site")
 
 
 def normalise_tags(tags) -> tuple[str, ...]:

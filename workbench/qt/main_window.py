@@ -646,6 +646,7 @@ class MainWindow(QMainWindow):
             if self.settings.pipeline != pipeline:
                 self._pipeline_missing = False
                 self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
+
     def _on_header_correction_requested(self, article_id: int, values: dict) -> None:
         try:
             changes = self.session.correct_article(article_id=article_id, **values)
