@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
@@ -898,6 +898,9 @@ class MainWindow(QMainWindow):
         window_settings.setValue("window/geometry", self.saveGeometry())
         window_settings.setValue("window/splitter", self.splitter.saveState())
         self.runner.shutdown(jobs.close_lane)
+        # NOTE: a debounce timer (filter boxes) must not fire against the closed project.
+        for timer in self.findChildren(QTimer):
+            timer.stop()
         self.session.close()
         super().closeEvent(event)
 
