@@ -157,3 +157,9 @@ def count_articles(project) -> int:
         return 0  # not created yet
     finally:
         db.close()
+
+
+def test_output_into_a_closed_pipe_is_not_an_error(tmp_path):
+    command = f'"{sys.executable}" -m workbench import "{SEEDS}" --project "{tmp_path / "p.wbproj"}" | head -c 10'
+    result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
+    assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr[-3000:]

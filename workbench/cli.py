@@ -13,6 +13,7 @@ A failure prints one line and exits non-zero; a traceback goes to the log file o
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -42,6 +43,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # The reader of our output went away (`workbench import … | head`): not an error.
+        # NOTE: point stdout at devnull so the interpreter's final flush does not fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback on screen
         log = _log_traceback()
         print(f"workbench: unexpected error: {type(exc).__name__}: {exc} (details in {log})", file=sys.stderr)
