@@ -131,6 +131,7 @@ def test_articles_and_entities_tables(seeded_session, tmp_path):
     assert list(articles.columns) == [
         "article_id",
         "source_file",
+        "article_hash",
         "title",
         "date",
         "byline",
@@ -145,6 +146,7 @@ def test_articles_and_entities_tables(seeded_session, tmp_path):
     assert list(entities.columns) == [
         "article_id",
         "source_file",
+        "article_hash",
         "start",
         "end",
         "text",
@@ -153,5 +155,7 @@ def test_articles_and_entities_tables(seeded_session, tmp_path):
         "model_version",
     ]
     first = entities.iloc[0]
-    text = seeded_session.article(int(first.article_id)).text
-    assert text[int(first.start) : int(first.end)] == first.text
+    article = seeded_session.article(int(first.article_id))
+    assert article.text[int(first.start) : int(first.end)] == first.text
+    assert first.article_hash == article.text_hash
+    assert set(articles.article_hash) == {seeded_session.article(int(i)).text_hash for i in articles.article_id}

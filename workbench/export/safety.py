@@ -12,6 +12,7 @@ from workbench.core.errors import WorkbenchError
 # A cell starting with one of these can run as a formula in a spreadsheet program
 # (OWASP, "CSV Injection"); LF is included because some programs trim it first.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
+APOSTROPHE = "'"
 
 
 class ExportError(WorkbenchError):
@@ -20,10 +21,28 @@ class ExportError(WorkbenchError):
 
 def neutralise(value):
     """A text value a spreadsheet shows as text: a leading apostrophe before any formula
-    trigger. Other values pass through unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
+    trigger. A value that itself begins with an apostrophe gets one more, so that
+    `restore` can tell the two apart. Other values pass through unchanged."""
+    if isinstance(value, str) and value.startswith((*FORMULA_TRIGGERS, APOSTROPHE)):
+        return APOSTROPHE + value
     return value
+
+
+def restore(value: str) -> str:
+    """The value `neutralise` was given: one leading apostrophe removed."""
+    return value[1:] if value.startswith(APOSTROPHE) else value
+
+
+def looks_neutralised(cells) -> bool:
+    """Whether text cells read from a file were written by `neutralise`: no cell starts with
+    a formula trigger (such a file would not be safe), and some cell starts with an apostrophe
+    followed by a trigger or another apostrophe (what only `neutralise` writes)."""
+    marked = False
+    for cell in cells:
+        if cell.startswith(FORMULA_TRIGGERS):
+            return False
+        marked = marked or (cell.startswith(APOSTROPHE) and cell[1:2] in (*FORMULA_TRIGGERS, APOSTROPHE))
+    return marked
 
 
 def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 
-from workbench.core.model import ArticleSummary, Claim, EntitySpan
+from workbench.core.dataset import AnnotatedArticle
 from workbench.core.spans import mentions_within
+from workbench.core.text import word_count
 from workbench.export.safety import neutralise, write_atomically
 
 CLAIM_COLUMNS = (
@@ -18,50 +19,122 @@ CLAIM_COLUMNS = (
     "start", "end", "quote", "category", "source", "stance", "status", "tags", "note", "entities",
     "created_at", "updated_at",
 )  # fmt: skip
-ARTICLE_COLUMNS = ("article_id", "source_file", "title", "date", "byline", "site", "words", "entities", "claims")
-ENTITY_COLUMNS = ("article_id", "source_file", "start", "end", "text", "label", "model", "model_version")
+MENTION_COLUMNS = ("entity_start", "entity_end", "entity_text", "entity_label")
+# One row per entity mention inside a claim: the mention's columns stand where `entities` is.
+CLAIM_MENTION_COLUMNS = (
+    CLAIM_COLUMNS[: CLAIM_COLUMNS.index("entities")]
+    + MENTION_COLUMNS
+    + CLAIM_COLUMNS[CLAIM_COLUMNS.index("entities") + 1 :]
+)
+ARTICLE_COLUMNS = (
+    "article_id",
+    "source_file",
+    "article_hash",
+    "title",
+    "date",
+    "byline",
+    "site",
+    "words",
+    "entities",
+    "claims",
+)
+ENTITY_COLUMNS = (
+    "article_id", "source_file", "article_hash", "start", "end", "text", "label", "model", "model_version",
+)  # fmt: skip
 LIST_SEPARATOR = "; "
 
 
-def claims_frame(
-    claims: Iterable[Claim],
-    articles: Mapping[int, tuple[str, str | None, str, str]],
-    mentions: Mapping[int, Sequence[EntitySpan]],
-):
-    """One row per claim. `articles` maps an article id to (title, date, source_file, hash);
-    `mentions` maps it to its mentions sorted by start."""
+def join_list(values: Iterable[str]) -> str:
+    """Values in one cell, joined with `; `; a `;` or `\\` inside a value is escaped with `\\`,
+    so `split_list` gives back exactly the same values."""
+    return LIST_SEPARATOR.join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
+
+
+def split_list(cell: str) -> list[str]:
+    """The values `join_list` joined (surrounding white space of each value dropped)."""
+    values, current, chars = [], [], iter(cell)
+    for char in chars:
+        if char == "\\":
+            following = next(chars, "")
+            current.append(following if following in ("\\", ";") else char + following)
+        elif char == ";":
+            values.append("".join(current))
+            current = []
+        else:
+            current.append(char)
+    values.append("".join(current))
+    return [v.strip() for v in values if v.strip()]
+
+
+def claims_frame(dataset: Iterable[AnnotatedArticle], *, per_mention: bool = False):
+    """One row per claim (or, `per_mention`, one per entity mention inside a claim, and one
+    with empty mention columns for a claim without any)."""
     import pandas as pd
 
     rows = []
-    for claim in claims:
-        title, date, source_file, text_hash = articles[claim.article_id]
-        inside = mentions_within(mentions.get(claim.article_id, ()), claim.start, claim.end)
-        rows.append(
-            (
-                claim.id, claim.article_id, title, date or "", source_file, text_hash,
-                claim.start, claim.end, claim.quote, claim.category, claim.source, claim.stance,
-                claim.status, LIST_SEPARATOR.join(claim.tags), claim.note,
-                LIST_SEPARATOR.join(f"{m.text}|{m.label}" for m in inside),
-                claim.created_at, claim.updated_at,
-            )
-        )  # fmt: skip
-    return pd.DataFrame.from_records(rows, columns=CLAIM_COLUMNS)
+    for item in dataset:
+        article = item.article
+        for claim in item.claims:
+            inside = mentions_within(item.mentions, claim.start, claim.end)
+            head = (
+                claim.id, article.id, article.title, article.date or "", article.source_file, article.text_hash,
+                claim.start, claim.end, claim.quote, claim.category, claim.source, claim.stance, claim.status,
+                join_list(claim.tags), claim.note,
+            )  # fmt: skip
+            tail = (claim.created_at, claim.updated_at)
+            if not per_mention:
+                rows.append((*head, join_list(f"{m.text}|{m.label}" for m in inside), *tail))
+                continue
+            for m in inside or [None]:
+                mention = (m.start, m.end, m.text, m.label) if m else (None, None, "", "")
+                rows.append((*head, *mention, *tail))
+    frame = pd.DataFrame.from_records(rows, columns=CLAIM_MENTION_COLUMNS if per_mention else CLAIM_COLUMNS)
+    if per_mention:  # whole numbers with blanks, not floats
+        frame = frame.astype({"entity_start": "Int64", "entity_end": "Int64"})
+    return frame
 
 
-def articles_frame(summaries: Iterable[ArticleSummary]):
+def articles_frame(dataset: Iterable[AnnotatedArticle]):
     import pandas as pd
 
     rows = [
-        (s.id, s.source_file, s.title, s.date or "", s.byline or "", s.site or "", s.words, s.entities, s.claims)
-        for s in summaries
+        (
+            a.id,
+            a.source_file,
+            a.text_hash,
+            a.title,
+            a.date or "",
+            a.byline or "",
+            a.site or "",
+            word_count(a.body_text),
+            len(item.mentions),
+            len(item.claims),
+        )  # fmt: skip
+        for item in dataset
+        for a in [item.article]
     ]
     return pd.DataFrame.from_records(rows, columns=ARTICLE_COLUMNS)
 
 
-def entities_frame(rows: Iterable[tuple]):
+def entities_frame(dataset: Iterable[AnnotatedArticle]):
     import pandas as pd
 
-    return pd.DataFrame.from_records(list(rows), columns=ENTITY_COLUMNS)
+    rows = [
+        (item.article.id, item.article.source_file, item.article.text_hash, m.start, m.end, m.text, m.label,
+         *(item.model or ("", "")))
+        for item in dataset
+        for m in item.mentions
+    ]  # fmt: skip
+    return pd.DataFrame.from_records(rows, columns=ENTITY_COLUMNS)
+
+
+def neutralise_frame(frame):
+    """A copy of `frame` whose text cells a spreadsheet shows as text, never runs."""
+    frame = frame.copy()
+    for column in frame.columns:
+        if frame[column].dtype == object or str(frame[column].dtype).startswith(("str", "string")):
+            frame[column] = frame[column].map(neutralise)
+    return frame
 
 
 def write_csv(frame, path: str | os.PathLike, *, spreadsheet_safe: bool = True) -> int:
@@ -71,10 +144,7 @@ def write_csv(frame, path: str | os.PathLike, *, spreadsheet_safe: bool = True) 
     leading apostrophe; without it, every value is written exactly as stored.
     """
     if spreadsheet_safe:
-        frame = frame.copy()
-        for column in frame.columns:
-            if frame[column].dtype == object or str(frame[column].dtype).startswith(("str", "string")):
-                frame[column] = frame[column].map(neutralise)
+        frame = neutralise_frame(frame)
     write_atomically(
         path,
         lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n"),

@@ -1,12 +1,110 @@
-"""Writing a project's claims, articles and entity mentions to files."""
+"""Writing a project's annotated dataset to files, in the formats other tools read."""
 
 from __future__ import annotations
 
 import os
-from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
+from workbench.core.dataset import AnnotatedArticle, claim_creator
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Claim
 from workbench.export.tables import articles_frame, claims_frame, entities_frame, write_csv
 from workbench.store import ProjectStore
+
+FORMATS = ("csv", "xlsx", "jsonl", "spacy", "w3c")
+SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "jsonl": ".jsonl", "spacy": ".spacy", "w3c": ".jsonld"}
+DESCRIPTIONS = {
+    "csv": "CSV: one row per claim",
+    "xlsx": "Excel workbook: claims and articles",
+    "jsonl": "JSON Lines: one article per line, with its text, entities and claims",
+    "spacy": "spaCy DocBin (.spacy) for training",
+    "w3c": "W3C Web Annotation (JSON-LD)",
+}
+
+
+@dataclass(frozen=True)
+class ExportFilter:
+    """What an export holds: empty means everything. Claims must match every non-empty
+    criterion; with a claim criterion set, articles without a matching claim are left out."""
+
+    article_ids: frozenset[int] = frozenset()
+    categories: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    analysts: frozenset[str] = frozenset()
+
+    @property
+    def limits_claims(self) -> bool:
+        return bool(self.categories or self.statuses or self.analysts)
+
+    def keeps(self, claim: Claim, default_analyst: str = "") -> bool:
+        return (
+            (not self.categories or claim.category in self.categories)
+            and (not self.statuses or claim.status in self.statuses)
+            and (not self.analysts or claim_creator(claim, default_analyst) in self.analysts)
+        )
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    records: int
+    unit: str  # what a record is: "claims", "rows", "articles", "annotations"
+    path: str
+
+    def message(self) -> str:
+        return f"Wrote {self.records} {self.unit} to {self.path}"
+
+
+def annotated_articles(
+    store: ProjectStore, selection: ExportFilter = ExportFilter(), *, default_analyst: str = ""
+) -> Iterator[AnnotatedArticle]:
+    """The selected articles, one at a time, each with its mentions and selected claims."""
+    ids = [s.id for s in store.article_summaries(selection.article_ids or None)]
+    for article_id in ids:
+        claims = tuple(c for c in store.claims(article_id) if selection.keeps(c, default_analyst))
+        if selection.limits_claims and not claims:
+            continue
+        yield AnnotatedArticle(
+            store.article(article_id), tuple(store.entities(article_id)), claims, store.analysed_by(article_id)
+        )
+
+
+def export_dataset(
+    store: ProjectStore,
+    path: str | os.PathLike,
+    *,
+    format: str = "csv",
+    selection: ExportFilter = ExportFilter(),
+    raw: bool = False,
+    per_mention: bool = False,
+    analyst: str = "",
+) -> ExportResult:
+    """Write the selected claims (and, where the format holds them, articles and mentions)
+    as `format`; returns how many records were written. `raw` writes csv cells exactly
+    (else spreadsheet-safe); `per_mention` writes one csv row per entity mention in a claim.
+    `analyst` is the creator of claims that do not record their own."""
+    if format not in FORMATS:
+        raise WorkbenchError(f"Unknown export format “{format}”: choose one of {', '.join(FORMATS)}.")
+    dataset = annotated_articles(store, selection, default_analyst=analyst)
+    if format == "csv":
+        rows = write_csv(claims_frame(dataset, per_mention=per_mention), path, spreadsheet_safe=not raw)
+        return ExportResult(rows, "rows" if per_mention else "claims", os.fspath(path))
+    if format == "xlsx":
+        from workbench.export.xlsx import write_xlsx
+
+        dataset = list(dataset)
+        return ExportResult(write_xlsx(claims_frame(dataset), articles_frame(dataset), path), "claims", os.fspath(path))
+    if format == "jsonl":
+        from workbench.export.jsonl import write_jsonl
+
+        return ExportResult(write_jsonl(dataset, path, default_creator=analyst), "articles", os.fspath(path))
+    if format == "spacy":
+        from workbench.export.docbin import write_docbin
+
+        return ExportResult(write_docbin(dataset, path, default_creator=analyst), "articles", os.fspath(path))
+    from workbench.export.w3c import write_w3c
+
+    return ExportResult(write_w3c(dataset, path, default_creator=analyst), "annotations", os.fspath(path))
 
 
 def export_claims_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:
@@ -14,21 +112,23 @@ def export_claims_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool
 
     Unless `raw`, cells a spreadsheet would run as formulas are neutralised.
     """
-    claims = store.claims()
-    article_ids = {c.article_id for c in claims}
-    articles, mentions = {}, defaultdict(list)
-    for article_id in article_ids:
-        article = store.article(article_id)
-        articles[article_id] = (article.title, article.date, article.source_file, article.text_hash)
-        mentions[article_id] = store.entities(article_id)
-    return write_csv(claims_frame(claims, articles, mentions), path, spreadsheet_safe=not raw)
+    return export_dataset(store, path, raw=raw).records
 
 
-def export_articles_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:
+def export_articles_csv(
+    store: ProjectStore, path: str | os.PathLike, *, raw: bool = False, selection: ExportFilter = ExportFilter()
+) -> int:
     """One row per article (columns in the README); returns the rows written."""
-    return write_csv(articles_frame(store.article_summaries()), path, spreadsheet_safe=not raw)
+    return write_csv(articles_frame(annotated_articles(store, selection)), path, spreadsheet_safe=not raw)
 
 
-def export_entities_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:
+def export_entities_csv(
+    store: ProjectStore, path: str | os.PathLike, *, raw: bool = False, selection: ExportFilter = ExportFilter()
+) -> int:
     """One row per entity mention (columns in the README); returns the rows written."""
-    return write_csv(entities_frame(store.entity_rows()), path, spreadsheet_safe=not raw)
+    return write_csv(entities_frame(annotated_articles(store, selection)), path, spreadsheet_safe=not raw)
+
+
+def claim_analysts(claims: Iterable[Claim], default: str = "") -> list[str]:
+    """The names of the analysts who made these claims, for choosing a filter."""
+    return sorted({name for name in (claim_creator(c, default) for c in claims) if name})

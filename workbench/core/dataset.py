@@ -1,0 +1,70 @@
+"""Annotated data on its way out of a project and back in: plain records for exporters
+and importers, which know nothing of the project file."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.model import Article, Claim, EntitySpan
+
+# Claims may record who made them under one of these fields; exports then carry it as the
+# creator, and imports set it back. Without one, the exporting analyst's name is used.
+CREATOR_FIELDS = ("analyst", "creator")
+# Fields that belong to the project a claim is in, not to the claim: never exported as
+# claim fields, never imported.
+PROJECT_FIELDS = ("id", "article_id")
+
+
+class AnnotationFileError(WorkbenchError):
+    """A file of annotations that cannot be read at all; nothing was imported from it."""
+
+
+@dataclass(frozen=True)
+class AnnotatedArticle:
+    """One article as exports see it: its text, its entity mentions, its claims."""
+
+    article: Article
+    mentions: tuple[EntitySpan, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    model: tuple[str, str] | None = None  # (name, version) of the model that found the mentions
+
+
+@dataclass(frozen=True)
+class ClaimRecord:
+    """A claim read from a file, before it is matched to an article and anchored in it.
+
+    `fields` holds the claim fields the file gave (category, tags, created_at, …), already
+    typed; fields it did not give take the project's defaults.
+    """
+
+    where: str  # where in the file, for the report: "line 12", "annotation 3"
+    quote: str
+    start: int | None = None
+    end: int | None = None
+    article_hash: str = ""
+    source_file: str = ""
+    prefix: str = ""
+    suffix: str = ""
+    fields: dict = field(default_factory=dict)
+    problem: str = ""  # why this record cannot be imported, when the file itself says so
+
+
+def claim_field_names() -> tuple[str, ...]:
+    """The fields of a claim that travel with it between projects (all but its id and article)."""
+    return tuple(f.name for f in fields(Claim) if f.name not in PROJECT_FIELDS)
+
+
+def claim_creator(claim: Claim, default: str = "") -> str:
+    """Who made the claim: the claim's own record of it when it has one, else `default`."""
+    for name in CREATOR_FIELDS:
+        value = getattr(claim, name, "")
+        if isinstance(value, str) and value:
+            return value
+    return default
+
+
+def creator_field() -> str | None:
+    """The claim field that records its creator, when claims have one."""
+    names = {f.name for f in fields(Claim)}
+    return next((name for name in CREATOR_FIELDS if name in names), None)
