@@ -48,7 +48,7 @@ def test_analyze_articles_entities_and_export(tmp_path, ruler_pipeline_path):
     assert run("entities", "-p", project, "-o", tmp_path / "e.csv").returncode == 0
     assert len(pd.read_csv(tmp_path / "e.csv")) == articles.entities.sum()
     exported = run("export", "-p", project, "-o", tmp_path / "c.csv", "--raw")
-    assert exported.returncode == 0 and "Wrote 0 rows" in exported.stdout
+    assert exported.returncode == 0 and "Wrote 0 claims" in exported.stdout
 
 
 @pytest.mark.parametrize(

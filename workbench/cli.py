@@ -5,7 +5,8 @@
     workbench analyze --project P [--pipeline NAME]
     workbench articles --project P --out FILE.csv
     workbench entities --project P --out FILE.csv
-    workbench export --project P --out FILE.csv [--raw]
+    workbench export --project P --out FILE [--format F] [--raw] [--per-mention] [filters]
+    workbench import-annotations FILE --project P [--format F] [--raw] [--dry-run]
 
 A failure prints one line and exits non-zero; a traceback goes to the log file only.
 """
@@ -23,7 +24,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 
-COMMANDS = ("import", "analyze", "articles", "entities", "export")
+COMMANDS = ("import", "analyze", "articles", "entities", "export", "import-annotations")
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
 
 
@@ -67,6 +68,9 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    from workbench.services.annotation_import import IMPORT_FORMATS
+    from workbench.services.exporting import FORMATS
+
     parser = argparse.ArgumentParser(prog="workbench")
     commands = parser.add_subparsers(dest="command", required=True)
 
@@ -94,12 +98,42 @@ def _command_parser() -> argparse.ArgumentParser:
     for name, help in (
         ("articles", "Write one CSV row per article."),
         ("entities", "Write one CSV row per entity mention."),
-        ("export", "Write the claims as CSV, one row per claim."),
+        ("export", "Write the claims: CSV (one row per claim), xlsx, JSON Lines, spaCy DocBin or W3C JSON-LD."),
     ):
         sub = command(name, _run_table, help)
-        sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.csv")
+        sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE")
         sub.add_argument("--raw", action="store_true", help="write values exactly, without spreadsheet protection")
+        _add_filters(sub)
+    sub.add_argument("--format", "-f", choices=FORMATS, default="csv", help="file format (default: csv)")
+    sub.add_argument("--per-mention", action="store_true", help="csv: one row per entity mention inside a claim")
+    sub = command(
+        "import-annotations",
+        _run_import_annotations,
+        "Add the claims in a csv, jsonl or w3c file (an export of this or another project, or a claims table "
+        "written by hand) to the project's articles with the same text.",
+    )
+    sub.add_argument("file", type=Path, metavar="FILE")
+    sub.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="file format (default: from the file name)")
+    sub.add_argument("--raw", action="store_true", help="csv: take cells exactly, even if they look spreadsheet-safe")
+    sub.add_argument("--dry-run", action="store_true", help="report what would be imported, change nothing")
     return parser
+
+
+def _add_filters(sub: argparse.ArgumentParser) -> None:
+    def names(text: str) -> list[str]:
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    def ids(text: str) -> list[int]:
+        try:
+            return [int(part) for part in names(text)]
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a list of article ids: {text}") from None
+
+    limit = sub.add_argument_group("limit the export (each option repeatable or comma-separated)")
+    limit.add_argument("--article", type=ids, action="extend", default=[], metavar="ID", help="article ids")
+    limit.add_argument("--category", type=names, action="extend", default=[], metavar="NAME")
+    limit.add_argument("--status", type=names, action="extend", default=[], metavar="NAME")
+    limit.add_argument("--analyst", type=names, action="extend", default=[], metavar="NAME", help="who made the claim")
 
 
 def _open(args):
@@ -137,17 +171,45 @@ def _run_analyze(args) -> int:
 
 def _run_table(args) -> int:
     from workbench.services import exporting
+    from workbench.services.settings import load_settings
 
-    write = {
-        "articles": exporting.export_articles_csv,
-        "entities": exporting.export_entities_csv,
-        "export": exporting.export_claims_csv,
-    }[args.command]
     _check_destination(args.out)
     session = _open(args)
-    rows = write(session.store, args.out, raw=args.raw)
+    selection = exporting.ExportFilter(
+        frozenset(args.article), frozenset(args.category), frozenset(args.status), frozenset(args.analyst)
+    )
+    if args.command == "export":
+        result = exporting.export_dataset(
+            session.store,
+            args.out,
+            format=args.format,
+            selection=selection,
+            raw=args.raw,
+            per_mention=args.per_mention,
+            analyst=load_settings().analyst,
+        )
+        print(result.message())
+        return EXIT_OK
+    write = {"articles": exporting.export_articles_csv, "entities": exporting.export_entities_csv}[args.command]
+    rows = write(session.store, args.out, raw=args.raw, selection=selection)
     print(f"Wrote {rows} rows to {args.out}")
     return EXIT_OK
+
+
+def _run_import_annotations(args) -> int:
+    from workbench.services.annotation_import import apply_annotation_import, plan_annotation_import
+
+    session = _open(args)
+    with _TerminalProgress() as bar:
+        plan = plan_annotation_import(
+            session.store, args.file, format=args.format, raw=True if args.raw else None, progress=bar.update
+        )
+    if not args.dry_run:
+        apply_annotation_import(session, plan)
+    if args.dry_run:
+        print("Dry run: nothing was changed. The import would give:")
+    print("\n".join(plan.report.lines()))
+    return EXIT_PARTIAL if plan.report.not_placed else EXIT_OK
 
 
 def _check_destination(out: Path) -> None:

@@ -8,7 +8,8 @@ from pathlib import Path
 from workbench.ingest.tables import ColumnChoice
 from workbench.nlp.pipeline import Pipeline, load_pipeline
 from workbench.services.analysis import AnalysisReport, analyse_articles
-from workbench.services.exporting import export_claims_csv
+from workbench.services.annotation_import import AnnotationImportPlan, plan_annotation_import
+from workbench.services.exporting import ExportResult, export_dataset
 from workbench.services.importing import ImportReport, TablePreview, import_paths, preview_table
 from workbench.store import ProjectStore
 
@@ -50,9 +51,17 @@ def read_table_preview(state, path: Path) -> TablePreview:
     return preview_table(path)
 
 
-def export_claims(state, project: Path, out: Path, raw: bool) -> int:
-    state.progress(0, 1, f"Exporting claims to {out.name}…")
-    return export_claims_csv(lane_store(state, project), out, raw=raw)
+def export(state, project: Path, out: Path, options: dict) -> ExportResult:
+    """`options` as for `export_dataset` (format, selection, raw, per_mention, analyst)."""
+    state.progress(0, 1, f"Exporting to {out.name}…")
+    return export_dataset(lane_store(state, project), out, **options)
+
+
+def plan_annotations(state, project: Path, path: Path, raw: bool | None) -> AnnotationImportPlan | None:
+    """Read and place the annotations; the GUI thread then applies the plan on its session."""
+    return plan_annotation_import(
+        lane_store(state, project), path, raw=raw, progress=state.progress, cancelled=state.cancelled
+    )
 
 
 def close_lane(local: dict) -> None:

@@ -40,11 +40,14 @@ from workbench.qt.widgets.claim_panel import ClaimPanel
 from workbench.qt.widgets.claims_view import ClaimsView
 from workbench.qt.widgets.column_mapping import ColumnMappingDialog
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
+from workbench.qt.widgets.export_dialog import ExportDialog, ExportRequest
 from workbench.qt.widgets.import_dialog import ImportDialog
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.preferences_dialog import PreferencesDialog
 from workbench.qt.widgets.reader import ReaderView
 from workbench.qt.widgets.schema_dialog import SchemaDialog
+from workbench.services.annotation_import import apply_annotation_import
+from workbench.services.exporting import ExportFilter, claim_analysts
 from workbench.services.importing import ImportReport
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
@@ -54,6 +57,7 @@ from workbench.services.settings import Settings, config_dir, default_analyst, s
 class MainWindow(QMainWindow):
     analysis_finished = Signal(object)  # AnalysisReport, or an error message (str)
     article_shown = Signal(int)
+    annotations_imported = Signal(object)  # AnnotationImportReport
 
     def __init__(self, session: Session, settings: Settings, runner: TaskRunner | None = None):
         super().__init__()
@@ -146,7 +150,8 @@ class MainWindow(QMainWindow):
         self._action(project, "Import &Folder…", self._on_import_folder, "Ctrl+Shift+I")
         self._action(project, "Import &Archive…", self._on_import_archive)
         self._action(project, "Import &Table…", self._on_import_table)
-        self._action(project, "&Export Claims to CSV…", self._on_export_csv, "Ctrl+E")
+        self._action(project, "&Export…", self._on_export, "Ctrl+E")
+        self._action(project, "Import &Annotations…", self._on_import_annotations, "Ctrl+Shift+A")
         project.addSeparator()
         self._action(project, "Claim &Schema…", self._on_edit_schema)
         self._action(project, "&Actors…", self._on_edit_actors)
@@ -777,23 +782,79 @@ class MainWindow(QMainWindow):
         self._say(f"Import failed: {message}")
         dialog.show_failure(message)
 
-    def _on_export_csv(self) -> None:
-        suggested = str(self.session.path.with_name(self.session.path.stem + "-claims.csv"))
-        path, _ = QFileDialog.getSaveFileName(self, "Export claims to CSV", suggested, "CSV files (*.csv)")
-        if path:
-            self.export_csv(Path(path))
+    def _on_export(self) -> None:
+        claims = self.session.claims()
+        dialog = ExportDialog(
+            suggested=self.session.path.with_name(self.session.path.stem + "-claims.csv"),
+            categories=sorted({*self.session.schema.category_names, *(c.category for c in claims)}),
+            statuses=sorted({*self.session.schema.statuses, *(c.status for c in claims)}),
+            analysts=claim_analysts(claims, self.settings.analyst),
+            listed=[self.articles.model.article_id(r) for r in range(self.articles.model.rowCount())],
+            open_article=self._article.id if self._article else None,
+            parent=self,
+        )
+        dialog.accepted.connect(lambda: self.export(dialog.request()))
+        dialog.open()
 
     def export_csv(self, path: Path, *, raw: bool = False) -> None:
+        self.export(ExportRequest(path, "csv", ExportFilter(), raw=raw, per_mention=False))
+
+    def export(self, request: ExportRequest) -> None:
+        options = {
+            "format": request.format,
+            "selection": request.selection,
+            "raw": request.raw,
+            "per_mention": request.per_mention,
+            "analyst": self.settings.analyst,
+        }
         self.runner.submit(
             IO_LANE,
             "Exporting",
-            jobs.export_claims,
+            jobs.export,
+            self.session.path,
+            request.path,
+            options,
+            on_done=lambda result: self._say(result.message()),
+            on_error=lambda message: self._warn("Export failed", message),
+        )
+
+    def _on_import_annotations(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Import annotations",
+            "",
+            "Annotations (*.csv *.jsonl *.ndjson *.jsonld *.json);;All files (*)",
+        )
+        if path:
+            self.import_annotations(Path(path))
+
+    def import_annotations(self, path: Path, *, raw: bool | None = None) -> None:
+        """Read and place the file's claims in the background, then add them as one undoable step."""
+        self.runner.submit(
+            IO_LANE,
+            "Importing annotations",
+            jobs.plan_annotations,
             self.session.path,
             path,
             raw,
-            on_done=lambda rows: self._say(f"Exported {rows} claims to {path}"),
-            on_error=lambda message: self._warn("Export failed", message),
+            on_done=self._on_annotations_planned,
+            on_error=lambda message: self._warn("Import failed", message),
         )
+
+    def _on_annotations_planned(self, plan) -> None:
+        if plan is None:
+            return
+        changes = apply_annotation_import(self.session, plan)
+        self._apply(changes)
+        report = plan.report
+        self._say(f"Annotations: {report.summary()}")
+        box = QMessageBox(QMessageBox.Icon.Information, "Annotations imported", report.summary(), parent=self)
+        box.setObjectName("annotationImportReport")
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        if len(report.lines()) > 1:
+            box.setDetailedText("\n".join(report.lines()))
+        box.open()
+        self.annotations_imported.emit(report)
 
     def _on_cancel_tasks(self) -> None:
         self.runner.cancel_all()

@@ -273,6 +273,11 @@ class Session:
 
     # -- internals -----------------------------------------------------------------------
 
+    def run_command(self, command) -> ChangeSet:
+        """Do a command (e.g. an import of annotations) on the session's stack, so that one
+        undo takes it back; returns what changed."""
+        return self._push(command)
+
     def _push(self, command) -> ChangeSet:
         return self._fresh(self.commands.push(command, self.store))
 
