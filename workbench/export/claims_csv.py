@@ -57,7 +57,7 @@ def _record(where: str, cells: dict[str, str], known: set[str]) -> ClaimRecord:
     values = {}
     for name in known & cells.keys():
         value = cells[name]
-        if name in DEFAULTED_WHEN_EMPTY and not value.strip():
+        if name in DEFAULTED_WHEN_EMPTY and not value:
             continue
         values[name] = tuple(split_list(value)) if name == "tags" else value
     try:

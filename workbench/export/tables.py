@@ -145,8 +145,10 @@ def write_csv(frame, path: str | os.PathLike, *, spreadsheet_safe: bool = True) 
     """
     if spreadsheet_safe:
         frame = neutralise_frame(frame)
+    # NOTE: CRLF line ends (RFC 4180) also make the writer quote a cell holding a lone CR;
+    # with LF ends, Python's csv writes such a CR bare, and readers split the row there.
     write_atomically(
         path,
-        lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\n"),
+        lambda tmp: frame.to_csv(tmp, index=False, encoding="utf-8", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n"),
     )
     return len(frame)
