@@ -6,38 +6,10 @@ import os
 import pandas as pd
 import pytest
 
+from tests.export.conftest import TRICKY, read
 from workbench.export.safety import ExportError, neutralise
 from workbench.export.tables import CLAIM_COLUMNS
-from workbench.ingest.article import build_article
 from workbench.services.exporting import export_articles_csv, export_claims_csv, export_entities_csv
-
-TRICKY = "Headline 😀 “quoted”\n\nKim 😀 said: =SUM(A1), +1, -2, @x, “yes, no”\nnew line; pipes | too, said officials on Friday."
-
-
-def read(path):
-    return pd.read_csv(path, keep_default_na=False, dtype=str)
-
-
-@pytest.fixture
-def annotated(seeded_session):
-    s = seeded_session
-    article_id = s.store.add_article(build_article("tricky.txt", TRICKY))
-    start = TRICKY.index("=SUM")
-    claim_a, _ = s.add_claim(
-        article_id=article_id, start=start, end=start + 9, note='=HYPERLINK("http://x")', tags="a, b"
-    )
-    seed = s.article(1)
-    kim = seed.text.index("Kim Jong Un")
-    claim_b, _ = s.add_claim(
-        article_id=1,
-        start=kim,
-        end=kim + 60,
-        category="Intent",
-        source="Kim Jong Un",
-        stance="asserts",
-        status="corroborated",
-    )
-    return s, claim_a, claim_b
 
 
 def test_every_column_and_value_comes_back(annotated, tmp_path):
