@@ -33,5 +33,3 @@ def annotated(seeded_session):
         status="corroborated",
     )
     return s, claim_a, claim_b
-
-

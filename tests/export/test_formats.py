@@ -150,7 +150,9 @@ def test_csv_with_one_row_per_entity_mention(seeded_session, tmp_path):
     rows = frame[frame.claim_id == str(claim.id)]
     assert len(inside) >= 2 and len(rows) == len(inside)
     assert list(zip(rows.entity_text, rows.entity_label, strict=True)) == [(m.text, m.label) for m in inside]
-    assert all(text[int(a) : int(b)] == t for a, b, t in zip(rows.entity_start, rows.entity_end, rows.entity_text))
+    assert all(
+        text[int(a) : int(b)] == t for a, b, t in zip(rows.entity_start, rows.entity_end, rows.entity_text, strict=True)
+    )
     (empty,) = frame[frame.claim_id == str(lonely.id)].itertuples()
     assert (empty.entity_start, empty.entity_text, empty.quote) == ("", "", lonely.quote)
 
