@@ -786,13 +786,15 @@ class MainWindow(QMainWindow):
         claims = self.session.claims()
         dialog = ExportDialog(
             suggested=self.session.path.with_name(self.session.path.stem + "-claims.csv"),
-            categories=sorted({*self.session.schema.category_names, *(c.category for c in claims)}),
-            statuses=sorted({*self.session.schema.statuses, *(c.status for c in claims)}),
+            # The schema's order, then any value only claims still use.
+            categories=list(dict.fromkeys([*self.session.schema.category_names, *(c.category for c in claims)])),
+            statuses=list(dict.fromkeys([*self.session.schema.statuses, *(c.status for c in claims)])),
             analysts=claim_analysts(claims, self.settings.analyst),
             listed=[self.articles.model.article_id(r) for r in range(self.articles.model.rowCount())],
             open_article=self._article.id if self._article else None,
             parent=self,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.export(dialog.request()))
         dialog.open()
 

@@ -1,0 +1,83 @@
+"""Export… and Import Annotations… in the window: the dialog's choices reach the file, and
+imported claims appear at once and go away with one undo."""
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QDialog
+
+from tests.qt.test_main_window import add_claim_with_key, choose, select_text
+from workbench.core.model import Claim
+from workbench.services.exporting import export_dataset
+
+
+def open_export_dialog(qtbot, window):
+    action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text() == "&Export…")
+    action.trigger()
+    (dialog,) = [d for d in window.findChildren(QDialog, "exportDialog") if d.isVisible()]
+    return dialog
+
+
+def test_the_export_dialog_writes_the_format_and_part_chosen(qtbot, open_window, tmp_path):
+    window = open_window()
+    select_text(window, "Kim Jong Un")
+    add_claim_with_key(qtbot, window)
+    window.articles.step(+1)
+    select_text(window, "Russia")
+    add_claim_with_key(qtbot, window)
+    qtbot.waitUntil(lambda: len(window.session.claims()) == 2)
+
+    dialog = open_export_dialog(qtbot, window)
+    choose(dialog.format, "JSON Lines")
+    out = tmp_path / "only-open.jsonl"
+    dialog.path.setText(str(out))
+    dialog.scope["open"].setChecked(True)
+    assert not dialog.raw.isEnabled()
+    dialog.grab().save(str(tmp_path / "export-dialog.png"))
+    dialog.accept()
+    qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
+    (line,) = out.read_text(encoding="utf-8").splitlines()
+    assert json.loads(line)["id"] == window._article.id
+    qtbot.waitUntil(lambda: window.status_message.text() == f"Wrote 1 articles to {out}")
+
+    dialog = open_export_dialog(qtbot, window)
+    out = tmp_path / "no-event.csv"
+    dialog.path.setText(str(out))
+    event = dialog.categories.findItems("Event", Qt.MatchFlag.MatchExactly)[0]
+    event.setCheckState(Qt.CheckState.Unchecked)  # both claims are events: none is left
+    dialog.accept()
+    qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
+    assert out.read_bytes().count(b"\r\n") == 1  # the header only
+    qtbot.waitUntil(lambda: window.status_message.text() == f"Wrote 0 claims to {out}")
+
+
+def test_the_export_dialog_asks_for_at_least_one_category(qtbot, open_window, tmp_path):
+    window = open_window()
+    dialog = open_export_dialog(qtbot, window)
+    for row in range(dialog.categories.count()):
+        dialog.categories.item(row).setCheckState(Qt.CheckState.Unchecked)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text() == "Check at least one category."
+    dialog.reject()
+
+
+def test_imported_annotations_appear_and_one_undo_removes_them(qtbot, open_window, tmp_path, seeded_session):
+    text = seeded_session.article(1).text
+    start = text.index("Kim Jong Un")
+    seeded_session.store.insert_claim(
+        Claim(article_id=1, start=start, end=start + 11, quote="Kim Jong Un", category="Smuggled", note="hi")
+    )
+    out = tmp_path / "colleague.jsonld"
+    export_dataset(seeded_session.store, out, format="w3c")
+
+    window = open_window(project=tmp_path / "mine.wbproj")
+    with qtbot.waitSignal(window.annotations_imported, timeout=30_000) as signal:
+        window.import_annotations(out)
+    assert signal.args[0].added == 1 and signal.args[0].schema_added == {"categories": ["Smuggled"]}
+    assert window.panel.table.model().rowCount() == 1
+    assert "Smuggled" in [window.panel.category.itemText(i) for i in range(window.panel.category.count())]
+    report_box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "annotationImportReport")
+    assert report_box.text().startswith("1 claims added")
+    report_box.close()
+    window._on_undo()
+    assert window.session.claims() == [] and window.panel.table.model().rowCount() == 0
