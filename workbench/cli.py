@@ -143,6 +143,15 @@ def _open(args):
     return session
 
 
+def _open_as_analyst(args):
+    """The project, worked on by the analyst of the settings (else the login name)."""
+    from workbench.services.settings import default_analyst, load_settings
+
+    session = _open(args)
+    session.analyst = load_settings().analyst or default_analyst()
+    return session
+
+
 def _run_import(args) -> int:
     from workbench.ingest.tables import ColumnChoice
     from workbench.services.importing import import_paths
@@ -171,10 +180,9 @@ def _run_analyze(args) -> int:
 
 def _run_table(args) -> int:
     from workbench.services import exporting
-    from workbench.services.settings import load_settings
 
     _check_destination(args.out)
-    session = _open(args)
+    session = _open_as_analyst(args)
     selection = exporting.ExportFilter(
         frozenset(args.article), frozenset(args.category), frozenset(args.status), frozenset(args.analyst)
     )
@@ -186,7 +194,7 @@ def _run_table(args) -> int:
             selection=selection,
             raw=args.raw,
             per_mention=args.per_mention,
-            analyst=load_settings().analyst,
+            analyst=session.analyst,
         )
         print(result.message())
         return EXIT_OK
@@ -199,7 +207,7 @@ def _run_table(args) -> int:
 def _run_import_annotations(args) -> int:
     from workbench.services.annotation_import import apply_annotation_import, plan_annotation_import
 
-    session = _open(args)
+    session = _open_as_analyst(args)
     with _TerminalProgress() as bar:
         plan = plan_annotation_import(
             session.store, args.file, format=args.format, raw=True if args.raw else None, progress=bar.update

@@ -39,6 +39,8 @@ def annotated_article(draw):
             continue
         start, end = trim_span(article.text, a, b)
         created = base + timedelta(seconds=draw(st.integers(0, 10**8)), microseconds=n)
+        source_start = draw(st.none() | st.integers(0, len(article.text) - 1))
+        source_end = None if source_start is None else draw(st.integers(source_start + 1, len(article.text)))
         claims.append(
             Claim(
                 article_id=0,
@@ -53,6 +55,9 @@ def annotated_article(draw):
                 note=draw(text),
                 created_at=created.isoformat(),
                 updated_at=(created + timedelta(days=draw(st.integers(0, 9)))).isoformat(),
+                analyst=draw(name),
+                source_start=source_start,
+                source_end=source_end,
             )
         )
     return article, claims
@@ -79,7 +84,7 @@ def make_project(folder: Path, name: str, article, claims=()):
     return session
 
 
-SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @pytest.mark.parametrize(

@@ -80,6 +80,7 @@ def test_an_import_is_one_undoable_step(annotated, other, tmp_path):
     _, changes = import_annotations(other, out)
     ids = {c.id for c in other.claims()}
     assert other.commands.undo_label == "Import annotations"
+    assert [other.history(i)[-1].action for i in ids] == ["imported", "imported"]
     undone = other.undo()
     assert other.claims() == [] and undone.claims_changed == ids
     other.redo()
@@ -179,11 +180,11 @@ def test_a_failure_midway_leaves_the_project_as_it_was(annotated, other, tmp_pat
     inserted = []
     real_insert = other.store.insert_claim
 
-    def failing_insert(claim):
+    def failing_insert(claim, **options):
         if inserted:
             raise OSError("disk I/O error")
         inserted.append(claim)
-        return real_insert(claim)
+        return real_insert(claim, **options)
 
     monkeypatch.setattr(other.store, "insert_claim", failing_insert)
     with pytest.raises(OSError):

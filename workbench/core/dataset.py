@@ -55,6 +55,11 @@ def claim_field_names() -> tuple[str, ...]:
     return tuple(f.name for f in fields(Claim) if f.name not in PROJECT_FIELDS)
 
 
+def optional_number_fields() -> frozenset[str]:
+    """Claim fields holding a whole number or nothing (e.g. where the source is named)."""
+    return frozenset(f.name for f in fields(Claim) if f.type == "int | None")
+
+
 def claim_creator(claim: Claim, default: str = "") -> str:
     """Who made the claim: the claim's own record of it when it has one, else `default`."""
     for name in CREATOR_FIELDS:

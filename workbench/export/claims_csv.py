@@ -7,13 +7,20 @@ import csv
 import io
 import os
 
-from workbench.core.dataset import AnnotationFileError, ClaimRecord, claim_field_names, creator_field
+from workbench.core.dataset import (
+    AnnotationFileError,
+    ClaimRecord,
+    claim_field_names,
+    creator_field,
+    optional_number_fields,
+)
 from workbench.export.reading import read_utf8
 from workbench.export.safety import looks_neutralised, restore
 from workbench.export.tables import split_list
 
 # Fields whose empty cell means "not given" (the project's default), not an empty value.
 DEFAULTED_WHEN_EMPTY = ("category", "stance", "status", "created_at", "updated_at")
+NUMBERS = optional_number_fields()  # an empty cell: no number
 
 
 def read_claims_csv(path: str | os.PathLike, *, raw: bool | None = None) -> list[ClaimRecord]:
@@ -55,12 +62,17 @@ def _read_rows(path) -> tuple[list[dict[str, str]], list[str]]:
 
 def _record(where: str, cells: dict[str, str], known: set[str]) -> ClaimRecord:
     values = {}
-    for name in known & cells.keys():
-        value = cells[name]
-        if name in DEFAULTED_WHEN_EMPTY and not value:
-            continue
-        values[name] = tuple(split_list(value)) if name == "tags" else value
     try:
+        for name in known & cells.keys():
+            value = cells[name]
+            if name in DEFAULTED_WHEN_EMPTY and not value:
+                continue
+            if name == "tags":
+                values[name] = tuple(split_list(value))
+            elif name in NUMBERS:
+                values[name] = _offset(cells, name)
+            else:
+                values[name] = value
         start, end = _offset(cells, "start"), _offset(cells, "end")
     except ValueError as exc:
         return ClaimRecord(where, cells.get("quote", ""), problem=str(exc))

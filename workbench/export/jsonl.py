@@ -17,11 +17,13 @@ from workbench.core.dataset import (
     claim_creator,
     claim_field_names,
     creator_field,
+    optional_number_fields,
 )
 from workbench.core.text import content_hash
 from workbench.export.reading import read_utf8, whole_number
 from workbench.export.safety import write_atomically
 
+NUMBERS = optional_number_fields()
 # JSON allows these raw inside strings, but line splitters that follow Unicode
 # (str.splitlines, JavaScript) break a line there: escape them.
 _LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\u0085": "\\u0085"}
@@ -112,6 +114,8 @@ def _record(where, span, text, article_hash, source_file, known, creator) -> Cla
         value = span[name]
         if name == "tags" and isinstance(value, list):
             values[name] = tuple(str(v) for v in value)
+        elif name in NUMBERS and (value is None or whole_number(value)):
+            values[name] = value
         elif isinstance(value, str) and not (name in ("category", "stance", "status") and not value):
             values[name] = value
     if creator and isinstance(span.get("creator"), str) and creator not in values:

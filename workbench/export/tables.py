@@ -17,7 +17,7 @@ from workbench.export.safety import neutralise, write_atomically
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "article_title", "article_date", "source_file", "article_hash",
     "start", "end", "quote", "category", "source", "stance", "status", "tags", "note", "entities",
-    "created_at", "updated_at",
+    "created_at", "updated_at", "analyst", "source_start", "source_end",
 )  # fmt: skip
 MENTION_COLUMNS = ("entity_start", "entity_end", "entity_text", "entity_label")
 # One row per entity mention inside a claim: the mention's columns stand where `entities` is.
@@ -81,7 +81,7 @@ def claims_frame(dataset: Iterable[AnnotatedArticle], *, per_mention: bool = Fal
                 claim.start, claim.end, claim.quote, claim.category, claim.source, claim.stance, claim.status,
                 join_list(claim.tags), claim.note,
             )  # fmt: skip
-            tail = (claim.created_at, claim.updated_at)
+            tail = (claim.created_at, claim.updated_at, claim.analyst, claim.source_start, claim.source_end)
             if not per_mention:
                 rows.append((*head, join_list(f"{m.text}|{m.label}" for m in inside), *tail))
                 continue
@@ -89,9 +89,8 @@ def claims_frame(dataset: Iterable[AnnotatedArticle], *, per_mention: bool = Fal
                 mention = (m.start, m.end, m.text, m.label) if m else (None, None, "", "")
                 rows.append((*head, *mention, *tail))
     frame = pd.DataFrame.from_records(rows, columns=CLAIM_MENTION_COLUMNS if per_mention else CLAIM_COLUMNS)
-    if per_mention:  # whole numbers with blanks, not floats
-        frame = frame.astype({"entity_start": "Int64", "entity_end": "Int64"})
-    return frame
+    optional = ["source_start", "source_end"] + (["entity_start", "entity_end"] if per_mention else [])
+    return frame.astype(dict.fromkeys(optional, "Int64"))  # whole numbers with blanks, not floats
 
 
 def articles_frame(dataset: Iterable[AnnotatedArticle]):

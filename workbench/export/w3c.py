@@ -28,6 +28,8 @@ CONTEXT = [
         "field": "awb:claimField",
         "articleTitle": "awb:articleTitle",
         "sourceFile": "awb:sourceFile",
+        "sourceStart": {"@id": "awb:sourceStart", "@type": "xsd:nonNegativeInteger"},
+        "sourceEnd": {"@id": "awb:sourceEnd", "@type": "xsd:nonNegativeInteger"},
     },
 ]
 HASH_URN = "urn:sha256:"
@@ -55,8 +57,13 @@ def annotation(item: AnnotatedArticle, claim, default_creator: str = "") -> dict
             "format": "text/plain",
         }
         for name, purpose in BODY_FIELDS
-        if getattr(claim, name) or name in ("category", "stance", "status")
+        if getattr(claim, name)
+        or name in ("category", "stance", "status")
+        or (name == "source" and claim.source_start is not None)
     ]
+    for body in bodies:
+        if body["field"] == "source" and claim.source_start is not None:  # where the text names the source
+            body.update(sourceStart=claim.source_start, sourceEnd=claim.source_end)
     bodies += [{"type": "TextualBody", "purpose": "tagging", "field": "tag", "value": tag} for tag in claim.tags]
     result = {
         "id": f"{VOCABULARY}claim:{article.text_hash}:{claim.id}",
@@ -179,6 +186,8 @@ def _fields(item: dict, creator: str | None) -> dict:
             tags.append(body["value"])
         elif name in {field for field, _ in BODY_FIELDS} and name not in values:
             values[name] = body["value"]
+            if name == "source" and whole_number(body.get("sourceStart")) and whole_number(body.get("sourceEnd")):
+                values.update(source_start=body["sourceStart"], source_end=body["sourceEnd"])
     values["tags"] = tuple(tags)
     values.setdefault("source", "")
     values.setdefault("note", "")

@@ -789,7 +789,7 @@ class MainWindow(QMainWindow):
             # The schema's order, then any value only claims still use.
             categories=list(dict.fromkeys([*self.session.schema.category_names, *(c.category for c in claims)])),
             statuses=list(dict.fromkeys([*self.session.schema.statuses, *(c.status for c in claims)])),
-            analysts=claim_analysts(claims, self.settings.analyst),
+            analysts=claim_analysts(claims, self.session.analyst),
             listed=[self.articles.model.article_id(r) for r in range(self.articles.model.rowCount())],
             open_article=self._article.id if self._article else None,
             parent=self,
@@ -807,7 +807,7 @@ class MainWindow(QMainWindow):
             "selection": request.selection,
             "raw": request.raw,
             "per_mention": request.per_mention,
-            "analyst": self.settings.analyst,
+            "analyst": self.session.analyst,
         }
         self.runner.submit(
             IO_LANE,

@@ -205,7 +205,21 @@ def _place(record: ClaimRecord, article: Article, schema: ClaimSchema, report) -
     }
     values = {**defaults, **record.fields}
     values["tags"] = normalise_tags(values.get("tags", ()))
+    shift = where.start - record.start if record.start is not None else 0
+    values.update(_source_span(article.text, values, shift))
     return Claim(article_id=article.id, start=where.start, end=where.end, quote=record.quote, **values)
+
+
+def _source_span(text: str, values: dict, shift: int) -> dict:
+    """Where the text names the claim's source, moved as far as the claim moved; dropped
+    when the name is not there any more."""
+    start, end = values.get("source_start"), values.get("source_end")
+    if start is None or end is None:
+        return {}
+    start, end = start + shift, end + shift
+    if 0 <= start < end <= len(text) and (shift == 0 or text[start:end].casefold() == values["source"].casefold()):
+        return {"source_start": start, "source_end": end}
+    return {"source_start": None, "source_end": None}
 
 
 def _same(claim: Claim, other: Claim, record: ClaimRecord) -> bool:
@@ -239,20 +253,23 @@ class ImportAnnotations:
     plan: AnnotationImportPlan
     label: str = "Import annotations"
     _schema_before: ClaimSchema | None = None
+    _done_before: bool = False
 
     def do(self, store: ProjectStore) -> ChangeSet:
+        action = "imported (redo)" if self._done_before else "imported"
         with store.transaction():
             if self.plan.schema is not None:
                 self._schema_before = store.schema()
                 store.set_schema(self.plan.schema)
             # Redo re-inserts each claim under the id it had.
-            self.plan.claims = [store.insert_claim(claim) for claim in self.plan.claims]
+            self.plan.claims = [store.insert_claim(claim, action=action) for claim in self.plan.claims]
+        self._done_before = True
         return self._changes()
 
     def undo(self, store: ProjectStore) -> ChangeSet:
         with store.transaction():
             for claim in self.plan.claims:
-                store.delete_claim(claim.id)
+                store.delete_claim(claim.id, action="deleted (undo)")
             if self._schema_before is not None:
                 store.set_schema(self._schema_before)
         return self._changes()
