@@ -8,9 +8,6 @@ from dataclasses import dataclass, field, fields
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, Claim, EntitySpan
 
-# Claims may record who made them under one of these fields; exports then carry it as the
-# creator, and imports set it back. Without one, the exporting analyst's name is used.
-CREATOR_FIELDS = ("analyst", "creator")
 # Fields that belong to the project a claim is in, not to the claim: never exported as
 # claim fields, never imported.
 PROJECT_FIELDS = ("id", "article_id")
@@ -61,15 +58,6 @@ def optional_number_fields() -> frozenset[str]:
 
 
 def claim_creator(claim: Claim, default: str = "") -> str:
-    """Who made the claim: the claim's own record of it when it has one, else `default`."""
-    for name in CREATOR_FIELDS:
-        value = getattr(claim, name, "")
-        if isinstance(value, str) and value:
-            return value
-    return default
-
-
-def creator_field() -> str | None:
-    """The claim field that records its creator, when claims have one."""
-    names = {f.name for f in fields(Claim)}
-    return next((name for name in CREATOR_FIELDS if name in names), None)
+    """Who made the claim (a format's "creator"): its analyst, else `default` for a claim
+    that does not record one."""
+    return claim.analyst or default

@@ -11,7 +11,6 @@ from workbench.core.dataset import (
     AnnotationFileError,
     ClaimRecord,
     claim_field_names,
-    creator_field,
     optional_number_fields,
 )
 from workbench.export.reading import read_utf8
@@ -39,12 +38,11 @@ def read_claims_csv(path: str | os.PathLike, *, raw: bool | None = None) -> list
     if raw is None:
         raw = not looks_neutralised(cell for row in rows for cell in row.values())
     known = set(claim_field_names()) - {"start", "end", "quote"}
-    creator = creator_field()
     records = []
     for number, row in enumerate(rows, start=2):  # row 1 is the header, as a spreadsheet counts
         cells = row if raw else {name: restore(value) for name, value in row.items()}
-        if creator and "creator" in cells and creator not in cells:
-            cells[creator] = cells["creator"]
+        if "creator" in cells and "analyst" not in cells:  # the name other tools give it
+            cells["analyst"] = cells["creator"]
         records.append(_record(f"row {number}", cells, known))
     return records
 

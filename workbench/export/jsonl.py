@@ -16,7 +16,6 @@ from workbench.core.dataset import (
     ClaimRecord,
     claim_creator,
     claim_field_names,
-    creator_field,
     optional_number_fields,
 )
 from workbench.core.text import content_hash
@@ -76,7 +75,6 @@ def read_jsonl(path: str | os.PathLike) -> list[ClaimRecord]:
     """The claims of a JSON Lines file: our export's `claims`, or, in a line without them,
     its `spans` (category from the label) as a span-annotation tool writes them."""
     records = []
-    creator = creator_field()
     known = set(claim_field_names()) - {"start", "end", "quote"}
     for number, line in _lines(path):
         try:
@@ -97,11 +95,11 @@ def read_jsonl(path: str | os.PathLike) -> list[ClaimRecord]:
             if not isinstance(span, dict):
                 records.append(ClaimRecord(where, "", problem="not a JSON object"))
                 continue
-            records.append(_record(where, span, text, str(article_hash), str(source_file), known, creator))
+            records.append(_record(where, span, text, str(article_hash), str(source_file), known))
     return records
 
 
-def _record(where, span, text, article_hash, source_file, known, creator) -> ClaimRecord:
+def _record(where, span, text, article_hash, source_file, known) -> ClaimRecord:
     start, end = span.get("start"), span.get("end")
     if not (whole_number(start) and whole_number(end)):
         return ClaimRecord(where, str(span.get("quote", "")), problem="start and end are not whole numbers")
@@ -118,8 +116,8 @@ def _record(where, span, text, article_hash, source_file, known, creator) -> Cla
             values[name] = value
         elif isinstance(value, str) and not (name in ("category", "stance", "status") and not value):
             values[name] = value
-    if creator and isinstance(span.get("creator"), str) and creator not in values:
-        values[creator] = span["creator"]
+    if isinstance(span.get("creator"), str) and "analyst" not in values:
+        values["analyst"] = span["creator"]
     return ClaimRecord(where, quote, start, end, article_hash, source_file, prefix, suffix, values)
 
 

@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterable
 
 from workbench.core.anchoring import quote_context
-from workbench.core.dataset import AnnotatedArticle, AnnotationFileError, ClaimRecord, claim_creator, creator_field
+from workbench.core.dataset import AnnotatedArticle, AnnotationFileError, ClaimRecord, claim_creator
 from workbench.export.reading import read_utf8, whole_number
 from workbench.export.safety import write_atomically
 
@@ -122,8 +122,7 @@ def read_w3c(path: str | os.PathLike) -> list[ClaimRecord]:
     annotations = _annotations(document)
     if annotations is None:
         raise AnnotationFileError(f"{os.fspath(path)} holds no Web Annotations.")
-    creator = creator_field()
-    return [_record(f"annotation {n}", a, creator) for n, a in enumerate(annotations, start=1)]
+    return [_record(f"annotation {n}", a) for n, a in enumerate(annotations, start=1)]
 
 
 def _annotations(document) -> list | None:
@@ -145,7 +144,7 @@ def _annotations(document) -> list | None:
     return None
 
 
-def _record(where: str, item, creator: str | None) -> ClaimRecord:
+def _record(where: str, item) -> ClaimRecord:
     if not isinstance(item, dict):
         return ClaimRecord(where, "", problem="not a JSON object")
     target = next((t for t in _as_list(item.get("target")) if isinstance(t, dict)), {})
@@ -171,11 +170,11 @@ def _record(where: str, item, creator: str | None) -> ClaimRecord:
         source_file=str(source.get("sourceFile", "")) if isinstance(source, dict) else "",
         prefix=str(quote.get("prefix", "")),
         suffix=str(quote.get("suffix", "")),
-        fields=_fields(item, creator),
+        fields=_fields(item),
     )
 
 
-def _fields(item: dict, creator: str | None) -> dict:
+def _fields(item: dict) -> dict:
     values, tags = {}, []
     for body in _as_list(item.get("body")):
         if not isinstance(body, dict) or not isinstance(body.get("value"), str):
@@ -196,8 +195,8 @@ def _fields(item: dict, creator: str | None) -> dict:
             values[name] = item[key]
     who = item.get("creator")
     who = who.get("name") if isinstance(who, dict) else who
-    if creator and isinstance(who, str):
-        values[creator] = who
+    if isinstance(who, str):
+        values["analyst"] = who
     return values
 
 
