@@ -9,9 +9,11 @@ run time.
 from __future__ import annotations
 
 import importlib.util
+from collections import deque
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from workbench.core.errors import WorkbenchError
 
@@ -23,6 +25,10 @@ ENTITY_RULES_VERSION = "1"
 
 
 ENTITY_COMPONENTS = ("ner", "entity_ruler")
+# What analyses of syntax need besides NER (the pipeline's own order is kept).
+SYNTAX_COMPONENTS = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+
+Context = TypeVar("Context")
 
 
 class PipelineUnavailable(WorkbenchError):
@@ -41,6 +47,42 @@ class Pipeline:
     def entity_model(self) -> tuple[str, str]:
         """(name, version) recorded with every mention; a change means re-analysis."""
         return self.name, f"{self.version}+rules{ENTITY_RULES_VERSION}"
+
+    @property
+    def can_parse(self) -> bool:
+        """Whether the pipeline has a dependency parser (the bundled English one does)."""
+        return "parser" in self.nlp.component_names
+
+
+def parse(
+    pipeline: Pipeline, items: Iterable[tuple[str, Context]], *, batch_size: int
+) -> Iterator[tuple[Any, Context]]:
+    """Run the syntax components and NER over (text, context) pairs, yielding (doc,
+    context) in input order, in the calling thread.
+
+    The components run one after the other over batches, as `Language.pipe` runs them,
+    but called directly: which components bulk NER uses stays as it is, even while this
+    generator is suspended between articles.
+    """
+    # NOTE: `select_pipes` can only disable components, and toggling `enable_pipe` around
+    # a lazy generator would leave the parser on for whatever else uses the pipeline.
+    nlp = pipeline.nlp
+    wanted = set(SYNTAX_COMPONENTS) | set(ENTITY_COMPONENTS)
+    contexts: deque = deque()
+
+    def docs():
+        for text, context in items:
+            contexts.append(context)
+            yield nlp.make_doc(text)
+
+    stream = docs()
+    for name, component in nlp.components:
+        if name in wanted:
+            stream = (
+                component.pipe(stream, batch_size=batch_size) if hasattr(component, "pipe") else map(component, stream)
+            )
+    for doc in stream:
+        yield doc, contexts.popleft()
 
 
 def find_pipeline(preferred: str | None = None) -> str | None:

@@ -1,0 +1,631 @@
+"""Attributions in one parsed paragraph: who says what, read off the dependency parse.
+
+Each `Frame` pairs a cue (a reporting verb, "according to", a statement noun, a light verb
+with an attitude noun) with its content and its speaker, as character offsets in one spaCy
+Doc. Pronoun speakers are left for attribution_speakers to resolve across the article.
+
+Claim span rule: where the content is a clause (a "that"/reported clause, a quotation, the
+host clause of "according to", the "that" clause of "claims that …"), the span is that
+clause, without "that" and without enclosing quotation marks; a quotation that runs over
+several sentences is taken whole. Where the content is only a noun phrase ("denied the
+allegations", "accused X of Y", "raised concerns over Y"), the span is the reporting clause
+itself, speaker and verb included (a passive's "by" agent left out), since the object alone
+does not read as a statement. A content never swallows another attribution hung on it after
+a comma ("…, adding that …", "…, but X said …").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from workbench.nlp import attribution_lexicon as lex
+from workbench.nlp.attribution_spans import (
+    char_bounds,
+    quotations,
+    quote_around,
+    subtree_bounds,
+    token_at,
+    trim_quotes,
+)
+
+SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+SUBJECTS = ("nsubj", "nsubjpass")
+RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
+PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it"})
+QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
+# Prepositions of time and place that hang on a speaker but are not part of the name.
+CIRCUMSTANCE_PREPS = frozenset({"on", "in", "at", "during", "after", "before"})
+
+
+@dataclass
+class Frame:
+    """One attribution found in a doc; offsets are characters into doc.text."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int]
+    source: tuple[int, int] | None  # the speaker's noun phrase, unless a pronoun
+    pronoun: object | None  # the pronoun token when the speaker is one (resolved later)
+    stance: str
+    head: object = None  # the cue's token
+    quoted: bool = False  # the content is a quotation
+    nested_in: Frame | None = None  # a frame whose content holds this frame's pronoun
+
+
+def find_frames(doc) -> list[Frame]:
+    """Every attribution in the doc, in text order of their cues."""
+    quotes = quotations(doc.text)
+    frames: list[Frame] = []
+    for token in doc:
+        lemma = token.lemma_.lower()
+        if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
+            frame = _according_to(token)
+        elif token.pos_ in ("VERB", "AUX") and lemma in lex.LIGHT_VERBS and _light_noun(token) is not None:
+            frame = _light_verb(token)
+        elif token.pos_ == "VERB" and lemma in lex.VERBS:
+            frame = _reporting_verb(token, quotes)
+        elif token.pos_ == "NOUN" and lemma in lex.ATTRIBUTION_NOUNS:
+            frame = _statement_noun(token)
+        else:
+            frame = None
+        if frame is not None:
+            frame.head = token
+            around = quote_around(quotes, *frame.content)
+            if around is not None and around[0] < frame.content[0] - 1 and frame.cue[0] not in range(*around):
+                frame.content = trim_quotes(doc.text, *around) or frame.content  # the whole quotation
+            frame.quoted = frame.quoted or around is not None
+            frames.append(frame)
+    _cut_swallowed(frames)
+    _mark_nesting(frames)
+    return frames
+
+
+# ---------------------------------------------------------------------------------------------
+# Speakers
+
+
+def is_pronoun(token) -> bool:
+    return token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS
+
+
+def speaker_kind(token) -> str | None:
+    """ "person" or "group" for a noun that names one by its role; None otherwise."""
+    lemma, word = token.lemma_.lower(), token.lower_
+    if lemma in lex.PERSON_NOUNS or word in lex.PERSON_NOUNS:
+        return "person"
+    if lemma in lex.GROUP_NOUNS or word in lex.GROUP_NOUNS:
+        return "group"
+    return None
+
+
+def can_speak(token) -> bool:
+    """Whether a noun phrase headed by `token` can be a speaker: a person, an organisation,
+    a country or group, a document, or a pronoun that may stand for one."""
+    if token.pos_ == "PRON":
+        return token.lower_ in PERSONAL_PRONOUNS
+    if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN":
+        return token.ent_type_ not in ("DATE", "TIME")
+    if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
+        return True
+    lemma = token.lemma_.lower()
+    if speaker_kind(token) is not None or lemma in lex.DOCUMENT_NOUNS:
+        return True
+    if lemma in lex.NOT_SPEAKERS or token.pos_ != "NOUN":
+        return False
+    return lemma.endswith(lex.SPEAKER_SUFFIXES)
+
+
+def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
+    """Token bounds of the speaker's name as an analyst would write it: the whole noun
+    phrase with titles, appositions ("Russia's Ambassador to North Korea, Alexander
+    Matsegora") and coordinated names ("Russia and North Korea"; only the first with
+    coordinated=False), without relative or participial clauses, time phrases, a leading
+    "both", or "the" before a name ("the Kremlin" → "Kremlin")."""
+    doc = token.doc
+    cut = [
+        d
+        for d in token.subtree
+        if d != token
+        and (
+            d.dep_ in ("relcl", "advcl", "parataxis", "ccomp")
+            or (d.dep_ == "acl" and (d.tag_ == "VBG" or _comma_before(d)))
+            or (d.dep_ == "prep" and d.lower_ in CIRCUMSTANCE_PREPS and _is_time(d))
+            or (d.head == token and d.dep_ == "preconj")
+            or (not coordinated and d.head == token and d.dep_ in ("conj", "cc"))
+        )
+    ]
+    removed = {t.i for d in cut for t in d.subtree}
+    first = last = token.i
+    while first - 1 >= token.left_edge.i and first - 1 not in removed:
+        first -= 1
+    while last + 1 <= token.right_edge.i and last + 1 not in removed:
+        last += 1
+    first = _name_start(doc, first)
+    while first < last and (doc[first].is_punct or doc[first].lower_ in ("both", "either", "neither")):
+        first += 1
+    while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].dep_ == "cc"):
+        last -= 1
+    if doc[first].lower_ == "the" and first < last and doc[first + 1].ent_iob_ == "B":
+        first += 1
+    return first, last
+
+
+def _name_start(doc, first: int) -> int:
+    """Names with particles ("Erik ten Hag") can split in the parse: take back the proper
+    nouns and title compounds right before the phrase."""
+    sent_start = doc[first].sent.start
+    while first > sent_start:
+        before = doc[first - 1]
+        if before.ent_type_ in ("DATE", "TIME") or before.dep_ in ("pobj", "nsubj", "dobj", "poss"):
+            break
+        if not (before.pos_ == "PROPN" or (before.dep_ == "compound" and before.pos_ == "NOUN")):
+            break
+        first -= 1
+    return first
+
+
+def _comma_before(token) -> bool:
+    i = token.left_edge.i
+    return i > 0 and token.doc[i - 1].text == ","
+
+
+def _is_time(prep) -> bool:
+    return any(c.ent_type_ in ("DATE", "TIME") for c in prep.children)
+
+
+def own_subject(verb):
+    """The verb's subject; of two ("both, Russia and North Korea have …"), the one that is
+    not a quantifier."""
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    named = [c for c in subjects if c.lower_ not in QUANTIFIERS]
+    return (named or subjects or [None])[0]
+
+
+def _is_reporting_verb(token) -> bool:
+    return token.pos_ == "VERB" and token.lemma_.lower() in lex.VERBS
+
+
+def is_passive(verb) -> bool:
+    """A passive subject, or a passive auxiliary right before the verb (the parser also
+    hangs a fronted quoted question's "Is" on the reporting verb as one)."""
+    doc = verb.doc
+    return any(
+        c.dep_ == "nsubjpass"
+        or (
+            c.dep_ == "auxpass"
+            and c.i < verb.i
+            and all(t.pos_ in ("ADV", "PART", "AUX") for t in doc[c.i + 1 : verb.i])
+        )
+        for c in verb.children
+    )
+
+
+def agent_of(verb):
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+
+
+def speaker_of(verb, depth: int = 0):
+    """The token heading the speaker of a reporting verb: its subject, the agent of a
+    passive ("was denied by the ministry"), the noun a relative clause hangs on ("the
+    ministry, which said …"), or the speaker it shares with the verb it depends on
+    ("declined to say", "confirmed and added", "…, saying …"; a participle after a comma
+    goes to the nearest reporting verb above it, where the parser hung it on the content)."""
+    if depth > 4:
+        return None
+    if is_passive(verb):
+        agent = agent_of(verb)
+        if agent is not None or verb.lemma_.lower() in lex.VERBS:
+            return agent
+    subject = own_subject(verb)
+    if subject is not None:
+        return verb.head if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl" else subject
+    head = verb.head
+    if head == verb:
+        return None
+    if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
+        return head
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _comma_before(verb):
+        above = head
+        while above.head != above and not _is_reporting_verb(above):
+            above = above.head
+        if _is_reporting_verb(above):
+            head = above
+    if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.tag_ in ("VBG", "VB")):
+        if head.pos_ == "ADP":  # "quoted as saying": the preposition hangs on the verb
+            head = head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return speaker_of(head, depth + 1)
+    return None
+
+
+def as_author(token):
+    """A document stands for its author when the text names one: "a report by X", "X's
+    statement", "the statement, carried by X", "the ministry issued a statement saying …"."""
+    if token.pos_ != "NOUN" or token.lemma_.lower() not in lex.DOCUMENT_NOUNS:
+        return token
+    for c in token.children:
+        if c.dep_ == "poss" and can_speak(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and can_speak(pobj):
+                return pobj
+        if c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = agent_of(c)
+            if agent is not None and can_speak(agent):
+                return agent
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        subject = own_subject(token.head)
+        if subject is not None and can_speak(subject):
+            return subject
+    return token
+
+
+# ---------------------------------------------------------------------------------------------
+# Contents
+
+
+def clause_bounds(verb, drop_extra=()) -> tuple[int, int]:
+    """The reporting clause around a verb whose content is a noun phrase: its subject, the
+    verb and its complements; not what precedes the subject ("However, …", "In a
+    statement, …"), nor coordinated verbs or comma-separated clauses."""
+    subject = own_subject(verb)
+    kept = [
+        c
+        for c in verb.children
+        if c.dep_ not in ("punct", "cc", "conj", "mark", "parataxis", "relcl")
+        and c.lower_ != "according"
+        and not (c.dep_ in ("advcl", "ccomp", "xcomp", "npadvmod") and _comma_before(c))
+        and not (subject is not None and c.i < subject.i)
+        and c not in drop_extra
+    ]
+    first = min([verb.i] + [c.left_edge.i for c in kept])
+    last = max([verb.i] + [c.right_edge.i for c in kept])
+    return first, last
+
+
+def clause_child(token):
+    """A content clause on a verb or noun: a ccomp after it, or a "that" clause on a noun
+    ("claims that …")."""
+    for c in token.children:
+        if c.dep_ == "ccomp" and c.i > token.i:
+            return c
+    for c in token.children:
+        if c.dep_ == "acl" and c.left_edge.lower_ == "that" and c.tag_ not in ("VBG", "VBN", "TO"):
+            return c
+        if c.dep_ == "acl" and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children):
+            return c
+    return None
+
+
+def _verb_clause(verb):
+    """The content clause of a reporting verb: a ccomp (the nearest, on either side for
+    “…,” she said), or the infinitive of "claimed to have …", "expects X to …"."""
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    if ccomps:
+        return min(ccomps, key=lambda c: abs(c.i - verb.i))
+    if verb.lemma_.lower() in ("claim", "expect", "promise", "vow", "pledge"):
+        return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    return None
+
+
+def _content_of(token, doc, cue_token=None) -> tuple[int, int] | None:
+    """A content clause's span, never reaching over its own cue ("a figure that rights
+    groups say is inflated": the relative "that" hangs on the content). A finite clause
+    the parser left without a subject starts right after the cue: its subject was hung on
+    the cue ("believes [including North Korea in such drills] would be appropriate")."""
+    first, last = subtree_bounds(token)
+    if cue_token is not None and first <= cue_token.i <= last:
+        first = cue_token.i + 1
+    if cue_token is not None and cue_token.i < first and _lost_subject(token):
+        between = doc[cue_token.i + 1 : first]
+        if not any(t.dep_ in ("dobj", "dative", "punct") or t.lower_ == "that" for t in between):
+            first = cue_token.i + 1
+    return char_bounds(doc, first, last)
+
+
+def _lost_subject(clause) -> bool:
+    children = list(clause.children)
+    finite = clause.tag_ in ("VBZ", "VBD", "VBP", "MD") or any(c.dep_ == "aux" and c.tag_ == "MD" for c in children)
+    return finite and not any(c.dep_ in (*SUBJECTS, "csubj", "expl") for c in children)
+
+
+# ---------------------------------------------------------------------------------------------
+# Reporting verbs
+
+
+def _reporting_verb(verb, quotes) -> Frame | None:
+    lemma = verb.lemma_.lower()
+    cue = lex.VERBS[lemma]
+    doc = verb.doc
+    if lemma == "point" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children):
+        return None
+    if cue.passive_only and not (is_passive(verb) and agent_of(verb) is not None):
+        return None
+    speaker = speaker_of(verb)
+    if speaker is None:
+        return None
+    speaker = as_author(speaker)
+    if not can_speak(speaker):
+        return None
+    content = None
+    clause = _verb_clause(verb) if cue.clause else None
+    if clause is not None:
+        content = _content_of(clause, doc, verb)
+        if lemma in ("ask", "wonder") and content is not None and not _is_question(doc, clause, content):
+            return None
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if content is None and cue.noun and obj is not None:
+        content = _noun_content(verb, obj)
+    if content is None and cue.clause:
+        content = _inverted_content(verb) or _adjacent_quote(verb, quotes)
+    if content is None and cue.noun and obj is None:
+        content = _noun_content(verb, None)
+    if content is None and verb.dep_ == "relcl" and verb.head.lemma_.lower() in lex.ATTRIBUTION_NOUNS:
+        content = char_bounds(doc, *subtree_bounds(verb.head))  # "a claim the operator denies"
+    if content is None:
+        return None
+    stance = _stance(verb, cue.stance, doc.text[content[0] : content[1]])
+    return _frame(content, _cue_bounds(verb), speaker, stance)
+
+
+def _is_question(doc, clause, content) -> bool:
+    first = clause.left_edge
+    return (
+        first.lower_ in lex.QUESTION_MARKS
+        or first.tag_ in ("WP", "WRB")
+        or doc.text[content[0] : content[1]].rstrip(' ”"').endswith("?")
+    )
+
+
+def _inverted_content(verb):
+    """…, officials said / “…,” she said, where the parser hung the reporting clause on
+    the content: the content is what comes before it."""
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "parataxis") or head.i > verb.i or own_subject(verb) is None:
+        return None
+    if head.lemma_.lower() in lex.VERBS or not _comma_before(verb) and verb.doc[verb.left_edge.i - 1].text not in '”"':
+        return None
+    return char_bounds(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
+
+
+def _adjacent_quote(verb, quotes):
+    """A quotation that ends right before the reporting clause (“…,” the minister said) or
+    starts right after the verb (she said: “…”)."""
+    doc = verb.doc
+    sent = verb.sent
+    subject = own_subject(verb)
+    clause_start = doc[subject.left_edge.i if subject is not None and subject.i < verb.i else verb.i].idx
+    verb_end = verb.idx + len(verb.text)
+    for q_start, q_end in quotes:
+        if sent.start_char <= q_start and q_end < clause_start and not doc.text[q_end + 1 : clause_start].strip(" ,"):
+            return trim_quotes(doc.text, q_start, q_end)
+        between = doc.text[verb_end : q_start - 1]
+        if verb_end < q_start <= sent.end_char + 1 and between.strip() in (",", ":"):
+            return trim_quotes(doc.text, q_start, q_end)
+    return None
+
+
+def _noun_content(verb, obj):
+    """Content of a verb with a noun-phrase object: the "that" clause of a statement noun
+    ("rejected claims that …"), the statement noun itself ("dismissed reports of …"), else
+    the reporting clause ("denied the allegations", "accused X of Y")."""
+    lemma = verb.lemma_.lower()
+    doc = verb.doc
+    needed = lex.NOUN_COMPLEMENT_PREPS.get(lemma)
+    if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in verb.children):
+        return None
+    if obj is None and not needed:
+        return None
+    if lemma in lex.NEEDS_PREDICATE and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in verb.children):
+        return None
+    if lemma in lex.NOUN_OBJECTS and (obj is None or obj.lemma_.lower() not in lex.NOUN_OBJECTS[lemma]):
+        return None
+    if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lex.ATTRIBUTION_NOUNS:
+        clause = clause_child(obj)
+        if clause is not None:
+            return _content_of(clause, doc)
+        if any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in obj.children):
+            return char_bounds(doc, _modifiers_start(obj), obj.right_edge.i)
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    return char_bounds(doc, *clause_bounds(verb, drop_extra=[agent] if agent is not None else ()))
+
+
+def _modifiers_start(noun) -> int:
+    """Where a noun starts with its adjectives and compounds, without its determiner."""
+    return min([noun.i] + [c.left_edge.i for c in noun.children if c.dep_ in ("amod", "compound")])
+
+
+def _stance(verb, stance: str, content_text: str) -> str:
+    """The cue's stance; "other" when the verb is negated or withheld ("did not confirm",
+    "declined to say", "neither confirm nor deny"); "questions" for a quoted question."""
+    if _negated(verb):
+        return "other"
+    if stance == "asserts" and content_text.rstrip(' ”"’').endswith("?"):
+        return "questions"
+    return stance
+
+
+def _negated(verb) -> bool:
+    if any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never") for c in verb.children):
+        return True
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children):
+        return True
+    head = verb.head
+    if verb.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in head.children):
+        return True
+    return verb.dep_ == "xcomp" and head.lemma_.lower() in lex.WITHHOLDING_VERBS
+
+
+def _cue_bounds(verb) -> tuple[int, int]:
+    """The cue as written: the verb with its particle ("pointed out"), from the negation or
+    the withholding verb when there is one ("did not confirm", "declined to say")."""
+    first, last = verb.i, verb.i
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            last = c.i
+        if c.dep_ in ("neg", "preconj") and c.i < verb.i:
+            first = min([first, c.i] + [a.i for a in verb.children if a.dep_ == "aux" and a.i < c.i])
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in lex.WITHHOLDING_VERBS and verb.head.i < verb.i:
+        first = verb.head.i
+    doc = verb.doc
+    return doc[first].idx, doc[last].idx + len(doc[last].text)
+
+
+# ---------------------------------------------------------------------------------------------
+# "according to", light verbs, statement nouns
+
+
+def _according_to(according) -> Frame | None:
+    """ "according to X": the content is the clause it modifies, less the phrase itself
+    (the whole clause when the phrase stands in its middle)."""
+    to = next(c for c in according.children if c.lower_ == "to")
+    source = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    source = as_author(source)
+    if not can_speak(source):
+        return None
+    doc = according.doc
+    host = according.head
+    first, last = (host.sent.start, host.sent.end - 1) if host == according else subtree_bounds(host)
+    a_first, a_last = subtree_bounds(according)
+    if a_first <= first + 1:
+        first = a_last + 1
+    elif a_last >= last - 1:
+        last = a_first - 1
+    content = char_bounds(doc, first, last)
+    if content is None:
+        return None
+    return _frame(content, (according.idx, to.idx + len(to.text)), source, "asserts")
+
+
+def _light_noun(verb):
+    """The attitude or statement noun of a light verb: "expressed concern", "raised doubts"."""
+    return next(
+        (c for c in verb.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.LIGHT_NOUNS), None
+    )
+
+
+def _light_verb(verb) -> Frame | None:
+    """ "expressed concern over …", "raised doubts about …", "cast doubt on …", "this
+    declaration was made by …": stance from the noun, content its clause or the clause."""
+    noun = _light_noun(verb)
+    clause = clause_child(noun)
+    complement = clause is not None or any(c.dep_ in ("prep", "acl") for c in noun.children)
+    complement = complement or any(
+        c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS - {"on"} and not _is_time(c) for c in verb.children
+    )
+    if not complement and noun.dep_ != "nsubjpass":
+        return None
+    speaker = speaker_of(verb)
+    if speaker is None:
+        return None
+    speaker = as_author(speaker)
+    if not can_speak(speaker):
+        return None
+    doc = verb.doc
+    if clause is not None:
+        content = _content_of(clause, doc)
+    else:
+        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+        content = char_bounds(doc, *clause_bounds(verb, drop_extra=[agent] if agent is not None else ()))
+    if content is None:
+        return None
+    stance = "other" if _negated(verb) else lex.LIGHT_NOUNS[noun.lemma_.lower()]
+    first, last = (verb.i, verb.i) if noun.dep_ == "nsubjpass" else (min(verb.i, noun.i), max(verb.i, noun.i))
+    return _frame(content, (doc[first].idx, doc[last].idx + len(doc[last].text)), speaker, stance)
+
+
+def _statement_noun(noun) -> Frame | None:
+    """ "the minister's claim that …", "accusations by X that …", "reports of …"."""
+    head = noun.head
+    head_lemma = head.lemma_.lower()
+    if noun.dep_ == "dobj" and (head_lemma in lex.VERBS or head_lemma in lex.LIGHT_VERBS):
+        return None  # the verb's content: "denied the claims", "raised concerns"
+    if noun.dep_ == "nsubjpass" and head_lemma in lex.VERBS and agent_of(head) is not None:
+        return None  # "the claim was denied by …"
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+        return None  # "no reports of casualties"
+    doc = noun.doc
+    lemma = noun.lemma_.lower()
+    clause = clause_child(noun)
+    of_content = any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in noun.children)
+    if clause is not None:
+        content = _content_of(clause, doc)
+    elif of_content and lemma in lex.OF_CONTENT_NOUNS:
+        content = char_bounds(doc, _modifiers_start(noun), noun.right_edge.i)
+    else:
+        return None
+    if content is None:
+        return None
+    cue = (noun.idx, noun.idx + len(noun.text))
+    speaker = _noun_speaker(noun)
+    if speaker is not None:
+        return _frame(content, cue, speaker, lex.ATTRIBUTION_NOUNS[lemma])
+    if lemma not in lex.SELF_SOURCED_NOUNS:
+        return None
+    # "reports of …", "South Korean media reports that …": the reports are the source.
+    named = [c for c in noun.children if c.dep_ == "compound" or c.ent_type_ in SPEAKER_ENTITIES]
+    first = min([noun.i] + [c.left_edge.i for c in named])
+    return Frame(content, cue, (doc[first].idx, cue[1]), None, lex.ATTRIBUTION_NOUNS[lemma])
+
+
+def _noun_speaker(noun):
+    for c in noun.children:
+        if c.dep_ == "poss" and can_speak(c):
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and can_speak(pobj):
+                return pobj
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembling
+
+
+def _frame(content, cue, speaker, stance) -> Frame | None:
+    if content is None:
+        return None
+    if is_pronoun(speaker) or (speaker.dep_ == "poss" and speaker.pos_ == "PRON"):
+        return Frame(content, cue, None, speaker, stance)
+    doc = speaker.doc
+    first, last = noun_phrase(speaker)
+    source = (doc[first].idx, doc[last].idx + len(doc[last].text))
+    if source[0] < content[1] and content[0] < source[1] and not (content[0] <= source[0] and source[1] <= content[1]):
+        return None  # a speaker cannot straddle its own content
+    return Frame(content, cue, source, None, stance)
+
+
+def _cut_swallowed(frames: list[Frame]) -> None:
+    """End a content before another attribution hung on it after a comma: the parser often
+    attaches "…, adding that …" or "…, but X said …" inside the first content."""
+    for frame in frames:
+        for other in frames:
+            token = other.head
+            if other is frame or token is None or token.dep_ not in ("advcl", "conj"):
+                continue
+            if not (frame.content[0] < other.cue[0] < frame.content[1]):
+                continue
+            first = token.left_edge.i
+            if token.dep_ == "conj":
+                first = min([first] + [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i])
+            doc = token.doc
+            if first > 0 and doc[first - 1].text == ",":
+                cut = char_bounds(doc, token_at(doc, frame.content[0]), first - 1)
+                if cut is not None and cut[0] == frame.content[0]:
+                    frame.content = cut
+
+
+def _mark_nesting(frames: list[Frame]) -> None:
+    """Link each pronoun-speaker frame to the frame whose content holds its pronoun:
+    "the ambassador stated that he believes …" — "he" is most likely the ambassador."""
+    for frame in frames:
+        if frame.pronoun is None:
+            continue
+        at = frame.pronoun.idx
+        holders = [f for f in frames if f is not frame and f.content[0] <= at < f.content[1]]
+        if holders:
+            frame.nested_in = min(holders, key=lambda f: f.content[1] - f.content[0])

@@ -1,0 +1,160 @@
+"""Who a pronoun speaker is: the most recent compatible person, organisation or group.
+
+"she said" needs a name the analyst can use. The candidates are the article's noun
+phrases that can speak (named people, organisations, countries; role nouns such as "the
+minister", "doctors"), in text order. A pronoun takes the most recent one that agrees with
+it — he/she: one person, of that gender when an honorific or role noun tells it ("Ms.",
+"spokesman"); they: a plural or coordinated phrase; it: one organisation or document — but
+a speaker quoted in the same or the previous sentence comes first, since wire copy carries
+one speaker across sentences ("X said … He added …"). A pronoun inside the content of
+another attribution stands for that attribution's speaker ("the ambassador stated that he
+believes …"). Names inside quotations are not candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from workbench.nlp import attribution_lexicon as lex
+from workbench.nlp.attribution_rules import can_speak, noun_phrase, speaker_kind
+
+# How many paragraphs back a pronoun may reach.
+PARAGRAPH_WINDOW = 2
+
+
+@dataclass
+class Mention:
+    """A phrase that could be a speaker: [start, end) in the article; `at` is where it was
+    last referred to (its own position, or that of a pronoun resolved to it)."""
+
+    start: int
+    end: int
+    at: int
+    kind: str  # person, group, document
+    plural: bool
+    gender: str | None
+    paragraph: int
+    sentence: int
+    speaker: bool = False
+
+
+@dataclass
+class Discourse:
+    """The mentions of one article so far, in reading order."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)  # surname → "m"/"f", from honorifics
+
+    def add_doc(self, doc, offset: int, paragraph: int, first_sentence: int, quotes) -> None:
+        """Record the doc's speaker-like noun phrases (outside quotations)."""
+        sentence_of = _sentence_index(doc, first_sentence)
+        for token in doc:
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not can_speak(token):
+                continue
+            if any(q0 <= token.idx < q1 for q0, q1 in quotes):
+                continue
+            for coordinated in (True, False) if _has_conj(token) else (False,):
+                first, last = noun_phrase(token, coordinated=coordinated)
+                tokens = doc[first : last + 1]
+                start, end = tokens.start_char + offset, tokens.end_char + offset
+                self.add(
+                    Mention(
+                        start,
+                        end,
+                        start,
+                        _kind(token),
+                        coordinated or token.tag_ in ("NNS", "NNPS"),
+                        self._gender(tokens),
+                        paragraph,
+                        sentence_of(token),
+                    )
+                )
+
+    def add(self, mention: Mention) -> Mention:
+        for known in self.mentions:
+            if (known.start, known.end) == (mention.start, mention.end) and known.at == mention.at:
+                known.speaker = known.speaker or mention.speaker
+                return known
+        self.mentions.append(mention)
+        self.mentions.sort(key=lambda m: m.at)
+        return mention
+
+    def speaker_at(self, start: int, end: int, paragraph: int, sentence: int) -> Mention:
+        """Mark the phrase at [start, end) as a speaker (adding it if it is new)."""
+        for known in self.mentions:
+            if (known.start, known.end) == (start, end):
+                known.speaker = True
+                return known
+        return self.add(Mention(start, end, start, "group", False, None, paragraph, sentence, speaker=True))
+
+    def resolve(self, pronoun, at: int, paragraph: int, sentence: int, holder: Mention | None) -> Mention | None:
+        """The mention a pronoun speaker stands for, or None when no candidate agrees."""
+        word = pronoun.lower_
+        if holder is not None and self._agrees(holder, word):
+            found = holder
+        else:
+            candidates = [
+                m
+                for m in self.mentions
+                if m.at < at and m.paragraph >= paragraph - PARAGRAPH_WINDOW and self._agrees(m, word)
+            ]
+            if not candidates:
+                return None
+            recent_speakers = [m for m in candidates if m.speaker and m.sentence >= sentence - 1]
+            found = (recent_speakers or candidates)[-1]
+        if word in ("he", "she") and found.gender is None:
+            found.gender = "m" if word == "he" else "f"
+        moved = Mention(found.start, found.end, at, found.kind, found.plural, found.gender, paragraph, sentence, True)
+        return self.add(moved)
+
+    @staticmethod
+    def _agrees(mention: Mention, word: str) -> bool:
+        if word in ("he", "she"):
+            return (
+                mention.kind == "person"
+                and not mention.plural
+                and mention.gender in (None, word == "he" and "m" or "f")
+            )
+        if word == "they":
+            return mention.plural
+        return not mention.plural and mention.kind in ("group", "document")  # it
+
+    def _gender(self, tokens) -> str | None:
+        words = {t.lower_ for t in tokens}
+        surname = tokens[-1].lower_ if tokens[-1].pos_ == "PROPN" else None
+        gender = "m" if words & lex.MALE_WORDS else "f" if words & lex.FEMALE_WORDS else None
+        if surname:
+            if gender:
+                self.genders[surname] = gender
+            gender = gender or self.genders.get(surname)
+        return gender
+
+
+def _has_conj(token) -> bool:
+    return any(c.dep_ == "conj" for c in token.children)
+
+
+def _kind(token) -> str:
+    if token.ent_type_ == "PERSON":
+        return "person"
+    if token.ent_type_ in ("ORG", "GPE", "NORP"):
+        return "group"
+    kind = speaker_kind(token)
+    if kind:
+        return kind
+    if token.lemma_.lower() in lex.DOCUMENT_NOUNS:
+        return "document"
+    return "person" if token.pos_ == "NOUN" else "group"
+
+
+def _sentence_index(doc, first: int):
+    starts = [s.start for s in doc.sents]
+
+    def index(token) -> int:
+        n = 0
+        for i, s in enumerate(starts):
+            if token.i >= s:
+                n = i
+        return first + n
+
+    return index
