@@ -54,11 +54,10 @@ VERBS: dict[str, Cue] = {
     **dict.fromkeys(("suggest", "speculate", "hint", "fear", "worry", "hope"), HEDGE),
 }  # fmt: skip
 
-# Verbs whose content is a noun phrase only with one of these prepositions or a second
-# complement: "accused X of Y", "blamed X on/for Y", "described X as Y", "warned of Y".
+# Verbs whose content is a noun phrase only with one of these prepositions (on the verb or
+# its object): "accused X of Y", "described X as Y", "warned of Y".
 NOUN_COMPLEMENT_PREPS: dict[str, tuple[str, ...]] = {
     "accuse": ("of",),
-    "blame": ("on", "for"),
     "describe": ("as",),
     "characterize": ("as",),
     "characterise": ("as",),

@@ -31,7 +31,9 @@ from workbench.nlp.attribution_spans import (
 SPEAKER_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 SUBJECTS = ("nsubj", "nsubjpass")
 RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Third-person pronouns that may stand for a speaker, by their subject form.
+PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they", "them": "they",
+            "their": "they", "it": "it", "its": "it"}  # fmt: skip
 QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
 # Prepositions of time and place that hang on a speaker but are not part of the name.
 CIRCUMSTANCE_PREPS = frozenset({"on", "in", "at", "during", "after", "before"})
@@ -84,7 +86,7 @@ def find_frames(doc) -> list[Frame]:
 
 
 def is_pronoun(token) -> bool:
-    return token.pos_ == "PRON" and token.lower_ in PERSONAL_PRONOUNS
+    return token.pos_ == "PRON" and token.lower_ in PRONOUNS
 
 
 def speaker_kind(token) -> str | None:
@@ -101,7 +103,7 @@ def can_speak(token) -> bool:
     """Whether a noun phrase headed by `token` can be a speaker: a person, an organisation,
     a country or group, a document, or a pronoun that may stand for one."""
     if token.pos_ == "PRON":
-        return token.lower_ in PERSONAL_PRONOUNS
+        return token.lower_ in PRONOUNS
     if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN":
         return token.ent_type_ not in ("DATE", "TIME")
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
@@ -129,6 +131,7 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
             d.dep_ in ("relcl", "advcl", "parataxis", "ccomp")
             or (d.dep_ == "acl" and (d.tag_ == "VBG" or _comma_before(d)))
             or (d.dep_ == "prep" and d.lower_ in CIRCUMSTANCE_PREPS and _is_time(d))
+            or (d.dep_ == "prep" and any(g.dep_ == "pcomp" for g in d.children))
             or (d.head == token and d.dep_ == "preconj")
             or (not coordinated and d.head == token and d.dep_ in ("conj", "cc"))
         )
@@ -231,8 +234,10 @@ def speaker_of(verb, depth: int = 0):
         if _is_reporting_verb(above):
             head = above
     if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.tag_ in ("VBG", "VB")):
-        if head.pos_ == "ADP":  # "quoted as saying": the preposition hangs on the verb
+        if head.pos_ == "ADP":  # "was quoted as saying": the one quoted says it
             head = head.head
+            if is_passive(head):
+                return own_subject(head)
         if head.pos_ in ("VERB", "AUX"):
             return speaker_of(head, depth + 1)
     return None
@@ -268,14 +273,15 @@ def as_author(token):
 def clause_bounds(verb, drop_extra=()) -> tuple[int, int]:
     """The reporting clause around a verb whose content is a noun phrase: its subject, the
     verb and its complements; not what precedes the subject ("However, …", "In a
-    statement, …"), nor coordinated verbs or comma-separated clauses."""
+    statement, …"), nor coordinated verbs or what follows a comma after the verb
+    ("…, saying …", "…, a charge it denies")."""
     subject = own_subject(verb)
     kept = [
         c
         for c in verb.children
         if c.dep_ not in ("punct", "cc", "conj", "mark", "parataxis", "relcl")
         and c.lower_ != "according"
-        and not (c.dep_ in ("advcl", "ccomp", "xcomp", "npadvmod") and _comma_before(c))
+        and not (c.i > verb.i and _comma_before(c))
         and not (subject is not None and c.i < subject.i)
         and c not in drop_extra
     ]
@@ -306,6 +312,12 @@ def _verb_clause(verb):
         return min(ccomps, key=lambda c: abs(c.i - verb.i))
     if verb.lemma_.lower() in ("claim", "expect", "promise", "vow", "pledge"):
         return next((c for c in verb.children if c.dep_ == "xcomp"), None)
+    # "said in a statement that …": the parser hangs the clause on the document noun.
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in" and c.i > verb.i):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and g.lemma_.lower() in lex.DOCUMENT_NOUNS):
+            clause = clause_child(pobj)
+            if clause is not None:
+                return clause
     return None
 
 
@@ -413,22 +425,34 @@ def _noun_content(verb, obj):
     lemma = verb.lemma_.lower()
     doc = verb.doc
     needed = lex.NOUN_COMPLEMENT_PREPS.get(lemma)
-    if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in verb.children):
+    complements = [*verb.children, *(obj.children if obj is not None else ())]
+    if needed and not any(c.dep_ == "prep" and c.lower_ in needed for c in complements):
         return None
     if obj is None and not needed:
         return None
-    if lemma in lex.NEEDS_PREDICATE and not any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in verb.children):
+    if lemma in lex.NEEDS_PREDICATE and not _has_predicate(verb, obj):
         return None
     if lemma in lex.NOUN_OBJECTS and (obj is None or obj.lemma_.lower() not in lex.NOUN_OBJECTS[lemma]):
         return None
-    if obj is not None and obj.dep_ == "dobj" and obj.lemma_.lower() in lex.ATTRIBUTION_NOUNS:
+    if obj is not None and obj.lemma_.lower() in lex.ATTRIBUTION_NOUNS:
         clause = clause_child(obj)
         if clause is not None:
             return _content_of(clause, doc)
-        if any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in obj.children):
+        if obj.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in obj.children):
             return char_bounds(doc, _modifiers_start(obj), obj.right_edge.i)
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     return char_bounds(doc, *clause_bounds(verb, drop_extra=[agent] if agent is not None else ()))
+
+
+def _has_predicate(verb, obj) -> bool:
+    """ "called the remarks irresponsible": a second complement, or a quotation after the
+    object (the parser often hangs “an unfolding catastrophe” elsewhere)."""
+    if any(c.dep_ in ("oprd", "xcomp", "ccomp", "acomp") for c in verb.children):
+        return True
+    if obj is None or obj.right_edge.i + 1 >= len(verb.doc):
+        return False
+    after = verb.doc[obj.right_edge.i + 1 :]
+    return after[0].text in '“"' or any(t.text in '“"' for t in after[:4] if t.head.i >= obj.i)
 
 
 def _modifiers_start(noun) -> int:
@@ -539,12 +563,6 @@ def _light_verb(verb) -> Frame | None:
 
 def _statement_noun(noun) -> Frame | None:
     """ "the minister's claim that …", "accusations by X that …", "reports of …"."""
-    head = noun.head
-    head_lemma = head.lemma_.lower()
-    if noun.dep_ == "dobj" and (head_lemma in lex.VERBS or head_lemma in lex.LIGHT_VERBS):
-        return None  # the verb's content: "denied the claims", "raised concerns"
-    if noun.dep_ == "nsubjpass" and head_lemma in lex.VERBS and agent_of(head) is not None:
-        return None  # "the claim was denied by …"
     if any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
         return None  # "no reports of casualties"
     doc = noun.doc
@@ -563,8 +581,11 @@ def _statement_noun(noun) -> Frame | None:
     speaker = _noun_speaker(noun)
     if speaker is not None:
         return _frame(content, cue, speaker, lex.ATTRIBUTION_NOUNS[lemma])
-    if lemma not in lex.SELF_SOURCED_NOUNS:
-        return None
+    head_lemma = noun.head.lemma_.lower()
+    if lemma not in lex.SELF_SOURCED_NOUNS or (
+        noun.dep_ in ("dobj", "nsubjpass") and (head_lemma in lex.VERBS or head_lemma in lex.LIGHT_VERBS)
+    ):
+        return None  # no speaker of its own, or the content of a verb: "denied reports of …"
     # "reports of …", "South Korean media reports that …": the reports are the source.
     named = [c for c in noun.children if c.dep_ == "compound" or c.ent_type_ in SPEAKER_ENTITIES]
     first = min([noun.i] + [c.left_edge.i for c in named])
@@ -572,8 +593,11 @@ def _statement_noun(noun) -> Frame | None:
 
 
 def _noun_speaker(noun):
+    """Who made a statement: "the minister's claim", "claims by X", "a Reuters report"."""
     for c in noun.children:
         if c.dep_ == "poss" and can_speak(c):
+            return c
+        if c.dep_ == "compound" and c.ent_type_ in ("PERSON", "ORG", "GPE"):
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
@@ -589,7 +613,7 @@ def _noun_speaker(noun):
 def _frame(content, cue, speaker, stance) -> Frame | None:
     if content is None:
         return None
-    if is_pronoun(speaker) or (speaker.dep_ == "poss" and speaker.pos_ == "PRON"):
+    if is_pronoun(speaker):
         return Frame(content, cue, None, speaker, stance)
     doc = speaker.doc
     first, last = noun_phrase(speaker)

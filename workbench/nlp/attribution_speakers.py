@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from workbench.nlp import attribution_lexicon as lex
-from workbench.nlp.attribution_rules import can_speak, noun_phrase, speaker_kind
+from workbench.nlp.attribution_rules import PRONOUNS, can_speak, noun_phrase, speaker_kind
 
 # How many paragraphs back a pronoun may reach.
 PARAGRAPH_WINDOW = 2
@@ -63,7 +63,7 @@ class Discourse:
                         end,
                         start,
                         _kind(token),
-                        coordinated or token.tag_ in ("NNS", "NNPS"),
+                        coordinated or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"),
                         self._gender(tokens),
                         paragraph,
                         sentence_of(token),
@@ -89,7 +89,7 @@ class Discourse:
 
     def resolve(self, pronoun, at: int, paragraph: int, sentence: int, holder: Mention | None) -> Mention | None:
         """The mention a pronoun speaker stands for, or None when no candidate agrees."""
-        word = pronoun.lower_
+        word = PRONOUNS[pronoun.lower_]
         if holder is not None and self._agrees(holder, word):
             found = holder
         else:
