@@ -72,7 +72,7 @@ def find_frames(doc) -> list[Frame]:
         if frame is not None:
             frame.head = token
             around = quote_around(quotes, *frame.content)
-            if around is not None and around[0] < frame.content[0] - 1 and frame.cue[0] not in range(*around):
+            if around is not None and not around[0] <= frame.cue[0] < around[1]:
                 frame.content = trim_quotes(doc.text, *around) or frame.content  # the whole quotation
             frame.quoted = frame.quoted or around is not None
             frames.append(frame)
@@ -147,7 +147,7 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
         first += 1
     while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].dep_ == "cc"):
         last -= 1
-    if doc[first].lower_ == "the" and first < last and doc[first + 1].ent_iob_ == "B":
+    if doc[first].lower_ == "the" and first < last and token.pos_ == "PROPN":
         first += 1
     return first, last
 

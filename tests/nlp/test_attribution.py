@@ -1,0 +1,293 @@
+"""Suggested claims, one construction at a time, with the real English pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SEEDS
+from workbench.core.model import Article, Role, Segment
+from workbench.ingest.files import read_article
+from workbench.nlp.attribution import suggest_claims, suggest_many
+
+pytestmark = pytest.mark.model
+
+
+def body(text: str) -> Article:
+    return Article("test.txt", text, "", "", (Segment(0, len(text), Role.BODY),))
+
+
+def suggest(pipeline, text: str):
+    return suggest_claims(pipeline, body(text))
+
+
+def only(pipeline, text: str):
+    found = suggest(pipeline, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_reported_clause_with_a_titled_speaker(real_pipeline):
+    text = "Finance Minister Ana Duarte said on Tuesday that the government would cut fuel subsidies by half."
+    s = only(real_pipeline, text)
+    assert s.text == "the government would cut fuel subsidies by half"
+    assert s.source == "Finance Minister Ana Duarte"
+    assert (s.stance, s.cue) == ("asserts", "said")
+    assert text[s.start : s.end] == s.text and text[s.source_start : s.source_end] == s.source
+
+
+def test_quotation_before_an_inverted_reporting_clause(real_pipeline):
+    s = only(
+        real_pipeline,
+        "“The situation is deteriorating by the hour,” said Jan Egeland, secretary general of the council.",
+    )
+    assert s.text == "The situation is deteriorating by the hour"
+    assert s.source == "Jan Egeland, secretary general of the council"
+
+
+def test_quotation_after_a_colon_runs_over_sentences(real_pipeline):
+    s = only(real_pipeline, "The ministry said: “We reject these allegations. They are lies.”")
+    assert s.text == "We reject these allegations. They are lies."
+    assert s.source == "The ministry"
+
+
+def test_a_quotation_that_follows_a_quoted_statement_keeps_its_speaker(real_pipeline):
+    first, second = suggest(
+        real_pipeline, "“We will not be intimidated,” the foreign minister said. “Any attack will be answered.”"
+    )
+    assert first.text == "We will not be intimidated"
+    assert second.text == "Any attack will be answered."
+    assert second.source == first.source == "the foreign minister"
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "According to the World Health Organization, cholera cases have tripled since January.",
+            "cholera cases have tripled since January",
+            "World Health Organization",
+        ),
+        (
+            "The ship was carrying grain when it was hit, according to the Ukrainian navy.",
+            "The ship was carrying grain when it was hit",
+            "the Ukrainian navy",
+        ),
+        (
+            "According to a report by the Stockholm International Peace Research Institute, military spending rose.",
+            "military spending rose",
+            "Stockholm International Peace Research Institute",
+        ),
+    ],
+)
+def test_according_to(real_pipeline, text, content, source):
+    s = only(real_pipeline, text)
+    assert (s.text, s.source, s.cue.lower(), s.stance) == (content, source, "according to", "asserts")
+
+
+def test_passive_with_an_agent(real_pipeline):
+    s = only(real_pipeline, "The decision is seen as a setback for the president by many in his own party.")
+    assert s.text == "The decision is seen as a setback for the president"
+    assert s.source == "many in his own party"
+
+
+def test_passive_without_an_agent_has_no_speaker(real_pipeline):
+    assert suggest(real_pipeline, "It is believed that the suspect fled abroad. He was said to be furious.") == []
+
+
+def test_statement_noun_with_an_owner(real_pipeline):
+    s = only(real_pipeline, "The minister's claim that unemployment had fallen to a record low was widely ridiculed.")
+    assert (s.text, s.source, s.cue) == ("unemployment had fallen to a record low", "The minister", "claim")
+
+
+def test_reports_of_stand_as_their_own_source(real_pipeline):
+    text = (
+        "The vote coincides with reports of 10,000 troops deployed in the region. There were no reports of casualties."
+    )
+    s = only(real_pipeline, text)
+    assert (s.text, s.source) == ("reports of 10,000 troops deployed in the region", "reports")
+
+
+@pytest.mark.parametrize(
+    ("text", "stance", "cue"),
+    [
+        (
+            "Rights group Amnesty International expressed concern over the detention of journalists.",
+            "other",
+            "expressed concern",
+        ),
+        ("Environmental groups have cast doubt on the company's pledge to reach net zero.", "questions", "cast doubt"),
+    ],
+)
+def test_light_verb_with_an_attitude_noun(real_pipeline, text, stance, cue):
+    s = only(real_pipeline, text)
+    assert (s.stance, s.cue) == (stance, cue)
+    assert s.text == text.rstrip(".")  # a noun-phrase content: the reporting clause is the claim
+
+
+def test_coordinated_speakers_deny_together(real_pipeline):
+    s = only(real_pipeline, "However, both Russia and North Korea have refuted these claims.")
+    assert (s.source, s.stance, s.cue) == ("Russia and North Korea", "denies", "refuted")
+    assert s.text == "both Russia and North Korea have refuted these claims"
+
+
+def test_denial_of_claims_takes_their_content(real_pipeline):
+    first, second = suggest(
+        real_pipeline,
+        "The chief executive, Martin Holloway, rejected claims that the factory had ignored safety warnings, "
+        "saying inspections had been carried out every month.",
+    )
+    assert (first.text, first.stance) == ("the factory had ignored safety warnings", "denies")
+    assert (second.text, second.stance, second.cue) == (
+        "inspections had been carried out every month",
+        "asserts",
+        "saying",
+    )
+    assert first.source == second.source == "The chief executive, Martin Holloway"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Opposition lawmakers questioned whether the electoral map was drawn fairly.",
+            "whether the electoral map was drawn fairly",
+        ),
+        (
+            "“Is this really the moment to raise taxes?” asked Senator Ruth Okonjo.",
+            "Is this really the moment to raise taxes?",
+        ),
+        ("Several economists doubted that the bank could hit its target.", "the bank could hit its target"),
+    ],
+)
+def test_questions(real_pipeline, text, content):
+    s = only(real_pipeline, text)
+    assert (s.text, s.stance) == (content, "questions")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The ministry did not confirm that two soldiers had died.", "did not confirm"),
+        ("A spokesperson declined to say whether the president had been briefed.", "declined to say"),
+        ("The defence ministry would neither confirm nor deny that the submarine had been damaged.", None),
+    ],
+)
+def test_negated_or_withheld_reporting_is_other(real_pipeline, text, cue):
+    s = only(real_pipeline, text)
+    assert s.stance == "other"
+    if cue:
+        assert s.cue == cue
+
+
+def test_pronoun_takes_the_person_of_its_gender(real_pipeline):
+    text = "Prime Minister Keiko Tanaka met Mr. Alvarez on Thursday. She said the leaders had agreed to resume talks."
+    s = only(real_pipeline, text)
+    assert s.source == "Prime Minister Keiko Tanaka"
+    assert s.cue == "She said"
+    assert text[s.source_start : s.source_end] == s.source
+
+    text = "Ms. Herrera spoke alongside Chief Executive David Marsh. He said the merger would be completed by March."
+    assert only(real_pipeline, text).source == "Chief Executive David Marsh"
+
+
+def test_pronoun_carries_the_speaker_on(real_pipeline):
+    first, second = suggest(
+        real_pipeline,
+        "Doctors at the hospital said supplies had run out. They warned that patients could die within days.",
+    )
+    assert second.source == first.source == "Doctors at the hospital"
+    assert second.cue == "They warned"
+
+
+def test_it_stands_for_an_organisation(real_pipeline):
+    _, second = suggest(
+        real_pipeline,
+        "The airline denied that the pilots had been pressured. It said the crew had followed procedures.",
+    )
+    assert (second.source, second.cue) == ("The airline", "It said")
+
+
+def test_a_pronoun_inside_a_statement_is_its_speaker(real_pipeline):
+    text = (
+        "The ambassador, Alexander Matsegora, has stated that he personally believes the drills would be appropriate."
+    )
+    outer, inner = suggest(real_pipeline, text)
+    assert inner.cue == "he personally believes"
+    assert inner.source == outer.source == "The ambassador, Alexander Matsegora"
+
+
+def test_a_pronoun_that_stands_for_nobody_is_not_proposed(real_pipeline):
+    assert suggest(real_pipeline, "She said the talks had failed.") == []
+
+
+def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
+    s = only(
+        real_pipeline, "A spokeswoman for the ministry, who asked not to be named, said the figures were preliminary."
+    )
+    assert s.source == "A spokeswoman for the ministry"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The rise in applications suggests that interest in vocational training is growing.",
+        "Only time will tell whether the reforms can survive.",
+        "The striker added a second goal in the 78th minute.",
+        "Spain claimed its fourth European title with a win over England.",
+        "The government called an early election for November.",
+        "The band announced its farewell tour in a post on social media.",
+        "Officials will meet in Brussels next week to discuss the proposal.",
+        "Asked about the deal, the minister smiled.",
+    ],
+)
+def test_no_suggestion_without_an_attribution(real_pipeline, text):
+    assert suggest(real_pipeline, text) == []
+
+
+def test_only_the_body_is_read(real_pipeline):
+    title = "Minister says talks failed\n\n"
+    meta = "By Staff Reporter. Officials said nothing.\n\n"
+    text_body = "Police said two men were arrested.\n\n"
+    clutter = "Related: Analysts said markets would fall."
+    text = title + meta + text_body + clutter
+    a, b, c = len(title), len(title) + len(meta), len(title) + len(meta) + len(text_body)
+    segments = (
+        Segment(0, a, Role.TITLE),
+        Segment(a, b, Role.META),
+        Segment(b, c, Role.BODY),
+        Segment(c, len(text), Role.CLUTTER),
+    )
+    found = suggest_claims(real_pipeline, Article("x.txt", text, "", "", segments))
+    assert [(s.text, s.source) for s in found] == [("two men were arrested", "Police")]
+
+
+def test_suggestions_on_the_sample_corpus_are_exact_and_sorted(real_pipeline):
+    articles = [(path.name, read_article(path)) for path in sorted(SEEDS.glob("*.txt"))]
+    results = dict(suggest_many(real_pipeline, articles, batch_size=4))
+    assert list(results) == [name for name, _ in articles]
+    assert sum(map(len, results.values())) >= 15
+    for name, article in articles:
+        found = results[name]
+        assert found == sorted(found, key=lambda s: s.start)
+        for s in found:
+            assert s.text == article.text[s.start : s.end] and s.text.strip() == s.text
+            assert s.source and s.source == article.text[s.source_start : s.source_end]
+            assert s.stance in ("asserts", "denies", "questions", "other")
+            assert s.cue
+            assert any(seg.role is Role.BODY and seg.start <= s.start and s.end <= seg.end for seg in article.segments)
+    denials = {(s.source, s.stance) for s in results[articles[1][0]]}
+    assert ("Russia and North Korea", "denies") in denials
+
+
+def test_bulk_ner_stays_ner_only(real_pipeline):
+    articles = [(i, body("Police said two men were arrested.")) for i in range(3)]
+    stream = suggest_many(real_pipeline, articles)
+    next(stream)
+    assert real_pipeline.nlp.pipe_names == ["ner"]  # even while suggestions are under way
+    assert [key for key, _ in stream] == [1, 2]
+    assert real_pipeline.nlp.pipe_names == ["ner"]
+
+
+def test_an_article_without_body_has_no_suggestions(real_pipeline):
+    empty = Article("x.txt", "Minister says talks failed", "", "", (Segment(0, 26, Role.TITLE),))
+    assert dict(suggest_many(real_pipeline, [("a", empty), ("b", body(""))])) == {"a": [], "b": []}
