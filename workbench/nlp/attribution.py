@@ -90,9 +90,9 @@ def _suggestions(text: str, parsed) -> list[Suggestion]:
         if not doc.text.strip():
             continue
         quotes = quotations(doc.text)
-        frames = find_frames(doc)
-        discourse.add_doc(doc, offset, paragraph, sentence, quotes)
+        frames = find_frames(doc, quotes)
         sentence_of = {token.i: sentence + n for n, sent in enumerate(doc.sents) for token in sent}
+        discourse.add_doc(doc, offset, paragraph, sentence_of, quotes)
         speakers: dict[int, Mention] = {}
         for frame in frames:  # named speakers first: a pronoun may stand for a later one
             if frame.source is not None:
@@ -138,7 +138,7 @@ def _suggestions(text: str, parsed) -> list[Suggestion]:
             )
             found.setdefault((start, end, suggestion.source.casefold()), suggestion)
             last_quoted = (suggestion, paragraph)
-        sentence += len(list(doc.sents))
+        sentence = sentence_of[len(doc) - 1] + 1
     return sorted(found.values(), key=lambda s: (s.start, s.end, s.source_start or 0))
 
 

@@ -53,9 +53,10 @@ class Frame:
     nested_in: Frame | None = None  # a frame whose content holds this frame's pronoun
 
 
-def find_frames(doc) -> list[Frame]:
-    """Every attribution in the doc, in text order of their cues."""
-    quotes = quotations(doc.text)
+def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]:
+    """Every attribution in the doc, in text order of their cues (`quotes`: the doc's
+    quotations, when already found)."""
+    quotes = quotations(doc.text) if quotes is None else quotes
     frames: list[Frame] = []
     for token in doc:
         lemma = token.lemma_.lower()
@@ -183,10 +184,6 @@ def own_subject(verb):
     return (named or subjects or [None])[0]
 
 
-def _is_reporting_verb(token) -> bool:
-    return token.pos_ == "VERB" and token.lemma_.lower() in lex.VERBS
-
-
 def is_passive(verb) -> bool:
     """A passive subject, or a passive auxiliary right before the verb (the parser also
     hangs a fronted quoted question's "Is" on the reporting verb as one)."""
@@ -229,9 +226,9 @@ def speaker_of(verb, depth: int = 0):
         return head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and _comma_before(verb):
         above = head
-        while above.head != above and not _is_reporting_verb(above):
+        while above.head != above and not _reports(above):
             above = above.head
-        if _is_reporting_verb(above):
+        if _reports(above):
             head = above
     if verb.dep_ == "conj" or (verb.dep_ in ("xcomp", "advcl", "pcomp") and verb.tag_ in ("VBG", "VB")):
         if head.pos_ == "ADP":  # "was quoted as saying": the one quoted says it
@@ -325,13 +322,14 @@ def _content_of(token, doc, cue_token=None) -> tuple[int, int] | None:
     """A content clause's span, never reaching over its own cue ("a figure that rights
     groups say is inflated": the relative "that" hangs on the content). A finite clause
     the parser left without a subject starts right after the cue: its subject was hung on
-    the cue ("believes [including North Korea in such drills] would be appropriate")."""
+    the cue ("believes [including North Korea in such drills] would be appropriate", "warned
+    [the bill] would undermine …")."""
     first, last = subtree_bounds(token)
     if cue_token is not None and first <= cue_token.i <= last:
         first = cue_token.i + 1
     if cue_token is not None and cue_token.i < first and _lost_subject(token):
         between = doc[cue_token.i + 1 : first]
-        if not any(t.dep_ in ("dobj", "dative", "punct") or t.lower_ == "that" for t in between):
+        if not any(t.dep_ in ("dative", "punct") or t.lower_ == "that" for t in between):
             first = cue_token.i + 1
     return char_bounds(doc, first, last)
 
@@ -624,23 +622,33 @@ def _frame(content, cue, speaker, stance) -> Frame | None:
 
 
 def _cut_swallowed(frames: list[Frame]) -> None:
-    """End a content before another attribution hung on it after a comma: the parser often
-    attaches "…, adding that …" or "…, but X said …" inside the first content."""
+    """End a content before another reporting verb hung on it after a comma: the parser
+    often attaches "…, adding that …", "…, but X said …" or "…, and quoted him as …" inside
+    the first content, where it is the writer's, not the speaker's."""
     for frame in frames:
-        for other in frames:
-            token = other.head
-            if other is frame or token is None or token.dep_ not in ("advcl", "conj"):
-                continue
-            if not (frame.content[0] < other.cue[0] < frame.content[1]):
+        if frame.head is None:
+            continue
+        doc = frame.head.doc
+        first_token = token_at(doc, frame.content[0])
+        for token in doc[first_token : token_at(doc, frame.content[1] - 1) + 1]:
+            if token.dep_ not in ("advcl", "conj") or not _reports(token):
                 continue
             first = token.left_edge.i
             if token.dep_ == "conj":
                 first = min([first] + [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i])
-            doc = token.doc
-            if first > 0 and doc[first - 1].text == ",":
-                cut = char_bounds(doc, token_at(doc, frame.content[0]), first - 1)
+            if first > first_token and doc[first - 1].text == ",":
+                cut = char_bounds(doc, first_token, first - 1)
                 if cut is not None and cut[0] == frame.content[0]:
                     frame.content = cut
+                    break
+
+
+def _reports(token) -> bool:
+    """A reporting verb, "quote", or a light verb with an attitude noun ("voiced concern")."""
+    lemma = token.lemma_.lower()
+    if token.pos_ != "VERB":
+        return False
+    return lemma in lex.VERBS or lemma == "quote" or (lemma in lex.LIGHT_VERBS and _light_noun(token) is not None)
 
 
 def _mark_nesting(frames: list[Frame]) -> None:

@@ -3,6 +3,9 @@ quotations."""
 
 from __future__ import annotations
 
+import re
+
+QUOTE_MARKS = re.compile('[“”"]')
 EDGE_PUNCT = frozenset(",;:—–-")
 
 
@@ -64,7 +67,8 @@ def _first_close(span: str) -> int:
 def quotations(text: str) -> list[tuple[int, int]]:
     """(start, end) of the inside of each double quotation in the text, curly or straight."""
     found, opened = [], None
-    for i, ch in enumerate(text):
+    for mark in QUOTE_MARKS.finditer(text):
+        i, ch = mark.start(), mark.group()
         if ch == "“" or (ch == '"' and opened is None):
             opened = i
         elif (ch == "”" or ch == '"') and opened is not None:

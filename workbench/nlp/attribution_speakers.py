@@ -13,6 +13,7 @@ believes …"). Names inside quotations are not candidates.
 
 from __future__ import annotations
 
+from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from workbench.nlp import attribution_lexicon as lex
@@ -42,12 +43,12 @@ class Mention:
 class Discourse:
     """The mentions of one article so far, in reading order."""
 
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # sorted by `at`
+    placed: dict[tuple[int, int, int], Mention] = field(default_factory=dict)  # by (start, end, at)
     genders: dict[str, str] = field(default_factory=dict)  # surname → "m"/"f", from honorifics
 
-    def add_doc(self, doc, offset: int, paragraph: int, first_sentence: int, quotes) -> None:
+    def add_doc(self, doc, offset: int, paragraph: int, sentence_of: dict[int, int], quotes) -> None:
         """Record the doc's speaker-like noun phrases (outside quotations)."""
-        sentence_of = _sentence_index(doc, first_sentence)
         for token in doc:
             if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not can_speak(token):
                 continue
@@ -57,55 +58,50 @@ class Discourse:
                 first, last = noun_phrase(token, coordinated=coordinated)
                 tokens = doc[first : last + 1]
                 start, end = tokens.start_char + offset, tokens.end_char + offset
-                self.add(
-                    Mention(
-                        start,
-                        end,
-                        start,
-                        _kind(token),
-                        coordinated or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON"),
-                        self._gender(tokens),
-                        paragraph,
-                        sentence_of(token),
-                    )
-                )
+                plural = coordinated or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON")
+                kind, gender = _kind(token), self._gender(tokens)
+                self.add(Mention(start, end, start, kind, plural, gender, paragraph, sentence_of[token.i]))
 
     def add(self, mention: Mention) -> Mention:
-        for known in self.mentions:
-            if (known.start, known.end) == (mention.start, mention.end) and known.at == mention.at:
-                known.speaker = known.speaker or mention.speaker
-                return known
-        self.mentions.append(mention)
-        self.mentions.sort(key=lambda m: m.at)
+        known = self.placed.get((mention.start, mention.end, mention.at))
+        if known is not None:
+            known.speaker = known.speaker or mention.speaker
+            return known
+        self.placed[mention.start, mention.end, mention.at] = mention
+        insort(self.mentions, mention, key=lambda m: m.at)
         return mention
 
     def speaker_at(self, start: int, end: int, paragraph: int, sentence: int) -> Mention:
         """Mark the phrase at [start, end) as a speaker (adding it if it is new)."""
-        for known in self.mentions:
-            if (known.start, known.end) == (start, end):
-                known.speaker = True
-                return known
         return self.add(Mention(start, end, start, "group", False, None, paragraph, sentence, speaker=True))
 
     def resolve(self, pronoun, at: int, paragraph: int, sentence: int, holder: Mention | None) -> Mention | None:
         """The mention a pronoun speaker stands for, or None when no candidate agrees."""
         word = PRONOUNS[pronoun.lower_]
-        if holder is not None and self._agrees(holder, word):
-            found = holder
-        else:
-            candidates = [
-                m
-                for m in self.mentions
-                if m.at < at and m.paragraph >= paragraph - PARAGRAPH_WINDOW and self._agrees(m, word)
-            ]
-            if not candidates:
-                return None
-            recent_speakers = [m for m in candidates if m.speaker and m.sentence >= sentence - 1]
-            found = (recent_speakers or candidates)[-1]
+        found = (
+            holder
+            if holder is not None and self._agrees(holder, word)
+            else self._antecedent(word, at, paragraph, sentence)
+        )
+        if found is None:
+            return None
         if word in ("he", "she") and found.gender is None:
             found.gender = "m" if word == "he" else "f"
         moved = Mention(found.start, found.end, at, found.kind, found.plural, found.gender, paragraph, sentence, True)
         return self.add(moved)
+
+    def _antecedent(self, word: str, at: int, paragraph: int, sentence: int) -> Mention | None:
+        """A speaker of the same or the previous sentence, else the most recent mention."""
+        latest = None
+        for mention in reversed(self.mentions[: bisect_left(self.mentions, at, key=lambda m: m.at)]):
+            if mention.paragraph < paragraph - PARAGRAPH_WINDOW or (latest and mention.sentence < sentence - 1):
+                break
+            if not self._agrees(mention, word):
+                continue
+            if mention.speaker and mention.sentence >= sentence - 1:
+                return mention
+            latest = latest or mention
+        return latest
 
     @staticmethod
     def _agrees(mention: Mention, word: str) -> bool:
@@ -145,16 +141,3 @@ def _kind(token) -> str:
     if token.lemma_.lower() in lex.DOCUMENT_NOUNS:
         return "document"
     return "person" if token.pos_ == "NOUN" else "group"
-
-
-def _sentence_index(doc, first: int):
-    starts = [s.start for s in doc.sents]
-
-    def index(token) -> int:
-        n = 0
-        for i, s in enumerate(starts):
-            if token.i >= s:
-                n = i
-        return first + n
-
-    return index
