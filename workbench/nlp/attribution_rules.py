@@ -35,6 +35,8 @@ RELATIVE_WORDS = frozenset({"who", "which", "that", "whom"})
 PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "they": "they", "them": "they",
             "their": "they", "it": "it", "its": "it"}  # fmt: skip
 QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
+# How a writer's clause hangs on a speaker's content, after a comma.
+CLAUSE_DEPS = frozenset({"advcl", "conj", "appos", "relcl", "parataxis", "npadvmod"})
 # Prepositions of time and place that hang on a speaker but are not part of the name.
 CIRCUMSTANCE_PREPS = frozenset({"on", "in", "at", "during", "after", "before"})
 
@@ -219,6 +221,9 @@ def speaker_of(verb, depth: int = 0):
     subject = own_subject(verb)
     if subject is not None:
         return verb.head if subject.lower_ in RELATIVE_WORDS and verb.dep_ == "relcl" else subject
+    stolen = _stolen_subject(verb)
+    if stolen is not None:
+        return stolen
     head = verb.head
     if head == verb:
         return None
@@ -237,6 +242,17 @@ def speaker_of(verb, depth: int = 0):
                 return own_subject(head)
         if head.pos_ in ("VERB", "AUX"):
             return speaker_of(head, depth + 1)
+    return None
+
+
+def _stolen_subject(verb):
+    """ "The spokesman, asked about the reports, said …": the parser may read "asked" as the
+    spokesman's verb and leave "said" without a subject."""
+    doc = verb.doc
+    for clause in verb.lefts:
+        subject = own_subject(clause) if clause.dep_ in ("advcl", "parataxis", "ccomp") else None
+        if subject is not None and subject.i < clause.i and doc[clause.i - 1].text == ",":
+            return subject
     return None
 
 
@@ -390,13 +406,18 @@ def _is_question(doc, clause, content) -> bool:
 
 def _inverted_content(verb):
     """…, officials said / “…,” she said, where the parser hung the reporting clause on
-    the content: the content is what comes before it."""
+    the content: the content is what comes before it. "As Putin said, …": the clause the
+    "as" clause hangs on, on whichever side."""
     head = verb.head
+    doc = verb.doc
+    if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        first, last = subtree_bounds(head, drop=[verb])
+        return char_bounds(doc, first, last) if (first, last) != subtree_bounds(head) else None
     if verb.dep_ not in ("ccomp", "parataxis") or head.i > verb.i or own_subject(verb) is None:
         return None
-    if head.lemma_.lower() in lex.VERBS or not _comma_before(verb) and verb.doc[verb.left_edge.i - 1].text not in '”"':
+    if head.lemma_.lower() in lex.VERBS or not _comma_before(verb) and doc[verb.left_edge.i - 1].text not in '”"':
         return None
-    return char_bounds(verb.doc, head.left_edge.i, verb.left_edge.i - 1)
+    return char_bounds(doc, head.left_edge.i, verb.left_edge.i - 1)
 
 
 def _adjacent_quote(verb, quotes):
@@ -579,13 +600,13 @@ def _statement_noun(noun) -> Frame | None:
     speaker = _noun_speaker(noun)
     if speaker is not None:
         return _frame(content, cue, speaker, lex.ATTRIBUTION_NOUNS[lemma])
-    head_lemma = noun.head.lemma_.lower()
-    if lemma not in lex.SELF_SOURCED_NOUNS or (
-        noun.dep_ in ("dobj", "nsubjpass") and (head_lemma in lex.VERBS or head_lemma in lex.LIGHT_VERBS)
-    ):
-        return None  # no speaker of its own, or the content of a verb: "denied reports of …"
-    # "reports of …", "South Korean media reports that …": the reports are the source.
     named = [c for c in noun.children if c.dep_ == "compound" or c.ent_type_ in SPEAKER_ENTITIES]
+    channel = noun.dep_ == "pobj" and noun.head.lower_ == "in" and _reports(noun.head.head)
+    if lemma not in lex.SELF_SOURCED_NOUNS or (noun.tag_ != "NNS" and not named) or channel:
+        return None  # no speaker of its own, or the channel of a verb: "said in a report that …"
+    if noun.dep_ in ("dobj", "nsubjpass") and _reports(noun.head):
+        return None  # the content of a verb: "denied reports of …"
+    # "reports of …", "South Korean media reports that …": the reports are the source.
     first = min([noun.i] + [c.left_edge.i for c in named])
     return Frame(content, cue, (doc[first].idx, cue[1]), None, lex.ATTRIBUTION_NOUNS[lemma])
 
@@ -622,25 +643,40 @@ def _frame(content, cue, speaker, stance) -> Frame | None:
 
 
 def _cut_swallowed(frames: list[Frame]) -> None:
-    """End a content before another reporting verb hung on it after a comma: the parser
-    often attaches "…, adding that …", "…, but X said …" or "…, and quoted him as …" inside
-    the first content, where it is the writer's, not the speaker's."""
+    """End a content at the comma before another reporting verb's clause: the parser often
+    hangs "…, adding that …", "…, but X said …", "…, and quoted him as …" or "…, a claim
+    the operator denies" inside the first content, where they are the writer's words."""
     for frame in frames:
         if frame.head is None:
             continue
         doc = frame.head.doc
-        first_token = token_at(doc, frame.content[0])
-        for token in doc[first_token : token_at(doc, frame.content[1] - 1) + 1]:
-            if token.dep_ not in ("advcl", "conj") or not _reports(token):
-                continue
-            first = token.left_edge.i
-            if token.dep_ == "conj":
-                first = min([first] + [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i])
-            if first > first_token and doc[first - 1].text == ",":
-                cut = char_bounds(doc, first_token, first - 1)
-                if cut is not None and cut[0] == frame.content[0]:
-                    frame.content = cut
-                    break
+        first, last = token_at(doc, frame.content[0]), token_at(doc, frame.content[1] - 1)
+        cuts = [
+            _clause_start(token, first)
+            for token in doc[first : last + 1]
+            if token.i != frame.head.i and _reports(token)
+        ]
+        cuts = [c for c in cuts if c is not None]
+        if cuts:
+            cut = char_bounds(doc, first, min(cuts) - 2)
+            if cut is not None and cut[0] == frame.content[0]:
+                frame.content = cut
+
+
+def _clause_start(token, first: int) -> int | None:
+    """Where the comma-separated clause holding a reporting verb starts (after the comma
+    and any "but"/"and"), if it is hung on what precedes it."""
+    doc = token.doc
+    while token.i >= first:
+        start = token.left_edge.i
+        if token.dep_ == "conj":
+            start = min([start] + [c.i for c in token.head.children if c.dep_ == "cc" and c.i < token.i])
+        if token.dep_ in CLAUSE_DEPS and start > first and doc[start - 1].text == ",":
+            return start
+        if token.head == token:
+            return None
+        token = token.head
+    return None
 
 
 def _reports(token) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 QUOTE_MARKS = re.compile('[“”"]')
+UNCLOSED = re.compile('[.,!?]?[”"]')
 EDGE_PUNCT = frozenset(",;:—–-")
 
 
@@ -32,7 +33,15 @@ def char_bounds(doc, first: int, last: int) -> tuple[int, int] | None:
         last -= 1
     if first > last:
         return None
-    return trim_quotes(doc.text, doc[first].idx, doc[last].idx + len(doc[last].text))
+    end = doc[last].idx + len(doc[last].text)
+    closing = UNCLOSED.match(doc.text, end)  # “according to plan[.”] — the mark hangs elsewhere
+    if closing and _unclosed(doc.text[doc[first].idx : end]):
+        end = closing.end()
+    return trim_quotes(doc.text, doc[first].idx, end)
+
+
+def _unclosed(span: str) -> bool:
+    return span.count("“") > span.count("”") or span.count('"') % 2 == 1
 
 
 def _is_that(token) -> bool:
