@@ -29,6 +29,10 @@ SUGGESTION_RULES_VERSION = "1"
 # Paragraphs per parser batch; a paragraph is far shorter than an article.
 BATCH_SIZE = 64
 PARAGRAPH = re.compile(r"[^\n]+")
+# What a sentence may hold besides a quotation and still be a quotation alone.
+NOT_QUOTE = re.compile(r"[\s\"“”.,!?]")
+# Characters allowed between a pronoun and its verb for the cue to run from one to the other.
+MAX_PRONOUN_GAP = 24
 
 
 def suggestion_model(pipeline: Pipeline) -> tuple[str, str]:
@@ -82,97 +86,111 @@ def body_paragraphs(article: Article) -> list[tuple[int, str]]:
 
 
 def _suggestions(text: str, parsed) -> list[Suggestion]:
-    discourse = Discourse()
-    found: dict[tuple, Suggestion] = {}
-    sentence = 0
-    last_quoted: tuple[Suggestion, int] | None = None  # a quoted suggestion and its paragraph
+    reader = _ArticleReader(text)
     for paragraph, (offset, doc) in enumerate(parsed):
-        if not doc.text.strip():
-            continue
+        if doc.text.strip():
+            reader.read(paragraph, offset, doc)
+    return sorted(reader.found.values(), key=lambda s: (s.start, s.end, s.source_start or 0))
+
+
+class _ArticleReader:
+    """Reads one article a paragraph at a time, remembering who was named and who was
+    quoted last, so that pronouns and follow-on quotations find their speaker."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.discourse = Discourse()
+        self.found: dict[tuple[int, int, str], Suggestion] = {}
+        self.sentence = 0  # index of the paragraph's first sentence in the article
+        self.last_quoted: tuple[Suggestion, int] | None = None  # and its paragraph
+
+    def read(self, paragraph: int, offset: int, doc) -> None:
         quotes = quotations(doc.text)
         frames = find_frames(doc, quotes)
-        sentence_of = {token.i: sentence + n for n, sent in enumerate(doc.sents) for token in sent}
-        discourse.add_doc(doc, offset, paragraph, sentence_of, quotes)
-        speakers: dict[int, Mention] = {}
-        for frame in frames:  # named speakers first: a pronoun may stand for a later one
-            if frame.source is not None:
-                s_start, s_end = frame.source[0] + offset, frame.source[1] + offset
-                speakers[id(frame)] = discourse.speaker_at(
-                    s_start, s_end, paragraph, _sentence_at(doc, frame, sentence_of)
-                )
-        for frame in sorted(frames, key=lambda f: f.pronoun.idx if f.pronoun is not None else f.cue[0]):
-            if frame.pronoun is None:
-                continue
-            holder = speakers.get(id(frame.nested_in)) if frame.nested_in is not None else None
-            mention = discourse.resolve(
-                frame.pronoun, frame.pronoun.idx + offset, paragraph, sentence_of[frame.pronoun.i], holder
-            )
-            if mention is not None:
-                speakers[id(frame)] = mention
+        sentence_of = {token.i: self.sentence + n for n, sent in enumerate(doc.sents) for token in sent}
+        self.discourse.add_doc(doc, offset, paragraph, sentence_of, quotes)
+        speakers = self._speakers(frames, paragraph, offset, doc, sentence_of)
         for frame in frames:
             mention = speakers.get(id(frame))
             if mention is None:
                 continue  # a pronoun that stands for nobody the analyst could use
-            suggestion = _suggestion(text, offset, frame, mention)
-            found.setdefault((suggestion.start, suggestion.end, suggestion.source.casefold()), suggestion)
+            suggestion = _suggestion(self.text, offset, frame, mention)
+            self._add(suggestion)
             if frame.quoted:
-                last_quoted = (suggestion, paragraph)
+                self.last_quoted = (suggestion, paragraph)
         for q_start, q_end in _free_quotes(doc, quotes, frames):
-            if last_quoted is None or last_quoted[1] < paragraph - 1 or last_quoted[0].start > q_start + offset:
-                continue
-            span = trim_quotes(doc.text, q_start, q_end)
-            if span is None:
-                continue
-            previous = last_quoted[0]
-            start, end = span[0] + offset, span[1] + offset
-            stance = "questions" if text[start:end].rstrip().endswith("?") else "asserts"
-            suggestion = Suggestion(
-                start,
-                end,
-                text[start:end],
-                previous.source,
-                previous.source_start,
-                previous.source_end,
-                stance,
-                previous.cue,
-            )
-            found.setdefault((start, end, suggestion.source.casefold()), suggestion)
-            last_quoted = (suggestion, paragraph)
-        sentence = sentence_of[len(doc) - 1] + 1
-    return sorted(found.values(), key=lambda s: (s.start, s.end, s.source_start or 0))
+            self._continue_quote(paragraph, q_start + offset, q_end + offset)
+        self.sentence = sentence_of[len(doc) - 1] + 1
 
+    def _speakers(self, frames, paragraph: int, offset: int, doc, sentence_of) -> dict[int, Mention]:
+        """The mention standing for each frame's speaker (by frame id): named speakers first,
+        since a pronoun may stand for a speaker named after it in the sentence."""
+        speakers: dict[int, Mention] = {}
+        for frame in frames:
+            if frame.source is not None:
+                sentence = sentence_of[token_at(doc, frame.cue[0])]
+                start, end = frame.source[0] + offset, frame.source[1] + offset
+                speakers[id(frame)] = self.discourse.speaker_at(start, end, paragraph, sentence)
+        for frame in sorted((f for f in frames if f.pronoun is not None), key=lambda f: f.pronoun.idx):
+            holder = speakers.get(id(frame.nested_in)) if frame.nested_in is not None else None
+            pronoun = frame.pronoun
+            mention = self.discourse.resolve(pronoun, pronoun.idx + offset, paragraph, sentence_of[pronoun.i], holder)
+            if mention is not None:
+                speakers[id(frame)] = mention
+        return speakers
 
-def _sentence_at(doc, frame: Frame, sentence_of: dict[int, int]) -> int:
-    return sentence_of[token_at(doc, frame.cue[0])]
+    def _continue_quote(self, paragraph: int, q_start: int, q_end: int) -> None:
+        """A quotation standing alone right after a quoted statement: the same speaker's."""
+        if self.last_quoted is None:
+            return
+        previous, previous_paragraph = self.last_quoted
+        span = trim_quotes(self.text, q_start, q_end)
+        if span is None or previous_paragraph < paragraph - 1 or previous.start > q_start:
+            return
+        start, end = span
+        stance = "questions" if self.text[start:end].endswith("?") else "asserts"
+        suggestion = Suggestion(
+            start,
+            end,
+            self.text[start:end],
+            previous.source,
+            previous.source_start,
+            previous.source_end,
+            stance,
+            previous.cue,
+        )
+        self._add(suggestion)
+        self.last_quoted = (suggestion, paragraph)
+
+    def _add(self, suggestion: Suggestion) -> None:
+        self.found.setdefault((suggestion.start, suggestion.end, suggestion.source.casefold()), suggestion)
 
 
 def _suggestion(text: str, offset: int, frame: Frame, mention: Mention) -> Suggestion:
     start, end = frame.content[0] + offset, frame.content[1] + offset
-    cue = text[frame.cue[0] + offset : frame.cue[1] + offset]
-    if frame.pronoun is not None:
-        pronoun = frame.pronoun
-        p_start, p_end = pronoun.idx + offset, pronoun.idx + len(pronoun.text) + offset
-        if p_end <= frame.cue[0] + offset and frame.cue[0] + offset - p_end <= 24:
-            cue = text[p_start : frame.cue[1] + offset]  # "she told", "they also claimed"
+    cue_start, cue_end = frame.cue[0] + offset, frame.cue[1] + offset
+    cue = text[cue_start:cue_end]
+    if frame.pronoun is not None:  # the pronoun is part of the cue: "she told", "according to him"
+        p_start = frame.pronoun.idx + offset
+        p_end = p_start + len(frame.pronoun.text)
+        if p_end <= cue_start <= p_end + MAX_PRONOUN_GAP:
+            cue = text[p_start:cue_end]  # "they also claimed"
         else:
-            cue = f"{cue} {pronoun.text}" if p_start > frame.cue[0] + offset else f"{pronoun.text} {cue}"
-    return Suggestion(
-        start, end, text[start:end], text[mention.start : mention.end], mention.start, mention.end, frame.stance, cue
-    )
+            cue = f"{cue} {frame.pronoun.text}" if p_start > cue_start else f"{frame.pronoun.text} {cue}"
+    source = text[mention.start : mention.end]
+    return Suggestion(start, end, text[start:end], source, mention.start, mention.end, frame.stance, cue)
 
 
 def _free_quotes(doc, quotes, frames: list[Frame]) -> list[tuple[int, int]]:
-    """Quotations that stand as whole sentences and are no attribution's content or cue."""
+    """Quotations that are whole sentences and no attribution's content."""
     free = []
     for q_start, q_end in quotes:
         if any(f.content[0] <= q_end and q_start <= f.content[1] for f in frames):
             continue
-        sent = doc.char_span(q_start, q_end, alignment_mode="expand")
-        if sent is None:
+        quoted = doc.char_span(q_start, q_end, alignment_mode="expand")
+        if quoted is None:
             continue
-        sentences = {t.sent.start for t in sent}
-        around = "".join(doc[s].sent.text for s in sorted(sentences))
-        outside = around.replace(doc.text[q_start:q_end], "")
-        if not re.sub(r"[\s\"“”.,!?]", "", outside):
+        sentences = "".join(sent.text for sent in {token.sent for token in quoted})
+        if not NOT_QUOTE.sub("", sentences.replace(doc.text[q_start:q_end], "")):
             free.append((q_start, q_end))
     return free

@@ -72,7 +72,7 @@ NOUN_OBJECTS: dict[str, frozenset[str]] = {"claim": frozenset({"responsibility",
 # "called the remarks irresponsible": the second complement is a predicate (oprd/xcomp/ccomp).
 NEEDS_PREDICATE = frozenset({"call", "brand", "consider", "deem"})
 
-# "asked whether …": only these verbs are questions without a question mark.
+# "asked whether …": an ask/wonder clause must open with one of these (or be a quoted question).
 QUESTION_MARKS = frozenset({"whether", "if", "why", "how", "what", "who", "when", "where"})
 
 # "declined to say", "refused to confirm": the speaker withholds the content.

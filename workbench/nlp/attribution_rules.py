@@ -106,7 +106,7 @@ def can_speak(token) -> bool:
     """Whether a noun phrase headed by `token` can be a speaker: a person, an organisation,
     a country or group, a document, or a pronoun that may stand for one."""
     if token.pos_ == "PRON":
-        return token.lower_ in PRONOUNS
+        return token.lower_ in PRONOUNS  # not "some argue": a speaker the analyst cannot use
     if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN":
         return token.ent_type_ not in ("DATE", "TIME")
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
@@ -555,7 +555,10 @@ def _light_verb(verb) -> Frame | None:
     declaration was made by …": stance from the noun, content its clause or the clause."""
     noun = _light_noun(verb)
     clause = clause_child(noun)
-    complement = clause is not None or any(c.dep_ in ("prep", "acl") for c in noun.children)
+    # "concern over …", "a desire to …" — not "a statement urging …" (a directive)
+    complement = clause is not None or any(
+        c.dep_ == "prep" or (c.dep_ == "acl" and c.tag_ != "VBG") for c in noun.children
+    )
     complement = complement or any(
         c.dep_ == "prep" and c.lower_ not in CIRCUMSTANCE_PREPS - {"on"} and not _is_time(c) for c in verb.children
     )

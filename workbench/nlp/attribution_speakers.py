@@ -60,6 +60,8 @@ class Discourse:
                 start, end = tokens.start_char + offset, tokens.end_char + offset
                 plural = coordinated or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON")
                 kind, gender = _kind(token), self._gender(tokens)
+                if kind == "document" and token.dep_ not in ("nsubj", "nsubjpass"):
+                    continue  # a document speaks only as a subject: not "In a statement, it said"
                 self.add(Mention(start, end, start, kind, plural, gender, paragraph, sentence_of[token.i]))
 
     def add(self, mention: Mention) -> Mention:
