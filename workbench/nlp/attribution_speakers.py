@@ -17,7 +17,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from workbench.nlp import attribution_lexicon as lex
-from workbench.nlp.attribution_rules import PRONOUNS, can_speak, noun_phrase, speaker_kind
+from workbench.nlp.attribution_grammar import PRONOUNS, can_speak, noun_phrase, speaker_kind
 
 # How many paragraphs back a pronoun may reach.
 PARAGRAPH_WINDOW = 2
