@@ -177,6 +177,16 @@ def speaker_of(verb, depth: int = 0):
     return None
 
 
+def verb_speaker(verb):
+    """The speaker of a reporting verb if it can speak (a document standing for its
+    author), else None."""
+    speaker = speaker_of(verb)
+    if speaker is None:
+        return None
+    speaker = as_author(speaker)
+    return speaker if can_speak(speaker) else None
+
+
 def _stolen_subject(verb):
     """ "The spokesman, asked about the reports, said …": the parser may read "asked" as the
     spokesman's verb and leave "said" without a subject."""
@@ -211,20 +221,19 @@ def as_author(token):
     return token
 
 
-def clause_bounds(verb, drop_extra=()) -> tuple[int, int]:
+def clause_bounds(verb) -> tuple[int, int]:
     """The reporting clause around a verb whose content is a noun phrase: its subject, the
     verb and its complements; not what precedes the subject ("However, …", "In a
-    statement, …"), nor coordinated verbs or what follows a comma after the verb
-    ("…, saying …", "…, a charge it denies")."""
+    statement, …"), a passive's "by" agent, coordinated verbs, or what follows a comma
+    after the verb ("…, saying …", "…, a charge it denies")."""
     subject = own_subject(verb)
     kept = [
         c
         for c in verb.children
-        if c.dep_ not in ("punct", "cc", "conj", "mark", "parataxis", "relcl")
+        if c.dep_ not in ("punct", "cc", "conj", "mark", "parataxis", "relcl", "agent")
         and c.lower_ != "according"
         and not (c.i > verb.i and comma_before(c))
         and not (subject is not None and c.i < subject.i)
-        and c not in drop_extra
     ]
     first = min([verb.i] + [c.left_edge.i for c in kept])
     last = max([verb.i] + [c.right_edge.i for c in kept])

@@ -37,7 +37,7 @@ from workbench.nlp.attribution_grammar import (
     noun_phrase,
     own_subject,
     reports,
-    speaker_of,
+    verb_speaker,
 )
 from workbench.nlp.attribution_spans import (
     char_bounds,
@@ -150,11 +150,8 @@ def _reporting_verb(verb, quotes) -> Frame | None:
         return None
     if cue.passive_only and not (is_passive(verb) and agent_of(verb) is not None):
         return None
-    speaker = speaker_of(verb)
+    speaker = verb_speaker(verb)
     if speaker is None:
-        return None
-    speaker = as_author(speaker)
-    if not can_speak(speaker):
         return None
     content = None
     clause = _verb_clause(verb) if cue.clause else None
@@ -241,8 +238,7 @@ def _noun_content(verb, obj):
             return _content_of(clause, doc)
         if obj.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in obj.children):
             return char_bounds(doc, modifiers_start(obj), obj.right_edge.i)
-    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-    return char_bounds(doc, *clause_bounds(verb, drop_extra=[agent] if agent is not None else ()))
+    return char_bounds(doc, *clause_bounds(verb))
 
 
 def _has_predicate(verb, obj) -> bool:
@@ -334,18 +330,14 @@ def _light_verb(verb) -> Frame | None:
     )
     if not complement and noun.dep_ != "nsubjpass":
         return None
-    speaker = speaker_of(verb)
+    speaker = verb_speaker(verb)
     if speaker is None:
-        return None
-    speaker = as_author(speaker)
-    if not can_speak(speaker):
         return None
     doc = verb.doc
     if clause is not None:
         content = _content_of(clause, doc)
     else:
-        agent = next((c for c in verb.children if c.dep_ == "agent"), None)
-        content = char_bounds(doc, *clause_bounds(verb, drop_extra=[agent] if agent is not None else ()))
+        content = char_bounds(doc, *clause_bounds(verb))
     if content is None:
         return None
     stance = "other" if _negated(verb) else lex.LIGHT_NOUNS[noun.lemma_.lower()]
