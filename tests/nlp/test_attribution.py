@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
 from workbench.core.model import Article, Role, Segment
@@ -291,3 +293,32 @@ def test_bulk_ner_stays_ner_only(real_pipeline):
 def test_an_article_without_body_has_no_suggestions(real_pipeline):
     empty = Article("x.txt", "Minister says talks failed", "", "", (Segment(0, 26, Role.TITLE),))
     assert dict(suggest_many(real_pipeline, [("a", empty), ("b", body(""))])) == {"a": [], "b": []}
+
+
+FRAGMENTS = [
+    "“We will not back down,” she said.",
+    '"Nothing was agreed," a diplomat told reporters.',
+    "He said 🚀 launches would continue, according to state media.",
+    "They denied it.",
+    "The ministry, which declined to comment, said talks were over.",
+    "Officials said: “It is over. We are leaving.”",
+    "Ms. Ortega questioned whether the vote was fair",
+    "It added that the 𝔡𝔞𝔱𝔞 were preliminary.",
+    "reports of shelling near the border,",
+    "\u201c",
+    "”",
+    "According to",
+    "\n",
+    "   ",
+]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(FRAGMENTS), max_size=8))
+def test_any_mix_of_text_gives_exact_offsets(real_pipeline, fragments):
+    text = " ".join(fragments)
+    article = body(text)
+    for s in suggest_claims(real_pipeline, article):
+        assert s.text and s.text == text[s.start : s.end]
+        assert s.source and s.source == text[s.source_start : s.source_end]
+        assert s.stance in ("asserts", "denies", "questions", "other")

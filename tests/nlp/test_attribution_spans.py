@@ -42,3 +42,16 @@ def test_a_pipeline_without_a_parser_is_refused(ruler_pipeline):
     article = Article("x.txt", "Police said so.", "", "", (Segment(0, 15, Role.BODY),))
     with pytest.raises(PipelineUnavailable, match="parser"):
         suggest_claims(ruler_pipeline, article)
+
+
+def test_long_lines_are_cut_into_pieces_that_cover_them(monkeypatch):
+    from workbench.nlp import attribution
+
+    monkeypatch.setattr(attribution, "MAX_PARAGRAPH", 50)
+    text = "Police said two men were arrested. " * 5 + "x" * 120
+    article = Article("x.txt", text, "", "", (Segment(0, len(text), Role.BODY),))
+    pieces = body_paragraphs(article)
+    assert "".join(piece for _, piece in pieces) == text
+    assert all(text[offset : offset + len(piece)] == piece for offset, piece in pieces)
+    assert all(len(piece) <= 50 for _, piece in pieces)
+    assert pieces[0][1].endswith("arrested. ")

@@ -29,6 +29,8 @@ SUGGESTION_RULES_VERSION = "1"
 # Paragraphs per parser batch; a paragraph is far shorter than an article.
 BATCH_SIZE = 64
 PARAGRAPH = re.compile(r"[^\n]+")
+# Longer lines are parsed in pieces: the parser's memory grows with the length of a doc.
+MAX_PARAGRAPH = 20_000
 # What a sentence may hold besides a quotation and still be a quotation alone.
 NOT_QUOTE = re.compile(r"[\s\"“”.,!?]")
 # Characters allowed between a pronoun and its verb for the cue to run from one to the other.
@@ -74,15 +76,25 @@ def suggest_many(
 
 
 def body_paragraphs(article: Article) -> list[tuple[int, str]]:
-    """(offset, text) of each non-blank line of the article's body segments."""
+    """(offset, text) of each non-blank line of the article's body segments; a line longer
+    than MAX_PARAGRAPH is cut after a sentence end (or a space) into pieces the parser takes."""
     paragraphs = []
     for segment in article.segments:
         if segment.role is Role.BODY:
-            chunk = article.text[segment.start : segment.end]
-            paragraphs += [
-                (segment.start + m.start(), m.group()) for m in PARAGRAPH.finditer(chunk) if m.group().strip()
-            ]
+            for line in PARAGRAPH.finditer(article.text, segment.start, segment.end):
+                if line.group().strip():
+                    paragraphs += _pieces(line.start(), line.group())
     return paragraphs
+
+
+def _pieces(offset: int, text: str) -> list[tuple[int, str]]:
+    pieces = []
+    while len(text) > MAX_PARAGRAPH:
+        cut = text.rfind(". ", 0, MAX_PARAGRAPH)
+        cut = cut + 2 if cut > 0 else (text.rfind(" ", 0, MAX_PARAGRAPH) + 1 or MAX_PARAGRAPH)
+        pieces.append((offset, text[:cut]))
+        offset, text = offset + cut, text[cut:]
+    return pieces + [(offset, text)]
 
 
 def _suggestions(text: str, parsed) -> list[Suggestion]:
