@@ -97,22 +97,6 @@ class EntitySpan:
 
 
 @dataclass(frozen=True, slots=True)
-class Suggestion:
-    """A proposed claim: an attributed statement found by the parser, for the analyst to
-    accept, edit or reject. `text == article.text[start:end]`; the source's span is where
-    its name stands in the text (for a pronoun speaker, the name the pronoun stands for)."""
-
-    start: int
-    end: int
-    text: str
-    source: str  # who makes the claim, as a name or noun phrase
-    source_start: int | None
-    source_end: int | None
-    stance: str  # asserts, denies, questions or other
-    cue: str  # the reporting words as written: "said", "according to", "she warned"
-
-
-@dataclass(frozen=True, slots=True)
 class EntityCount:
     text: str
     label: str
