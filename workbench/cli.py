@@ -3,6 +3,7 @@
     workbench [PROJECT] [--screenshot FILE.png]
     workbench import PATH... --project P [--text-column C] [--title-column T] [--date-column D]
     workbench analyze --project P [--pipeline NAME]
+    workbench suggest --project P --out FILE.jsonl [--pipeline NAME]
     workbench articles --project P --out FILE.csv
     workbench entities --project P --out FILE.csv
     workbench export --project P --out FILE [--format F] [--raw] [--per-mention] [filters]
@@ -24,7 +25,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 
-COMMANDS = ("import", "analyze", "articles", "entities", "export", "import-annotations")
+COMMANDS = ("import", "analyze", "suggest", "articles", "entities", "export", "import-annotations")
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
 
 
@@ -94,6 +95,9 @@ def _command_parser() -> argparse.ArgumentParser:
             help=f"the column (or JSON field) of tables holding each article's {role} (default: found by its name)",
         )
     sub = command("analyze", _run_analyze, "Find named entities in every article not analysed yet.")
+    sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
+    sub = command("suggest", _run_suggest, "Find attributed statements to propose as claims; write them as JSON Lines.")
+    sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.jsonl")
     sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
     for name, help in (
         ("articles", "Write one CSV row per article."),
@@ -175,6 +179,22 @@ def _run_analyze(args) -> int:
     with _TerminalProgress() as bar:
         report = analyse_articles(session.store, pipeline, progress=bar.update)
     print(report.summary())
+    return EXIT_OK
+
+
+def _run_suggest(args) -> int:
+    from workbench.nlp.pipeline import load_pipeline
+    from workbench.services.analysis import suggest_claims
+    from workbench.services.exporting import export_suggestions_jsonl
+
+    _check_destination(args.out)
+    session = _open(args)
+    pipeline = load_pipeline(args.pipeline)
+    with _TerminalProgress() as bar:
+        report = suggest_claims(session.store, pipeline, progress=bar.update)
+    rows = export_suggestions_jsonl(session.store, args.out)
+    print(report.summary())
+    print(f"Wrote {rows} suggestions to {args.out}")
     return EXIT_OK
 
 

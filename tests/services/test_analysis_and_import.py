@@ -7,7 +7,7 @@ from workbench.services.projects import default_project_path, open_session
 def test_unchanged_articles_are_never_analysed_twice(session, ruler_pipeline):
     import_paths(session.store, [SEEDS])
     first = analyse_articles(session.store, ruler_pipeline)
-    assert first.analysed == 5 and first.mentions > 50
+    assert first.analysed == 5 and first.found > 50
     again = analyse_articles(session.store, ruler_pipeline)
     assert again.analysed == 0 and again.up_to_date == 5
     assert not again.changes

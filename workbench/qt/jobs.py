@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.ingest.tables import ColumnChoice
 from workbench.nlp.pipeline import Pipeline, load_pipeline
-from workbench.services.analysis import AnalysisReport, analyse_articles
+from workbench.services.analysis import AnalysisReport, analyse_articles, suggest_claims
 from workbench.services.annotation_import import AnnotationImportPlan, plan_annotation_import
 from workbench.services.exporting import ExportResult, export_dataset
 from workbench.services.importing import ImportReport, TablePreview, import_paths, preview_table
@@ -33,11 +33,14 @@ def lane_pipeline(state, preferred: str | None) -> Pipeline:
     return pipeline
 
 
-def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> AnalysisReport:
+def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> list[AnalysisReport]:
+    """Entities first (fast, NER only), then suggested claims (the full parse)."""
     pipeline = lane_pipeline(state, preferred_pipeline)
-    return analyse_articles(
-        lane_store(state, project), pipeline, first=first, progress=state.progress, cancelled=state.cancelled
-    )
+    store = lane_store(state, project)
+    reports = [analyse_articles(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled)]
+    if pipeline.can_parse and not state.cancelled():
+        reports.append(suggest_claims(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled))
+    return reports
 
 
 def import_files(state, project: Path, paths: list[Path], columns: ColumnChoice) -> ImportReport:

@@ -55,7 +55,7 @@ from workbench.services.settings import Settings, config_dir, default_analyst, s
 
 
 class MainWindow(QMainWindow):
-    analysis_finished = Signal(object)  # AnalysisReport, or an error message (str)
+    analysis_finished = Signal(object)  # list of AnalysisReport, or an error message (str)
     article_shown = Signal(int)
     annotations_imported = Signal(object)  # AnnotationImportReport
 
@@ -686,13 +686,14 @@ class MainWindow(QMainWindow):
             key="analysis",
         )
 
-    def _on_analysis_done(self, report) -> None:
+    def _on_analysis_done(self, reports) -> None:
         self._analysis_task = None
-        if report is None:
+        if reports is None:
             return
-        self._apply(report.changes)
-        self._say(f"Entities: {report.summary()}")
-        self.analysis_finished.emit(report)
+        for report in reports:
+            self._apply(report.changes)
+        self._say("; ".join(f"{r.what.capitalize()}: {r.summary()}" for r in reports))
+        self.analysis_finished.emit(reports)
 
     def _on_analysis_failed(self, message: str) -> None:
         self._analysis_task = None

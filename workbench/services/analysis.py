@@ -1,11 +1,16 @@
-"""Running NER over a project's articles and storing what it finds."""
+"""Running the language pipeline over a project's articles and storing what it finds:
+entity mentions (NER only) and suggested claims (the full parse).
+
+Both passes skip every article already done by the same pipeline and rules on the same
+text, so re-running, or reopening a project, costs nothing for unchanged articles.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
-from workbench.core.model import ChangeSet
+from workbench.core.model import Article, ChangeSet
 from workbench.nlp.entities import find_entities
 from workbench.nlp.pipeline import Pipeline
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
@@ -18,15 +23,16 @@ COMMIT_EVERY = 32
 
 @dataclass(frozen=True)
 class AnalysisReport:
+    what: str  # "entity mentions" or "suggested claims"
     analysed: int
     up_to_date: int
-    mentions: int
+    found: int
     cancelled: bool
     changes: ChangeSet
     model: str
 
     def summary(self) -> str:
-        text = f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.mentions} entity mentions ({self.model})"
+        text = f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.found} {self.what} ({self.model})"
         return text + (" — cancelled before the end" if self.cancelled else "")
 
 
@@ -39,12 +45,66 @@ def analyse_articles(
     cancelled: Cancelled = never_cancelled,
 ) -> AnalysisReport:
     """Find entities in every article not yet analysed by this pipeline on its current text
-    (articles in `first` go first). Articles already analysed cost nothing.
+    (articles in `first` go first). Returns the report; `changes.entities_changed` lists
+    the articles analysed."""
+    name, version = pipeline.entity_model
+    return _run(
+        store,
+        "entity mentions",
+        store.articles_to_analyse(name, version),
+        lambda articles: find_entities(pipeline, ((key, a.analysed_runs()) for key, a in articles)),
+        lambda article_id, text_hash, found: store.save_entities(article_id, text_hash, found, name, version),
+        lambda done: ChangeSet(entities_changed=frozenset(done)),
+        f"{name} {version}",
+        first,
+        progress,
+        cancelled,
+    )
 
-    Returns the report; its `changes.entities_changed` lists the articles analysed.
-    """
-    model_name, model_version = pipeline.entity_model
-    pending = store.articles_to_analyse(model_name, model_version)
+
+def suggest_claims(
+    store: ProjectStore,
+    pipeline: Pipeline,
+    *,
+    first: Iterable[int] = (),
+    progress: Progress = no_progress,
+    cancelled: Cancelled = never_cancelled,
+) -> AnalysisReport:
+    """Find attributed statements, to propose as claims, in every article not yet read by
+    this pipeline and these rules on its current text. Returns the report;
+    `changes.suggestions_changed` lists the articles read. Raises PipelineUnavailable when
+    the pipeline has no parser."""
+    from workbench.nlp.attribution import suggest_many, suggestion_model
+
+    name, version = suggestion_model(pipeline)
+    return _run(
+        store,
+        "suggested claims",
+        store.articles_to_suggest(name, version),
+        lambda articles: suggest_many(pipeline, articles),
+        lambda article_id, text_hash, found: store.save_suggestions(article_id, text_hash, found, name, version),
+        lambda done: ChangeSet(suggestions_changed=frozenset(done)),
+        f"{name} {version}",
+        first,
+        progress,
+        cancelled,
+    )
+
+
+def _run(
+    store: ProjectStore,
+    what: str,
+    pending: list[int],
+    find: Callable[[Iterator[tuple[tuple[int, str], Article]]], Iterator[tuple[tuple[int, str], list]]],
+    save: Callable[[int, str, list], None],
+    changes: Callable[[list[int]], ChangeSet],
+    model: str,
+    first: Iterable[int],
+    progress: Progress,
+    cancelled: Cancelled,
+) -> AnalysisReport:
+    """Stream the pending articles (those in `first` first) through `find`, saving results
+    in batches of COMMIT_EVERY articles, stopping early when `cancelled()`."""
     pending_set = set(pending)
     wanted_first = list(dict.fromkeys(i for i in first if i in pending_set))
     order = wanted_first + [i for i in pending if i not in set(wanted_first)]
@@ -58,36 +118,29 @@ def analyse_articles(
                 stopped = True
                 return
             article = store.article(article_id)
-            yield (article_id, article.text_hash), article.analysed_runs()
+            yield (article_id, article.text_hash), article
 
     done: list[int] = []
-    mentions = 0
+    found_total = 0
     batch: list = []
 
     def flush():
         with store.transaction():
             for (article_id, text_hash), found in batch:
-                store.save_entities(article_id, text_hash, found, model_name, model_version)
+                save(article_id, text_hash, found)
         batch.clear()
 
-    progress(0, len(order), f"Finding entities in {len(order)} articles")
-    for key, found in find_entities(pipeline, articles()):
+    progress(0, len(order), f"Finding {what} in {len(order)} articles")
+    for key, found in find(articles()):
         if cancelled():
             stopped = True
             break
         batch.append((key, found))
         done.append(key[0])
-        mentions += len(found)
+        found_total += len(found)
         if len(batch) >= COMMIT_EVERY:
             flush()
-        progress(len(done), len(order), f"Finding entities: {len(done)} of {len(order)} articles")
+        progress(len(done), len(order), f"Finding {what}: {len(done)} of {len(order)} articles")
     if batch:
         flush()
-    return AnalysisReport(
-        analysed=len(done),
-        up_to_date=up_to_date,
-        mentions=mentions,
-        cancelled=stopped,
-        changes=ChangeSet(entities_changed=frozenset(done)),
-        model=f"{model_name} {model_version}",
-    )
+    return AnalysisReport(what, len(done), up_to_date, found_total, stopped, changes(done), model)

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from workbench.core.dataset import AnnotatedArticle, claim_creator
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim
+from workbench.export.suggestions import write_suggestions_jsonl
 from workbench.export.tables import articles_frame, claims_frame, entities_frame, write_csv
 from workbench.store import ProjectStore
 
@@ -132,3 +133,25 @@ def export_entities_csv(
 def claim_analysts(claims: Iterable[Claim], default: str = "") -> list[str]:
     """The names of the analysts who made these claims, for choosing a filter."""
     return sorted({name for name in (claim_creator(c, default) for c in claims) if name})
+
+
+def export_suggestions_jsonl(store: ProjectStore, path: str | os.PathLike) -> int:
+    """Every suggested claim as one JSON object per line (fields in the README); returns
+    the number written."""
+    rows = (
+        {
+            "article_id": article_id,
+            "source_file": source_file,
+            "start": s.start,
+            "end": s.end,
+            "text": s.text,
+            "source": s.source,
+            "source_start": s.source_start,
+            "source_end": s.source_end,
+            "stance": s.stance,
+            "cue": s.cue,
+            "decision": decision,
+        }
+        for article_id, source_file, s, decision in store.all_suggestions()
+    )
+    return write_suggestions_jsonl(rows, path)
