@@ -167,3 +167,12 @@ def test_accept_and_reject_suggestions_are_undoable(seeded_session):
     s.redo()
     assert s.claim(claim.id) is not None and s.suggestions(1) == [two]
     assert s.history(claim.id)[0].action == "created from a suggestion"
+
+
+def test_one_statement_proposed_for_two_speakers_is_decided_per_speaker(seeded_session):
+    s = seeded_session
+    lawyer = suggestion(s, "has expressed a desire to strengthen", source="his lawyer")
+    reporter = suggestion(s, "has expressed a desire to strengthen", source="Kim Jong Un")
+    s.store.save_suggestions(1, s.article(1).text_hash, [lawyer, reporter], "m", "1")
+    s.reject_suggestion(article_id=1, suggestion=lawyer)
+    assert s.suggestions(1) == [reporter]

@@ -692,7 +692,10 @@ class MainWindow(QMainWindow):
             return
         for report in reports:
             self._apply(report.changes)
-        self._say("; ".join(f"{r.what.capitalize()}: {r.summary()}" for r in reports))
+        message = "; ".join(f"{r.what.capitalize()}: {r.summary()}" for r in reports)
+        if len(reports) == 1 and not reports[0].cancelled:
+            message += "; no suggested claims: the language pipeline has no parser"
+        self._say(message)
         self.analysis_finished.emit(reports)
 
     def _on_analysis_failed(self, message: str) -> None:

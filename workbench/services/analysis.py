@@ -32,7 +32,9 @@ class AnalysisReport:
     model: str
 
     def summary(self) -> str:
-        text = f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.found} {self.what} ({self.model})"
+        text = (
+            f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.found} {self.what} ({self.model})"
+        )
         return text + (" — cancelled before the end" if self.cancelled else "")
 
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from workbench.core.model import ANNOTATION_FIELDS, Actor, Article, ChangeSet, Claim, ClaimSchema
+from workbench.core.model import ANNOTATION_FIELDS, Actor, Article, ChangeSet, Claim, ClaimSchema, Suggestion
 from workbench.store import ProjectStore
 
 
@@ -181,19 +181,18 @@ class DecideSuggestion:
     """Record the analyst's decision on a suggestion (accepted or rejected)."""
 
     article_id: int
-    start: int
-    end: int
+    suggestion: Suggestion
     decision: str
     add: AddClaim | None = None  # the claim an acceptance made (done just before)
     label: str = "Reject suggestion"
 
     def do(self, store: ProjectStore) -> ChangeSet:
         claim_id = self.add.claim.id if self.add else None
-        store.decide_suggestion(self.article_id, self.start, self.end, self.decision, claim_id)
+        store.decide_suggestion(self.article_id, self.suggestion, self.decision, claim_id)
         return ChangeSet(suggestions_changed=frozenset({self.article_id}))
 
     def undo(self, store: ProjectStore) -> ChangeSet:
-        store.undecide_suggestion(self.article_id, self.start, self.end)
+        store.undecide_suggestion(self.article_id, self.suggestion)
         return ChangeSet(suggestions_changed=frozenset({self.article_id}))
 
 

@@ -262,14 +262,14 @@ class Session:
         claim = replace(claim, source_start=suggestion.source_start, source_end=suggestion.source_end)
         claim = claim.with_changes(**fields) if fields else claim
         add = AddClaim(claim, action="created from a suggestion")
-        decide = DecideSuggestion(article_id, suggestion.start, suggestion.end, "accepted", add=add)
+        decide = DecideSuggestion(article_id, suggestion, "accepted", add=add)
         changes = self._push(Compound([add, decide], "Accept suggestion"))
         self.store.ensure_actor(add.claim.source)
         return add.claim, changes
 
     def reject_suggestion(self, *, article_id: int, suggestion: Suggestion) -> ChangeSet:
         """Reject the suggestion: it is not proposed again (undoable)."""
-        return self._push(DecideSuggestion(article_id, suggestion.start, suggestion.end, "rejected"))
+        return self._push(DecideSuggestion(article_id, suggestion, "rejected"))
 
     # -- internals -----------------------------------------------------------------------
 

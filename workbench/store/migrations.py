@@ -166,11 +166,12 @@ MIGRATIONS: list[str] = [
         article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
         start INTEGER NOT NULL,
         end INTEGER NOT NULL,
+        source TEXT NOT NULL,             -- one statement can be proposed for two speakers
         decision TEXT NOT NULL CHECK (decision IN ('accepted', 'rejected')),
         claim_id INTEGER,
         at TEXT NOT NULL,
         analyst TEXT NOT NULL,
-        PRIMARY KEY (article_id, start, end)
+        PRIMARY KEY (article_id, start, end, source)
     );
     """,
     # 3: import of any corpus: the source site, metadata as imported before the user

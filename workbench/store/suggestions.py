@@ -12,6 +12,8 @@ from workbench.core.model import Suggestion
 from workbench.store.claims import now
 
 _COLUMNS = "start, end, text, source, source_start, source_end, stance, cue"
+# A decision is about one statement from one speaker.
+_SAME = "d.article_id = s.article_id AND d.start = s.start AND d.end = s.end AND d.source = s.source"
 
 
 class SuggestionStore:
@@ -48,12 +50,7 @@ class SuggestionStore:
 
     def suggestions(self, article_id: int, *, pending: bool = True) -> list[Suggestion]:
         """The article's suggestions in text order; by default only those not decided yet."""
-        undecided = (
-            " AND NOT EXISTS (SELECT 1 FROM suggestion_decisions d WHERE d.article_id = s.article_id"
-            " AND d.start = s.start AND d.end = s.end)"
-            if pending
-            else ""
-        )
+        undecided = f" AND NOT EXISTS (SELECT 1 FROM suggestion_decisions d WHERE {_SAME})" if pending else ""
         rows = self._db.execute(
             f"SELECT {_COLUMNS} FROM suggestions s WHERE s.article_id = ?{undecided} ORDER BY s.start, s.end",
             (article_id,),
@@ -63,7 +60,7 @@ class SuggestionStore:
     def pending_suggestion_counts(self) -> dict[int, int]:
         rows = self._db.execute(
             "SELECT s.article_id, count(*) FROM suggestions s WHERE NOT EXISTS (SELECT 1 FROM suggestion_decisions d"
-            " WHERE d.article_id = s.article_id AND d.start = s.start AND d.end = s.end) GROUP BY s.article_id"
+            f" WHERE {_SAME}) GROUP BY s.article_id"
         )
         return dict(rows)
 
@@ -72,30 +69,32 @@ class SuggestionStore:
         rows = self._db.execute(
             f"SELECT s.article_id, a.source_file, {', '.join('s.' + c.strip() for c in _COLUMNS.split(','))}, d.decision"
             " FROM suggestions s JOIN articles a ON a.id = s.article_id"
-            " LEFT JOIN suggestion_decisions d ON d.article_id = s.article_id AND d.start = s.start AND d.end = s.end"
+            f" LEFT JOIN suggestion_decisions d ON {_SAME}"
             " ORDER BY s.article_id, s.start, s.end"
         )
         for row in rows:
             yield row[0], row[1], Suggestion(*row[2:10]), row[10]
 
-    def decide_suggestion(self, article_id: int, start: int, end: int, decision: str, claim_id: int | None) -> None:
+    def decide_suggestion(self, article_id: int, suggestion: Suggestion, decision: str, claim_id: int | None) -> None:
         with self.transaction() as db:
             db.execute(
-                "INSERT OR REPLACE INTO suggestion_decisions(article_id, start, end, decision, claim_id, at, analyst)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (article_id, start, end, decision, claim_id, now(), self.analyst),
+                "INSERT OR REPLACE INTO suggestion_decisions(article_id, start, end, source, decision, claim_id, at,"
+                " analyst) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article_id,
+                    suggestion.start,
+                    suggestion.end,
+                    suggestion.source,
+                    decision,
+                    claim_id,
+                    now(),
+                    self.analyst,
+                ),
             )
 
-    def undecide_suggestion(self, article_id: int, start: int, end: int) -> None:
+    def undecide_suggestion(self, article_id: int, suggestion: Suggestion) -> None:
         with self.transaction() as db:
             db.execute(
-                "DELETE FROM suggestion_decisions WHERE article_id = ? AND start = ? AND end = ?",
-                (article_id, start, end),
+                "DELETE FROM suggestion_decisions WHERE article_id = ? AND start = ? AND end = ? AND source = ?",
+                (article_id, suggestion.start, suggestion.end, suggestion.source),
             )
-
-    def suggestion_decision(self, article_id: int, start: int, end: int) -> str | None:
-        row = self._db.execute(
-            "SELECT decision FROM suggestion_decisions WHERE article_id = ? AND start = ? AND end = ?",
-            (article_id, start, end),
-        ).fetchone()
-        return row[0] if row else None
