@@ -692,9 +692,16 @@ class MainWindow(QMainWindow):
             return
         for report in reports:
             self._apply(report.changes)
-        message = "; ".join(f"{r.what.capitalize()}: {r.summary()}" for r in reports)
-        if len(reports) == 1 and not reports[0].cancelled:
-            message += "; no suggested claims: the language pipeline has no parser"
+        found = [
+            f"{r.found} {r.what} in {r.analysed} new article{'s' if r.analysed != 1 else ''}"
+            for r in reports
+            if r.analysed
+        ]
+        message = ("Found " + " and ".join(found)) if found else "All articles are analysed."
+        if any(r.cancelled for r in reports):
+            message += " Cancelled before the end: F5 goes on."
+        elif len(reports) == 1:
+            message += " No suggested claims: the language pipeline has no parser."
         self._say(message)
         self.analysis_finished.emit(reports)
 
