@@ -1,18 +1,22 @@
 # make run   — install everything and launch the app on the bundled sample corpus
 # make test  — install everything and run the whole test suite (what CI runs)
+# make bench — run the benchmarks and print the table (see README, Performance)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: run test system-deps install lint screenshot desktop-entry clean
+.PHONY: run test bench system-deps install lint screenshot desktop-entry clean
 
 run: system-deps $(INSTALLED)
 	$(BIN)/workbench
 
 test: system-deps $(INSTALLED)
-	$(BIN)/ruff check workbench tests resources seeds
+	$(BIN)/ruff check workbench tests resources seeds benchmarks
 	$(BIN)/python -m pytest
+
+bench: system-deps $(INSTALLED)
+	$(BIN)/python -m benchmarks $(BENCH_ARGS)
 
 install: $(INSTALLED)
 
@@ -26,8 +30,8 @@ system-deps:
 	packaging/install-debian-packages.sh
 
 lint: $(INSTALLED)
-	$(BIN)/ruff check workbench tests resources seeds
-	$(BIN)/ruff format --check workbench tests resources seeds
+	$(BIN)/ruff check workbench tests resources seeds benchmarks
+	$(BIN)/ruff format --check workbench tests resources seeds benchmarks
 	$(BIN)/lint-imports
 
 screenshot: $(INSTALLED)

@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
         args = _gui_parser().parse_args(argv)
         from workbench.qt.app import run_gui  # NOTE: lazy: the commands above never load Qt
 
-        return run_gui(args.project, screenshot=args.screenshot)
+        return run_gui(args.project, screenshot=args.screenshot, exit_when_shown=args.exit_when_shown)
     except WorkbenchError as exc:
         print(f"workbench: error: {exc}", file=sys.stderr)
         return EXIT_ERROR
@@ -64,6 +64,12 @@ def _gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("project", nargs="?", type=Path, help="project file to open (default: your default project)")
     parser.add_argument("--screenshot", type=Path, metavar="FILE.png", help="render the main window to a PNG and exit")
+    parser.add_argument(
+        "--exit-when-shown",
+        action="store_true",
+        help="quit as soon as the window is shown with its article list filled, printing 'shown N' "
+        "(N: rows in the list) — for start-up benchmarks",
+    )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 

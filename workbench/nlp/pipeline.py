@@ -9,6 +9,7 @@ run time.
 from __future__ import annotations
 
 import importlib.util
+import json
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -46,12 +47,16 @@ class Pipeline:
     @property
     def entity_model(self) -> tuple[str, str]:
         """(name, version) recorded with every mention; a change means re-analysis."""
-        return self.name, f"{self.version}+rules{ENTITY_RULES_VERSION}"
+        return entity_model_of(self.name, self.version)
 
     @property
     def can_parse(self) -> bool:
         """Whether the pipeline has a dependency parser (the bundled English one does)."""
         return "parser" in self.nlp.component_names
+
+
+def entity_model_of(name: str, version: str) -> tuple[str, str]:
+    return name, f"{version}+rules{ENTITY_RULES_VERSION}"
 
 
 def parse(
@@ -93,6 +98,31 @@ def find_pipeline(preferred: str | None = None) -> str | None:
     return None
 
 
+def pipeline_identity(preferred: str | None = None) -> tuple[str, str] | None:
+    """The `entity_model` the pipeline would have once loaded, read from its meta.json
+    without importing spaCy, so that a project with nothing left to analyse never pays for
+    loading it. None when no pipeline is installed or its meta cannot be read."""
+    name = find_pipeline(preferred)
+    if name is None or (preferred and name != preferred):
+        return None  # loading says what is missing
+    folder = Path(name)
+    if not folder.is_dir():
+        spec = importlib.util.find_spec(name)
+        locations = list(spec.submodule_search_locations or []) if spec else []
+        if not locations:
+            return None
+        folder = Path(locations[0])
+    try:
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return entity_model_of(_pipeline_name(meta, name), str(meta.get("version", "0")))
+
+
+def _pipeline_name(meta: dict, fallback: str) -> str:
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', fallback)}"
+
+
 def load_pipeline(preferred: str | None = None) -> Pipeline:
     """Load the English pipeline with only NER enabled (the other components stay loaded,
     disabled, for the analyses that need syntax).
@@ -122,7 +152,7 @@ def load_pipeline(preferred: str | None = None) -> Pipeline:
         raise PipelineUnavailable(f"The spaCy pipeline {name} has no entity recogniser (ner).")
     nlp.select_pipes(enable=_needed_for(nlp, recognisers))
     meta = nlp.meta
-    return Pipeline(nlp, f"{meta.get('lang', 'xx')}_{meta.get('name', name)}", str(meta.get("version", "0")))
+    return Pipeline(nlp, _pipeline_name(meta, name), str(meta.get("version", "0")))
 
 
 def _needed_for(nlp, components: list[str]) -> list[str]:

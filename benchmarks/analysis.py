@@ -1,0 +1,91 @@
+"""Analysis: `workbench analyze` on fresh articles against a bare `nlp.pipe` over the same
+texts with the same components (both launched as new processes, so both load the model);
+whether a second spaCy process pays on this machine; and what analysing again, or
+reopening the project, costs when nothing has changed."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from benchmarks import fixtures
+from benchmarks.harness import AT_LEAST, AT_MOST, INFO, REPO, Row, child_env, run_probe, wall_time
+from workbench.store import ProjectStore
+
+
+def run(config, log) -> list[Row]:
+    count = config.pick(quick=60, full=300)
+    work = Path(tempfile.mkdtemp(prefix="workbench-bench-analysis-"))
+    project = fixtures.copy_project(fixtures.project(count, analysed=False), work / "fresh.wbproj")
+    env = child_env()
+    pipeline = run_probe("pipeline", env=env)
+    texts = _analysed_texts(project)
+    words = sum(len(t.split()) for t in texts)
+    texts_file = work / "texts.json"
+    texts_file.write_text(json.dumps(texts), encoding="utf-8")
+    bare = [sys.executable, str(REPO / "benchmarks" / "bare" / "nlp_pipe.py"), pipeline["name"], str(texts_file)]
+    bare.append(",".join(pipeline["components"]))
+    analyze = [sys.executable, "-m", "workbench", "analyze", "--project", str(project)]
+
+    log(f"  {count} articles, {words:,} words; components: {', '.join(pipeline['components'])}")
+    log("  bare nlp.pipe, one process…")
+    bare_1 = wall_time(bare, env=env, expect="mentions")
+    log("  workbench analyze…")
+    ours = wall_time(analyze, env=env, expect=f"{count} analysed")
+    log("  bare nlp.pipe, one process again (the mean of both runs is the baseline)…")
+    bare_1 = (bare_1 + wall_time(bare, env=env, expect="mentions")) / 2
+    log("  bare nlp.pipe, two processes…")
+    bare_2 = wall_time([*bare, "2"], env=env, expect="mentions")
+    log("  workbench analyze again, nothing changed…")
+    again = wall_time(analyze, env=env, expect="0 analysed")
+    reopened = run_probe("reopen", project, env=env)
+    if reopened["analysed"] != 0:
+        raise RuntimeError(f"reopening analysed {reopened['analysed']} articles: {reopened['message']}")
+
+    return [
+        Row(
+            f"analysis: workbench analyze, {count} fresh articles (words/s)",
+            words / ours,
+            words / bare_1,
+            "words/s",
+            AT_LEAST(0.9),
+            "bare nlp.pipe",
+        ),
+        Row(
+            "analysis: a second spaCy process (bare nlp.pipe, n_process=2 vs 1)",
+            words / bare_2,
+            words / bare_1,
+            "words/s",
+            INFO,
+            "one process",
+        ),
+        Row(
+            "no repeated work: analyze again, unchanged (0 analysed)",
+            again,
+            ours,
+            "s",
+            AT_MOST(0.02),
+            "first run",
+        ),
+        Row(
+            "no repeated work: reopen in the window, background analysis"
+            + (" (loads spaCy!)" if reopened["spacy_loaded"] else ""),
+            reopened["seconds"],
+            ours,
+            "s",
+            AT_MOST(0.02),
+            "first run",
+        ),
+    ]
+
+
+def _analysed_texts(project: Path) -> list[str]:
+    """The stretches of text the app hands to spaCy (headlines and body runs), in order."""
+    store = ProjectStore.open(project, create=False)
+    try:
+        ids = store.articles_to_analyse("", "")
+        return [text for i in ids for _, text in store.article(i).analysed_runs()]
+    finally:
+        store.close()
