@@ -190,12 +190,16 @@ def _date_line(line: _Line, dates: list) -> bool:
     found_any = []
     for part in parts:
         lead = _DATE_LEAD.match(part)
-        found = DATE_PATTERN.search(part, lead.end() if lead else 0)
+        if lead:
+            found = DATE_PATTERN.search(part, lead.end())
+        else:
+            # Without a label the date must open the part: matching there, rather than
+            # searching the whole line, keeps long paragraphs cheap (no date starts with
+            # one of the skipped characters, so the result is the same).
+            found = DATE_PATTERN.match(part, len(part) - len(part.lstrip(" :,-")))
         if not found:
             return False
         rest = part[found.end() :].strip(" ,.;")
-        if part[: found.start()].strip(" :,-") and not lead:
-            return False
         if rest and not re.match(r"^(?:by\s+\S.*|\(?[A-Z]{2,5}\)?)$", rest, re.IGNORECASE):
             return False
         found_any.append((_is_update(lead.group("label")) if lead else False, found))
