@@ -24,7 +24,7 @@ from workbench import seeds
 from workbench.core.model import Article, Claim, EntitySpan
 from workbench.ingest.article import build_article
 from workbench.ingest.decode import decode_text
-from workbench.nlp.pipeline import pipeline_identity
+from workbench.nlp.pipeline import pipeline_meta
 
 # Bumped whenever generated text changes, so cached corpora are rebuilt.
 GENERATOR_VERSION = "3"
@@ -241,7 +241,8 @@ def claims_for(index: int, page_: Page, article_id: int, schema_categories: list
 def entity_model() -> tuple[str, str]:
     """Mentions are recorded as found by the installed pipeline, so that opening a generated
     project finds nothing left to analyse (as with a real, analysed project)."""
-    return pipeline_identity() or ("synthetic", "1")
+    meta = pipeline_meta()
+    return meta.entity_model if meta else ("synthetic", "1")
 
 
 def write_files(folder: Path, count: int) -> list[Path]:

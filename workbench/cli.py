@@ -178,12 +178,16 @@ def _run_import(args) -> int:
 
 def _run_analyze(args) -> int:
     from workbench.nlp.pipeline import load_pipeline
-    from workbench.services.analysis import analyse_articles
+    from workbench.services.analysis import analyse_articles, nothing_to_analyse
 
     session = _open(args)
-    pipeline = load_pipeline(args.pipeline)
-    with _TerminalProgress() as bar:
-        report = analyse_articles(session.store, pipeline, progress=bar.update)
+    done = nothing_to_analyse(session.store, args.pipeline, suggestions=False)
+    if done is not None:
+        report = done[0]
+    else:
+        pipeline = load_pipeline(args.pipeline)
+        with _TerminalProgress() as bar:
+            report = analyse_articles(session.store, pipeline, progress=bar.update)
     print(report.summary())
     return EXIT_OK
 

@@ -98,13 +98,30 @@ def find_pipeline(preferred: str | None = None) -> str | None:
     return None
 
 
-def pipeline_identity(preferred: str | None = None) -> tuple[str, str] | None:
-    """The `entity_model` the pipeline would have once loaded, read from its meta.json
-    without importing spaCy, so that a project with nothing left to analyse never pays for
-    loading it. None when no pipeline is installed or its meta cannot be read."""
+@dataclass(frozen=True)
+class PipelineMeta:
+    """What identifies a pipeline's output, read from its meta.json without loading it."""
+
+    name: str
+    version: str
+    components: tuple[str, ...]
+
+    @property
+    def entity_model(self) -> tuple[str, str]:
+        return entity_model_of(self.name, self.version)
+
+    @property
+    def can_parse(self) -> bool:
+        return "parser" in self.components
+
+
+def pipeline_meta(preferred: str | None = None) -> PipelineMeta | None:
+    """The pipeline's identity as it will be once loaded, from its meta.json, without
+    importing spaCy: a project with nothing left to analyse never pays for loading it.
+    None when no pipeline is installed or its meta cannot be read (loading then says why)."""
     name = find_pipeline(preferred)
     if name is None or (preferred and name != preferred):
-        return None  # loading says what is missing
+        return None
     folder = Path(name)
     if not folder.is_dir():
         spec = importlib.util.find_spec(name)
@@ -116,7 +133,8 @@ def pipeline_identity(preferred: str | None = None) -> tuple[str, str] | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    return entity_model_of(_pipeline_name(meta, name), str(meta.get("version", "0")))
+    components = meta.get("components") or meta.get("pipeline") or []
+    return PipelineMeta(_pipeline_name(meta, name), str(meta.get("version", "0")), tuple(components))
 
 
 def _pipeline_name(meta: dict, fallback: str) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from workbench.ingest.tables import ColumnChoice
 from workbench.nlp.pipeline import Pipeline, load_pipeline
-from workbench.services.analysis import AnalysisReport, analyse_articles, suggest_claims
+from workbench.services.analysis import AnalysisReport, analyse_articles, nothing_to_analyse, suggest_claims
 from workbench.services.annotation_import import AnnotationImportPlan, plan_annotation_import
 from workbench.services.exporting import ExportResult, export_dataset
 from workbench.services.importing import ImportReport, TablePreview, import_paths, preview_table
@@ -34,9 +34,13 @@ def lane_pipeline(state, preferred: str | None) -> Pipeline:
 
 
 def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> list[AnalysisReport]:
-    """Entities first (fast, NER only), then suggested claims (the full parse)."""
-    pipeline = lane_pipeline(state, preferred_pipeline)
+    """Entities first (fast, NER only), then suggested claims (the full parse); spaCy is
+    loaded only when one of them has work to do."""
     store = lane_store(state, project)
+    done = nothing_to_analyse(store, preferred_pipeline)
+    if done is not None:
+        return done
+    pipeline = lane_pipeline(state, preferred_pipeline)
     reports = [analyse_articles(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled)]
     if pipeline.can_parse and not state.cancelled():
         reports.append(suggest_claims(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled))

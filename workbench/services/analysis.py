@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from workbench.core.model import Article, ChangeSet
 from workbench.nlp.entities import find_entities
-from workbench.nlp.pipeline import Pipeline
+from workbench.nlp.pipeline import Pipeline, pipeline_meta
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
@@ -36,6 +36,28 @@ class AnalysisReport:
             f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.found} {self.what} ({self.model})"
         )
         return text + (" — cancelled before the end" if self.cancelled else "")
+
+
+def nothing_to_analyse(
+    store: ProjectStore, preferred_pipeline: str | None, *, suggestions: bool = True
+) -> list[AnalysisReport] | None:
+    """The reports of an analysis (entities, then suggested claims when the pipeline can
+    parse and `suggestions`) that has nothing to do, when that can be told without loading
+    the pipeline (its identity is read from its meta.json): reopening or re-analysing an
+    unchanged project then costs two queries, not seconds of loading spaCy. None when some
+    article needs analysing, or the pipeline cannot be identified without loading it."""
+    meta = pipeline_meta(preferred_pipeline)
+    if meta is None:
+        return None
+    passes = [("entity mentions", meta.entity_model, store.articles_to_analyse)]
+    if suggestions and meta.can_parse:
+        from workbench.nlp.attribution import suggestion_model  # NOTE: lazy, it is large
+
+        passes.append(("suggested claims", suggestion_model(meta), store.articles_to_suggest))
+    if any(pending(*model) for _, model, pending in passes):
+        return None
+    count = store.article_count()
+    return [AnalysisReport(what, 0, count, 0, False, ChangeSet(), " ".join(model)) for what, model, _ in passes]
 
 
 def analyse_articles(
