@@ -358,21 +358,24 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
     def top_entities(
         self, limit: int, *, article_id: int | None = None, labels: Iterable[str] | None = None
     ) -> list[EntityCount]:
-        """The most mentioned entities (by text and label), in the corpus or one article."""
-        where, params = [], []
-        if article_id is not None:
-            where.append("article_id = ?")
-            params.append(article_id)
-        if labels is not None:
-            labels = list(labels)
-            where.append(f"label IN ({','.join('?' * len(labels))})")
-            params.extend(labels)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
-        rows = self._db.execute(
-            f"SELECT text, label, count(*) AS n, count(DISTINCT article_id) FROM entities {clause}"
-            " GROUP BY text, label ORDER BY n DESC, text LIMIT ?",
-            (*params, limit),
-        )
+        """The most mentioned entities (by text and label), in the corpus or one article.
+        The corpus's come from totals kept by triggers, not from counting every mention."""
+        labels = None if labels is None else list(labels)
+        label_clause = "" if labels is None else f"label IN ({','.join('?' * len(labels))})"
+        if article_id is None:
+            rows = self._db.execute(
+                "SELECT text, label, mentions, articles FROM entity_totals"
+                + (f" WHERE {label_clause}" if labels is not None else "")
+                + " ORDER BY mentions DESC, text LIMIT ?",
+                (*(labels or ()), limit),
+            )
+        else:
+            rows = self._db.execute(
+                "SELECT text, label, count(*) AS n, 1 FROM entities WHERE article_id = ?"
+                + (f" AND {label_clause}" if labels is not None else "")
+                + " GROUP BY text, label ORDER BY n DESC, text LIMIT ?",
+                (article_id, *(labels or ()), limit),
+            )
         return [EntityCount(*row) for row in rows]
 
     def entity_labels(self) -> list[str]:
