@@ -1,39 +1,67 @@
 from PySide6.QtCore import Qt
 
-from workbench.core.model import ArticleSummary, Claim
+from workbench.core.model import Claim, EntitySpan
+from workbench.ingest.article import build_article
 from workbench.qt.models.article_table import ARTICLE_ID_ROLE, ArticleTableModel
 from workbench.qt.models.claim_table import CLAIM_ID_ROLE, ClaimTableModel
 
 
-def summaries():
-    return [
-        ArticleSummary(1, "Beta", "2024-01-02", "b.txt", 100, 5, 0),
-        ArticleSummary(2, "alpha", None, "a.txt", 50, 9, 2),
-        ArticleSummary(3, "Gamma", "2023-05-01", "c.txt", 70, 1, 1),
-    ]
+def project(store, titles=("Beta", "alpha", "Gamma")):
+    """Articles 1..n titled `titles`, article 2 with the most entities, article 3 with claims."""
+    for number, title in enumerate(titles, start=1):
+        article = build_article(f"{number}.txt", f"{title}\n\nRussia and Oslo met on day {number}, officials said.")
+        article_id = store.add_article(article)
+        spans = [EntitySpan(0, 1, "GPE", "Russia")] * (1 + (number == 2) * 8)
+        store.save_entities(article_id, article.text_hash, spans, "m", "1")
+    store.insert_claim(Claim(3, 0, 4, "Gamm", "Event"))
+    return store
 
 
-def test_article_model_passes_the_model_tester(qtmodeltester):
-    model = ArticleTableModel()
-    model.set_articles(summaries())
+def column(model, number, role=Qt.ItemDataRole.DisplayRole):
+    return [model.data(model.index(r, number), role) for r in range(model.rowCount())]
+
+
+def test_article_model_passes_the_model_tester(qtmodeltester, store):
+    model = ArticleTableModel(source=project(store))
+    qtmodeltester.check(model)
+    model.sort(0)
     qtmodeltester.check(model)
 
 
-def test_article_model_sorts_filters_and_updates(qtmodeltester):
-    model = ArticleTableModel()
-    model.set_articles(summaries())
+def test_article_model_sorts_filters_and_updates(store):
+    model = ArticleTableModel(source=project(store))
     model.sort(0, Qt.SortOrder.AscendingOrder)
-    assert [model.data(model.index(r, 0)) for r in range(3)] == ["alpha", "Beta", "Gamma"]
+    assert column(model, 0) == ["alpha", "Beta", "Gamma"]
     model.sort(3, Qt.SortOrder.DescendingOrder)
-    assert [model.data(model.index(r, 0), ARTICLE_ID_ROLE) for r in range(3)] == [2, 1, 3]
+    assert column(model, 0, ARTICLE_ID_ROLE) == [2, 1, 3]
     model.sort(-1)
     assert [model.article_id(r) for r in range(3)] == [1, 2, 3]
-    model.set_filter([3, 1])
-    assert model.rowCount() == 2 and model.total == 3
-    model.update_articles([ArticleSummary(3, "Gamma", "2023-05-01", "c.txt", 70, 4, 7)])
-    assert model.data(model.index(model.row_of(3), 4)) == 7
-    model.update_articles([ArticleSummary(4, "Delta", None, "d.txt", 10, 0, 0)])
-    assert model.total == 4 and model.row_of(4) is None  # filtered out until the filter changes
+    model.set_filter(words="gamm")
+    assert model.rowCount() == 1 and model.total == 3 and model.row_of(3) == 0 and model.row_of(1) is None
+    model.set_filter(words="day")
+    store.insert_claim(Claim(3, 5, 9, "Russ", "Event"))
+    model.update_articles(store.article_summaries([3]))
+    assert model.data(model.index(model.row_of(3), 4)) == 2
+    new = store.add_article(build_article("4.txt", "Delta\n\nNothing of note happened on day four, they said."))
+    model.update_articles(store.article_summaries([new]))
+    assert model.total == 4 and model.rowCount() == 4 and model.row_of(new) == 3  # matches the filter: appended
+    model.set_filter(words="gamma", entity=("Russia", "GPE"))
+    assert [model.article_id(r) for r in range(model.rowCount())] == [3]
+
+
+def test_article_model_reads_a_long_list_a_page_at_a_time(store, qtmodeltester):
+    titles = [f"Story {n}" for n in range(1, 1001)]
+    model = ArticleTableModel(source=project(store, titles))
+    calls = []
+    store.article_summaries = lambda ids, _real=store.article_summaries: calls.append(len(ids)) or _real(ids)
+    assert model.rowCount() == 1000
+    assert model.data(model.index(700, 0)) == "Story 701"  # reads only the page holding row 700
+    assert calls == [ArticleTableModel.PAGE]
+    assert model.row_of(999) == 998 and model.article_id(999) == 1000
+    model.set_filter(words="story 99")  # "99" starts 99 and 990–999
+    assert [model.article_id(r) for r in range(model.rowCount())] == [99, *range(990, 1000)]
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert column(model, 0)[:2] == ["Story 999", "Story 998"]
     qtmodeltester.check(model)
 
 

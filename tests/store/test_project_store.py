@@ -5,8 +5,9 @@ import pytest
 from workbench.core.model import Claim, EntitySpan
 from workbench.ingest.article import build_article
 from workbench.store import ProjectStore
+from workbench.store.article_list import fts_query
 from workbench.store.migrations import MIGRATIONS
-from workbench.store.project_store import ProjectFileError, fts_query
+from workbench.store.project_store import ProjectFileError
 
 
 def add(
@@ -100,13 +101,17 @@ def test_analysis_bookkeeping(store):
 def test_full_text_search_matches_word_prefixes_in_title_and_text(store):
     a = add(store)
     b = add(store, "Other story\n\nThe weather in Glasgow stayed wet all week long, forecasters said on Friday.")
-    assert store.search_articles("pyong") == [a]
-    assert store.search_articles("HEADLINE") == [a]
-    assert store.search_articles("glasgow wet") == [b]
-    assert store.search_articles("glasgow russia") == []
-    assert store.search_articles("") == [a, b]
+
+    def search(words):
+        return store.article_ids_after(0, 100, words=words)
+
+    assert search("pyong") == [a]
+    assert search("HEADLINE") == [a]
+    assert search("glasgow wet") == [b]
+    assert search("glasgow russia") == []
+    assert search("") == [a, b]
     # FTS syntax typed by a user is text, not an error
-    assert store.search_articles('"NEAR( AND * ') == []
+    assert search('"NEAR( AND * ') == []
 
 
 def test_fts_query_quotes_words():
@@ -125,5 +130,5 @@ def test_top_entities(store):
     store.save_entities(article_id, text_hash, mentions + [EntitySpan(70, 72, "DATE", "on")], "m", "1")
     top = store.top_entities(2, labels=["GPE"])
     assert [(c.text, c.mentions) for c in top] == [("North Korea", 1), ("Pyongyang", 1)]
-    assert store.articles_mentioning("Russia", "GPE") == [article_id]
-    assert store.articles_mentioning("Russia", "ORG") == []
+    assert store.article_ids_after(0, 10, entity=("Russia", "GPE")) == [article_id]
+    assert store.article_ids_after(0, 10, entity=("Russia", "ORG")) == []

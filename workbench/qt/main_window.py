@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
     def _load_project(self) -> None:
         self.setWindowTitle(f"{self.session.path.stem} — Analyst Workbench")
         self.panel.set_schema(self.session.schema)
-        self.articles.model.set_articles(self.session.article_summaries())
+        self.articles.model.set_source(self.session.article_list)
         target = self.session.current_article_id
         if target is None or self.articles.model.summary(target) is None:
             target = self.articles.model.article_id(0)
@@ -278,7 +278,6 @@ class MainWindow(QMainWindow):
         self._entity_filter, self._text_filter = None, ""
         self.articles.filter.clear()
         self.articles.show_entity_filter(None)
-        self.articles.model.set_filter(None)
         self._load_project()
         self.settings.last_project = str(session.path)
         self.start_analysis()
@@ -398,13 +397,7 @@ class MainWindow(QMainWindow):
         self._refilter()
 
     def _refilter(self) -> None:
-        ids = None
-        if self._text_filter.strip():
-            ids = set(self.session.search_articles(self._text_filter))
-        if self._entity_filter is not None:
-            mentioning = set(self.session.articles_mentioning(*self._entity_filter))
-            ids = mentioning if ids is None else ids & mentioning
-        self.articles.model.set_filter(ids)
+        self.articles.model.set_filter(words=self._text_filter, entity=self._entity_filter)
         if self._article is not None:
             self.articles.select_article(self._article.id)
 

@@ -34,6 +34,7 @@ from workbench.services.commands import (
 from workbench.services.metadata import corrected
 from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
+from workbench.store.article_list import ArticleListStore
 
 # Who can make a claim: the mention types offered as a claim's source.
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
@@ -77,6 +78,11 @@ class Session:
     def article_summaries(self) -> list[ArticleSummary]:
         return self.store.article_summaries()
 
+    @property
+    def article_list(self) -> ArticleListStore:
+        """What the article list reads, a page at a time: counts, ids in order, summaries."""
+        return self.store
+
     def article(self, article_id: int) -> Article:
         article = self.store.article(article_id)
         if article is None:
@@ -95,12 +101,6 @@ class Session:
 
     def claim(self, claim_id: int) -> Claim | None:
         return self.store.claim(claim_id)
-
-    def search_articles(self, query: str) -> list[int]:
-        return self.store.search_articles(query)
-
-    def articles_mentioning(self, text: str, label: str) -> list[int]:
-        return self.store.articles_mentioning(text, label)
 
     def top_entities(self, limit: int, *, article_id: int | None = None, labels=None) -> list[EntityCount]:
         return self.store.top_entities(limit, article_id=article_id, labels=labels)

@@ -70,6 +70,16 @@ class ClaimStore:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
         return _claim(row) if row else None
 
+    def count_claims(self) -> int:
+        return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+
+    def titles_of_claimed_articles(self) -> dict[int, str]:
+        """Id → title of each article holding a claim, in import order."""
+        rows = self._db.execute(
+            "SELECT a.id, a.title FROM articles a WHERE a.id IN (SELECT article_id FROM claims) ORDER BY a.id"
+        )
+        return dict(rows)
+
     def claims(self, article_id: int | None = None) -> list[Claim]:
         if article_id is None:
             rows = self._db.execute(f"SELECT {_COLUMNS} FROM claims ORDER BY article_id, start, end, id")
@@ -153,7 +163,7 @@ def _claim(row) -> Claim:
         source=row[6],
         stance=row[7],
         status=row[8],
-        tags=tuple(json.loads(row[9])),
+        tags=() if row[9] == "[]" else tuple(json.loads(row[9])),
         note=row[10],
         source_start=row[11],
         source_end=row[12],

@@ -212,6 +212,9 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (text, label)
     ) WITHOUT ROWID;
     CREATE INDEX entity_totals_by_mentions ON entity_totals(mentions DESC, text);
+    -- With the article: the articles mentioning an entity are a range of this index.
+    DROP INDEX entities_by_name;
+    CREATE INDEX entities_by_name ON entities(text, label, article_id);
     INSERT INTO entity_totals(text, label, mentions, articles)
         SELECT text, label, count(*), count(DISTINCT article_id) FROM entities GROUP BY text, label;
 

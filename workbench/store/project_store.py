@@ -27,6 +27,7 @@ from workbench.core.model import (
 )
 from workbench.core.text import word_count
 from workbench.store.actors import ActorStore
+from workbench.store.article_list import ArticleListStore
 from workbench.store.claims import ClaimStore, now
 from workbench.store.migrations import APPLICATION_ID, MIGRATIONS
 from workbench.store.suggestions import SuggestionStore
@@ -36,7 +37,7 @@ class ProjectFileError(WorkbenchError):
     """The file cannot be opened as a project."""
 
 
-class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
+class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._db = connection
         self.path = path
@@ -238,21 +239,6 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
         )
         return [ArticleSummary(*row) for row in rows]
 
-    def search_articles(self, query: str) -> list[int]:
-        """Ids of articles whose title or text holds every word of `query`, each word
-        matching the start of a word ("russ" finds "Russia")."""
-        match = fts_query(query)
-        if not match:
-            return [row[0] for row in self._db.execute("SELECT id FROM articles ORDER BY id")]
-        rows = self._db.execute("SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid", (match,))
-        return [row[0] for row in rows]
-
-    def articles_mentioning(self, text: str, label: str) -> list[int]:
-        rows = self._db.execute(
-            "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? ORDER BY article_id", (text, label)
-        )
-        return [row[0] for row in rows]
-
     # -- duplicates ----------------------------------------------------------------------
 
     def articles_without_body_hash(self) -> list[int]:
@@ -410,16 +396,6 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore):
                 [("stance", name, i) for i, name in enumerate(schema.stances)]
                 + [("status", name, i) for i, name in enumerate(schema.statuses)],
             )
-
-
-def fts_query(query: str) -> str:
-    """A user's search words as an FTS5 query: every word required, each as a prefix.
-
-    Words are quoted, so FTS5 syntax typed by a user (AND, NEAR, *, ") is searched for as
-    text and never raises a syntax error.
-    """
-    words = [w.replace('"', '""') for w in query.split()]
-    return " ".join(f'"{w}"*' for w in words if any(ch.isalnum() for ch in w))
 
 
 def _statements(script: str) -> Iterator[str]:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -32,14 +31,13 @@ class ArticleListPane(QWidget):
         self.filter.setObjectName("articleFilter")
         self.filter.setPlaceholderText("Filter: words in titles and text")
         self.filter.setClearButtonEnabled(True)
-        self.table = make_table("articleList", self.model)
+        self.table = make_table(
+            "articleList", self.model, long_list={1: "2024-12-31", 2: "source-file.txt", 3: "9999", 4: "999"}
+        )
         # NOTE: no sort indicator before sorting is enabled, or Qt sorts at once by a column:
         # the list opens in import order.
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        # File names are long: a narrow column the user can widen.
-        self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().resizeSection(2, 80)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
 
         self.entity_label = QLabel()
@@ -98,10 +96,12 @@ class ArticleListPane(QWidget):
     def neighbour(self, article_id: int | None, step: int, wanted) -> int | None:
         """The next (+1) or previous (-1) article in list order, after `article_id`, for
         which `wanted(id)` is true."""
-        ids = [self.model.article_id(r) for r in range(self.model.rowCount())]
-        start = ids.index(article_id) if article_id in ids else (-1 if step > 0 else len(ids))
-        candidates = ids[start + 1 :] if step > 0 else reversed(ids[:start])
-        return next((i for i in candidates if wanted(i)), None)
+        count = self.model.rowCount()
+        row = self.model.row_of(article_id) if article_id is not None else None
+        if row is None:
+            row = -1 if step > 0 else count
+        rows = range(row + 1, count) if step > 0 else range(row - 1, -1, -1)
+        return next((i for i in map(self.model.article_id, rows) if i is not None and wanted(i)), None)
 
     def _on_table_row_changed(self, current, _previous) -> None:
         article_id = self.model.article_id(current.row()) if current.isValid() else None

@@ -1,9 +1,13 @@
 """ClaimsView (`claimsView`): every claim in the project, filtered by category, actor,
-stance, status, article and text, sortable; double-click opens the article at the claim."""
+stance, status, article and text, sortable; double-click opens the article at the claim.
+
+It reads the project only while it is shown: changes made meanwhile mark it stale, and it
+reloads when it next appears (with 100k claims a reload takes a while; a hidden tab must
+not pay for it on every edit)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from workbench.qt.models.claim_table import CORPUS_COLUMNS, ClaimTableModel
@@ -30,7 +34,21 @@ class ClaimsView(QWidget):
         self.status = _combo("claimsFilterStatus")
         self.article = _combo("claimsFilterArticle")
         self.model = ClaimTableModel(self, columns=CORPUS_COLUMNS)
-        self.table = make_table("claimsTable", self.model, stretch=CORPUS_COLUMNS.index("quote"))
+        samples = {
+            "article": "A headline of some length",
+            "category": "Assessment",
+            "source": "Volodymyr Zelenskyy",
+            "stance": "questions",
+            "status": "corroborated",
+            "analyst": "analyst",
+            "updated": "2024-12-31 23:59",
+        }
+        self.table = make_table(
+            "claimsTable",
+            self.model,
+            stretch=CORPUS_COLUMNS.index("quote"),
+            long_list={CORPUS_COLUMNS.index(name): sample for name, sample in samples.items()},
+        )
         self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
         self.count = QLabel()
@@ -56,25 +74,43 @@ class ClaimsView(QWidget):
         self.text.textChanged.connect(self._timer.start)
         for combo in (self.category, self.actor, self.stance, self.status, self.article):
             combo.currentIndexChanged.connect(self.refresh)
-        self.reload_choices()
+        self._titles: dict[int, str] = {}
+        self._stale = True
 
     def reload_choices(self) -> None:
-        """Refill the filter lists (after the schema, the actors or the articles changed)."""
+        """Refill the filter lists and the table (after the schema, the actors, the articles
+        or the claims changed): now if shown, else when next shown."""
+        self._stale = True
+        if self.isVisible():
+            self._reload()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._reload()
+
+    def _reload(self) -> None:
+        self._stale = False
         schema = self.session.schema
         _fill(self.category, [(n, n) for n in schema.category_names])
         _fill(self.stance, [(n, n) for n in schema.stances])
         _fill(self.status, [(n, n) for n in schema.statuses])
         _fill(self.actor, [(f"{a.name} ({a.claims})", a.id) for a in self.session.actors() if a.claims])
-        self._titles = {s.id: s.title for s in self.session.article_summaries()}
+        self._titles = self.session.store.titles_of_claimed_articles()
         _fill(self.article, [(title, article_id) for article_id, title in self._titles.items()])
         self.refresh()
 
     def show_actor(self, actor_id: int) -> None:
+        if self._stale:
+            self._reload()
         index = self.actor.findData(actor_id)
         if index >= 0:
             self.actor.setCurrentIndex(index)
 
     def refresh(self) -> None:
+        if not self.isVisible():
+            self._stale = True  # NOTE: also keeps a closing window from reading a closed project
+            return
         claims = self.session.find_claims(
             actor_id=self.actor.currentData(),
             category=self.category.currentData(),
@@ -87,7 +123,7 @@ class ClaimsView(QWidget):
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
-        total = len(self.session.store.claims())
+        total = self.session.store.count_claims()
         self.count.setText(f"{len(claims)} of {total} claims — double-click a claim to open it in its article")
 
     def _on_table_double_clicked(self, index) -> None:
@@ -96,9 +132,36 @@ class ClaimsView(QWidget):
             self.claim_opened.emit(claim.article_id, claim.id)
 
 
+class _Choices(QAbstractListModel):
+    """A combo box's items, (text, data) pairs, set all at once however many there are
+    (one article per claim can mean 100k items: adding them one by one takes seconds)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._items: list[tuple[str, object]] = []
+
+    def set_items(self, items: list[tuple[str, object]]) -> None:
+        self.beginResetModel()
+        self._items = items
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._items[index.row()][0]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._items[index.row()][1]
+        return None
+
+
 def _combo(name: str) -> QComboBox:
     combo = QComboBox()
     combo.setObjectName(name)
+    combo.setModel(_Choices(combo))
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(6)
     return combo
@@ -108,9 +171,6 @@ def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
     """Items (text, data) after "(any)", keeping the current choice when it still exists."""
     current = combo.currentData()
     with QSignalBlocker(combo):
-        combo.clear()
-        combo.addItem(ANY, None)
-        for text, data in items:
-            combo.addItem(text, data)
+        combo.model().set_items([(ANY, None), *items])
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))

@@ -89,10 +89,8 @@ def preview_article_list() -> int:
 
     def make(session: Session):
         pane = ArticleListPane()
-        pane.model.set_articles(session.article_summaries())
-        pane.filter_changed.connect(
-            lambda text: pane.model.set_filter(session.search_articles(text) if text.strip() else None)
-        )
+        pane.model.set_source(session.article_list)
+        pane.filter_changed.connect(lambda text: pane.model.set_filter(words=text))
         return pane
 
     return _show(make)

@@ -1,15 +1,21 @@
-"""The one way this app sets up a table view: whole rows selected, one at a time, one
-column stretched over the free width and the others fitted to their contents, up to a
-limit, so a long value elides instead of pushing columns out of sight."""
+"""The one way this app sets up a table view: whole rows selected, one at a time, rows of
+one height, one column stretched over the free width and the others fitted to their
+contents, up to a limit, so a long value elides instead of pushing columns out of sight.
+
+Fitting to contents reads the first thousand rows each time the table changes; a table
+that may hold very many rows (`long_list`) gets its widths from the font instead."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 MAX_COLUMN_WIDTH = 160
 
 
-def make_table(name: str, model, *, stretch: int = 0) -> QTableView:
+def make_table(name: str, model, *, stretch: int = 0, long_list: dict[int, str] | None = None) -> QTableView:
+    """A table over `model`. With `long_list` ({column: sample text}), those columns are as
+    wide as their sample (or their header, if wider) and the user can resize them."""
     table = QTableView()
     table.setObjectName(name)
     table.setModel(model)
@@ -19,8 +25,16 @@ def make_table(name: str, model, *, stretch: int = 0) -> QTableView:
     table.setWordWrap(False)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    if long_list is None:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    else:
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        metrics = table.fontMetrics()
+        for column, sample in long_list.items():
+            title = str(model.headerData(column, Qt.Orientation.Horizontal))
+            header.resizeSection(column, max(metrics.horizontalAdvance(t) for t in (sample, title)) + 24)
     header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
     header.setMaximumSectionSize(MAX_COLUMN_WIDTH)
     return table

@@ -1,0 +1,114 @@
+"""The article list at any corpus size: how many articles a filter keeps, their ids a page
+at a time (keyset pagination: the page after the last id shown), and all of them in a sort
+order — without reading any article's text.
+
+A filter is the words typed (each must start a word of the title or text: the full-text
+index answers) and/or an entity (text, label) the articles must mention.
+"""
+
+from __future__ import annotations
+
+SORT_KEYS = ("title", "date", "source", "entities", "claims")
+
+# key → (SQL of (id, sort value) over articles `a`, Python sort key of that value)
+_SORTS = {
+    "title": ("SELECT a.id, a.title FROM articles a", str.casefold),
+    "date": ("SELECT a.id, coalesce(a.date, '') FROM articles a", None),
+    "source": ("SELECT a.id, a.source_file FROM articles a", str.casefold),
+    "entities": (
+        "SELECT a.id, coalesce(an.entity_count, 0) FROM articles a LEFT JOIN analyses an ON an.article_id = a.id",
+        None,
+    ),
+    "claims": (
+        "SELECT a.id, coalesce(c.n, 0) FROM articles a"
+        " LEFT JOIN (SELECT article_id, count(*) AS n FROM claims GROUP BY article_id) c ON c.article_id = a.id",
+        None,
+    ),
+}
+
+
+class ArticleListStore:
+    """Mixed into ProjectStore: needs `_db`."""
+
+    def count_articles(self, *, words: str = "", entity: tuple[str, str] | None = None) -> int:
+        """How many articles the filter keeps (all of them without one)."""
+        match = fts_query(words)
+        if not match and entity is None:
+            return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+        if not match:
+            return self._db.execute(
+                "SELECT count(DISTINCT article_id) FROM entities WHERE text = ? AND label = ?", entity
+            ).fetchone()[0]
+        where, params = _fts_where(match, entity)
+        return self._db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", params).fetchone()[0]
+
+    def article_ids_after(
+        self,
+        after: int,
+        limit: int,
+        *,
+        until: int | None = None,
+        words: str = "",
+        entity: tuple[str, str] | None = None,
+    ) -> list[int]:
+        """Up to `limit` ids the filter keeps, greater than `after` (and at most `until`),
+        in id order — the next page of the list in import order."""
+        upto = 2**62 if until is None else until
+        match = fts_query(words)
+        if not match and entity is None:
+            rows = self._db.execute(
+                "SELECT id FROM articles INDEXED BY articles_by_id WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
+                (after, upto, limit),
+            )
+        elif not match:
+            rows = self._db.execute(
+                "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? AND article_id > ?"
+                " AND article_id <= ? ORDER BY article_id LIMIT ?",
+                (*entity, after, upto, limit),
+            )
+        else:
+            where, params = _fts_where(match, entity)
+            rows = self._db.execute(
+                f"SELECT rowid FROM articles_fts WHERE {where} AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?",
+                (*params, after, upto, limit),
+            )
+        return [row[0] for row in rows]
+
+    def sorted_article_ids(
+        self, key: str, *, descending: bool = False, words: str = "", entity: tuple[str, str] | None = None
+    ) -> list[int]:
+        """Every id the filter keeps, ordered by `key` (one of SORT_KEYS; text case-blind),
+        articles with equal values in import order."""
+        sql, python_key = _SORTS[key]
+        match = fts_query(words)
+        params: tuple = ()
+        if match:
+            where, params = _fts_where(match, entity)
+            sql += f" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})"
+        elif entity is not None:
+            sql += " WHERE a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)"
+            params = entity
+        rows = sorted(self._db.execute(sql, params))
+        if python_key is not None:
+            rows = [(i, python_key(value)) for i, value in rows]
+        rows.sort(key=lambda row: row[1], reverse=descending)  # stable: ties stay in id order
+        return [i for i, _ in rows]
+
+
+def _fts_where(match: str, entity: tuple[str, str] | None) -> tuple[str, tuple]:
+    if entity is None:
+        return "articles_fts MATCH ?", (match,)
+    return (
+        "articles_fts MATCH ? AND rowid IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)",
+        (match, *entity),
+    )
+
+
+def fts_query(query: str) -> str:
+    """A user's search words as an FTS5 query: every word required, each as a prefix.
+
+    Words are quoted, so FTS5 syntax typed by a user (AND, NEAR, *, ") is searched for as
+    text and never raises a syntax error.
+    """
+    words = [w.replace('"', '""') for w in query.split()]
+    return " ".join(f'"{w}"*' for w in words if any(ch.isalnum() for ch in w))
