@@ -27,7 +27,30 @@ from workbench.ingest.decode import decode_text
 from workbench.nlp.pipeline import pipeline_meta
 
 # Bumped whenever generated text changes, so cached corpora are rebuilt.
-GENERATOR_VERSION = "3"
+GENERATOR_VERSION = "4"
+# One article in this many is another outlet's copy of the one before it, lightly edited
+# (what near-duplicate detection is for); the rest share sentences, not stories.
+SYNDICATED_EVERY = 40
+# Words slipped between a sentence's words now and then, so that two articles drawing on
+# the same sample sentence still differ in most of their word 5-grams, as distinct
+# stories do (without them every article would be a candidate near-duplicate of many).
+_FILLERS = (
+    "reportedly",
+    "also",
+    "now",
+    "again",
+    "still",
+    "further",
+    "indeed",
+    "meanwhile",
+    "officially",
+    "in turn",
+    "once more",
+    "for now",
+    "this week",
+    "by most accounts",
+    "at the time",
+)
 
 # Names in the sample articles, by the label NER gives them; longest first, so that
 # "North Korean" is found before "North Korea".
@@ -90,6 +113,8 @@ class Page:
     text: str
     mentions: tuple[EntitySpan, ...]
     sentences: tuple[tuple[int, int], ...]  # body sentences, as (start, end) in text
+    title_end: int  # where the headline ends
+    body_end: int  # where the page clutter after the story starts
 
 
 @cache
@@ -148,6 +173,8 @@ def _name(rng: random.Random, label: str) -> str:
 
 def page(index: int, *, words: int | None = None) -> Page:
     """Article `index` of every corpus; `words` asks for a body of about that many words."""
+    if words is None and index % SYNDICATED_EVERY == SYNDICATED_EVERY - 1:
+        return _syndicated(page(index - 1))
     rng = random.Random(index * 7919 + 17)
     templates = _templates()
     cast = {label: [_name(rng, label) for _ in range(6)] for label in SEED_NAMES}
@@ -169,7 +196,7 @@ def page(index: int, *, words: int | None = None) -> Page:
         start, count = length, 0
         for piece in pieces:
             if isinstance(piece, str):
-                put(piece)
+                put(_with_fillers(rng, piece))
             else:
                 label, slot = piece
                 pool = cast[label]
@@ -182,6 +209,7 @@ def page(index: int, *, words: int | None = None) -> Page:
     put(" on ")
     put(cast["GPE"][0], "GPE")
     put(": " + rng.choice(("talks stall", "new deal signed", "troops move", "sanctions widen", "aid arrives")))
+    title_end = length
     date = f"{rng.choice(_MONTHS)} {rng.randint(1, 28)}, {rng.randint(2015, 2025)}"
     put(f"\n\nPublished: {date}\n\nBy {_name(rng, 'PERSON')}, {rng.choice(_SITES)}\n\n")
     body = 0
@@ -193,6 +221,7 @@ def page(index: int, *, words: int | None = None) -> Page:
             if body >= words:
                 break
         put("\n\n")
+    body_end = length
     put(
         rng.choice(_CLUTTER).format(
             a=_name(rng, "PERSON") + " warns of new strains",
@@ -202,7 +231,32 @@ def page(index: int, *, words: int | None = None) -> Page:
             p=_name(rng, "PERSON"),
         )
     )
-    return Page("".join(parts), tuple(mentions), tuple(sentences))
+    return Page("".join(parts), tuple(mentions), tuple(sentences), title_end, body_end)
+
+
+def _with_fillers(rng: random.Random, text: str) -> str:
+    words = text.split(" ")
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1][-1:].isalpha() and words[i][:1].islower() and rng.random() < 0.12:
+            words.insert(i, rng.choice(_FILLERS))
+    return " ".join(words)
+
+
+def _syndicated(original: Page) -> Page:
+    """Another outlet's copy: a headline of its own and a correction closing the story."""
+    text, tag, note = original.text, " (updated)", " An earlier version of this story misstated a date."
+    story_end = original.body_end - 2  # before the blank line that ends the last paragraph
+
+    def moved(offset: int) -> int:
+        return offset + len(tag) * (offset >= original.title_end) + len(note) * (offset >= story_end)
+
+    return Page(
+        text[: original.title_end] + tag + text[original.title_end : story_end] + note + text[story_end:],
+        tuple(EntitySpan(moved(m.start), moved(m.end), m.label, m.text) for m in original.mentions),
+        tuple((moved(a), moved(b)) for a, b in original.sentences),
+        moved(original.title_end),
+        moved(original.body_end),
+    )
 
 
 def article(index: int, page_: Page | None = None) -> Article:
@@ -260,7 +314,8 @@ def long_page(words: int = 50_000, mentions: int = 5_000) -> Page:
     """One very long article: `words` words of body with about `mentions` entity mentions."""
     base = page(10_000_019, words=words)
     keep = set(random.Random(5).sample(range(len(base.mentions)), min(mentions, len(base.mentions))))
-    return Page(base.text, tuple(m for i, m in enumerate(base.mentions) if i in keep), base.sentences)
+    mentions = tuple(m for i, m in enumerate(base.mentions) if i in keep)
+    return Page(base.text, mentions, base.sentences, base.title_end, base.body_end)
 
 
 def stats(count: int) -> dict[str, float]:

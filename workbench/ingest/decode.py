@@ -9,6 +9,7 @@ confidence, is refused with the reason.
 from __future__ import annotations
 
 import codecs
+import re
 
 from workbench.core.errors import WorkbenchError
 
@@ -21,6 +22,7 @@ _BOMS = (
 )
 # Control characters other than tab, LF, CR and form feed do not occur in real text.
 _CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
+_CONTROL_CHARACTERS = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_CONTROL)) + "]")
 
 
 class UndecodableError(WorkbenchError):
@@ -87,6 +89,6 @@ def _mostly_utf8(data: bytes) -> bool:
 
 def _checked(text: str) -> str:
     sample = text[:65536]
-    if sample and sum(ord(ch) in _CONTROL for ch in sample) > max(2, len(sample) // 1000):
+    if sample and len(_CONTROL_CHARACTERS.findall(sample)) > max(2, len(sample) // 1000):
         raise UndecodableError("binary file (contains control characters)")
     return text

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from workbench.core.model import Role, Segment
 from workbench.ingest.dates import DATE_PATTERN, FoundDate, find_date
@@ -86,11 +87,11 @@ class _Line:
     end: int
     text: str
 
-    @property
+    @cached_property
     def words(self) -> int:
         return len(_WORD.findall(self.text))
 
-    @property
+    @cached_property
     def is_prose(self) -> bool:
         """Reads as running text: a long line, or a sentence-sized one ending like a sentence."""
         words = self.words
@@ -164,8 +165,8 @@ def _split_leading_date(lines: list[_Line], dates: list) -> int | None:
         return None  # a whole dateline: handled as a line of its own
     split = found.end() + len(rest) - len(rest.lstrip(" \t|-–—:"))
     dates.append((_is_update(lead.group("label")), _found(first.text[: found.end()], first.start), _where(first)))
-    first.start, first.text = first.start + split, first.text[split:]
-    return first.start
+    lines[0] = _Line(first.number, first.start + split, first.end, first.text[split:])
+    return lines[0].start
 
 
 def _where(line: _Line) -> str:
@@ -184,6 +185,9 @@ def _is_update(label: str) -> bool:
 def _date_line(line: _Line, dates: list) -> bool:
     """A line that is nothing but datelines ("Published: … | Updated: …", "Update: 2023-08-16
     05:33 GMT", a bare "14 January 2024"), perhaps with a byline after the date."""
+    opening = line.text.strip()
+    if not (_DATE_LEAD.match(opening) or DATE_PATTERN.match(opening, len(opening) - len(opening.lstrip(" :,-")))):
+        return False  # its first part neither has a date label nor opens with a date
     if len(line.text) > _DATELINE_MAX:
         return False  # a paragraph, not a dateline (and searching it for dates is slow)
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", line.text.strip()) if p.strip()]

@@ -28,8 +28,20 @@ _SCHEME = "affine32"
 
 def shingles(body: str) -> frozenset[bytes]:
     """The body's word 5-grams (of its first MAX_WORDS words), case and punctuation ignored."""
-    words = [match.group() for _, match in zip(range(MAX_WORDS), _WORD.finditer(body.casefold()), strict=False)]
-    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]).encode() for i in range(len(words) - SHINGLE_WORDS + 1))
+    words = _first_words(body, MAX_WORDS)
+    grams = zip(*(words[i:] for i in range(SHINGLE_WORDS)), strict=False)  # the shorter lists end it
+    return frozenset(" ".join(gram).encode() for gram in grams)
+
+
+def _first_words(text: str, count: int) -> list[str]:
+    """The first `count` words of `text`, casefolded, reading only as much of it as needed
+    (a window holding more than `count` words holds the first `count` whole)."""
+    window = count * 8
+    while True:
+        words = _WORD.findall(text[:window].casefold())
+        if len(words) > count or window >= len(text):
+            return words[:count]
+        window *= 4
 
 
 def band_keys(grams: frozenset[bytes]) -> list[int]:

@@ -17,6 +17,7 @@ from workbench.store import ProjectStore
 # Candidates compared exactly per new article, those sharing most bands first: enough for
 # a story syndicated to dozens of sites, bounded when a corpus repeats one text endlessly.
 MAX_CANDIDATES = 50
+OLDER_PER_TRANSACTION = 200  # one disk sync per this many older articles indexed
 
 
 @dataclass(frozen=True)
@@ -26,17 +27,27 @@ class NearDuplicate:
     similarity: float  # Jaccard similarity of the bodies' word 5-grams, 0–1
 
 
-def record_article(store: ProjectStore, article_id: int, article: Article) -> list[NearDuplicate]:
-    """Index a newly stored article for near-duplicate search and flag the articles already
-    in the project that tell nearly the same story; returns those, most alike first.
-    Runs inside the caller's transaction when there is one."""
-    grams = shingles(article.body_text)
-    keys = band_keys(grams)
+def band_keys_of(article: Article) -> list[int]:
+    """The article's MinHash band keys (empty when its body is too short to compare): the
+    costly part of indexing an article, done without the project (before a write begins)."""
+    return band_keys(shingles(article.body_text))
+
+
+def record_article(
+    store: ProjectStore, article_id: int, article: Article, keys: list[int] | None = None
+) -> list[NearDuplicate]:
+    """Index a newly stored article for near-duplicate search (`keys`: its band keys, when
+    already computed) and flag the articles already in the project that tell nearly the
+    same story; returns those, most alike first. Runs inside the caller's transaction when
+    there is one."""
+    keys = band_keys_of(article) if keys is None else keys
     if not keys:
         return []
     found = []
     with store.transaction():
-        for other_id in store.articles_sharing_bands(keys, MAX_CANDIDATES):
+        candidates = store.articles_sharing_bands(keys, MAX_CANDIDATES)
+        grams = shingles(article.body_text) if candidates else frozenset()
+        for other_id in candidates:
             other = store.article(other_id)
             alike = similarity(grams, shingles(other.body_text))
             if alike >= THRESHOLD:
@@ -48,12 +59,14 @@ def record_article(store: ProjectStore, article_id: int, article: Article) -> li
 
 def index_older_articles(store: ProjectStore, progress: Progress = no_progress) -> None:
     """Give articles stored before duplicates were tracked their body hash and index them
-    (each in its own transaction). Costs nothing once done."""
+    (each whole or not at all, a few hundred to a transaction). Costs nothing once done."""
     older = store.articles_without_body_hash()
     if older:
         progress(0, 0, f"Preparing duplicate detection for {len(older):,} articles imported before…")
-    for article_id in older:
-        article = store.article(article_id)
+    for first in range(0, len(older), OLDER_PER_TRANSACTION):
         with store.transaction():
-            store.set_body_hash(article_id, article.body_hash)
-            record_article(store, article_id, article)
+            for article_id in older[first : first + OLDER_PER_TRANSACTION]:
+                article = store.article(article_id)
+                with store.transaction():
+                    store.set_body_hash(article_id, article.body_hash)
+                    record_article(store, article_id, article)

@@ -1,14 +1,16 @@
 """Importing files, folders and zip archives into a project, reported per file.
 
-Each file — and each member of an archive — is imported whole or not at all, in its own
-transaction: a table with a malformed row, a cancel in the middle of a file, or the
-process being killed leaves the project as it was before that file. One bad file does not
-stop the others.
+Each file — and each member of an archive — is imported whole or not at all, in a
+savepoint of its own: a table with a malformed row, a cancel in the middle of a file, or
+the process being killed leaves the project as it was before that file. Files are read
+(and fingerprinted for near-duplicates) first, then stored a batch at a time, one
+transaction per batch. One bad file does not stop the others.
 """
 
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -20,7 +22,7 @@ from workbench.ingest.errors import EmptyFile
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
 from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, NoTextColumn, guess_columns, read_rows
-from workbench.services.duplicates import NearDuplicate, index_older_articles, record_article
+from workbench.services.duplicates import NearDuplicate, band_keys_of, index_older_articles, record_article
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
@@ -173,12 +175,24 @@ def _preview_cell(value) -> str:
 
 
 class _Stopped(Exception):
-    """Cancelled in the middle of a file: its transaction is rolled back. `outcomes` are
-    those of the archive members imported before."""
+    """Cancelled in the middle of a file: its transaction is rolled back. `read` holds
+    what was read of an archive before (its members are stored)."""
 
-    def __init__(self, outcomes: list[FileOutcome] | None = None):
+    def __init__(self, read: list | None = None):
         super().__init__()
-        self.outcomes = outcomes or []
+        self.read = read or []
+
+
+@dataclass(frozen=True)
+class _Read:
+    """A file (or archive member) read and ready to store: its entries and their MinHash
+    band keys, computed before any write."""
+
+    where: str
+    name: str
+    entries: list[Entry]
+    keys: list[list[int]]
+    in_archive: bool = False
 
 
 def import_paths(
@@ -192,36 +206,85 @@ def import_paths(
     """Import the article files named, those inside folders named (recursively) and those
     inside zip archives. `columns` names the text, title and date columns of tables.
 
-    Each file is imported whole or not at all, in its own transaction; one bad file does
-    not stop the others. Returns the per-file report; its `changes` lists new articles.
-    Progress is counted in bytes of the files found.
+    Each file is imported whole or not at all; one bad file does not stop the others.
+    Returns the per-file report; its `changes` lists new articles. Progress is counted in
+    bytes of the files found.
     """
     progress(0, 0, "Looking for files…")
     index_older_articles(store, progress)
     found = [(f, file_size(f.path)) for f in collect_files(paths)]
     report = ImportReport(files=len(found))
     meter = _Meter(progress, sum(size for _, size in found), len(found))
+    batch = _Batch(store, report, meter, cancelled)
     for number, (file, size) in enumerate(found, start=1):
         if cancelled():
             report.cancelled = True
             break
         meter.start(file.name, size, number)
         try:
-            report.outcomes.extend(_import_file(store, file, columns, meter, cancelled))
+            batch.add(_read_file(file, columns, meter, cancelled))
         except _Stopped as stop:
-            report.outcomes.extend(stop.outcomes)
+            batch.add(stop.read, whole=False)
             report.cancelled = True
             break
-        report.attempted += 1
+        batch.store_when_due()
         meter.finish()
+    batch.store()
     meter.report(report.summary(), final=True)
     return report
 
 
-def _import_file(store, file: FoundFile, columns, meter, cancelled) -> list[FileOutcome]:
+class _Batch:
+    """Files read but not stored yet. They are stored together, in one transaction, once a
+    quarter of a second's worth has been read — each file in a savepoint of its own, so
+    still whole or not at all: one disk sync per batch instead of one per file, and while
+    files are read between batches the project is free for the window's own edits."""
+
+    SECONDS = 0.25
+    ENTRIES = 5_000  # and at most this many articles held in memory
+
+    def __init__(self, store: ProjectStore, report: ImportReport, meter: _Meter, cancelled: Cancelled):
+        self._store, self._report, self._meter, self._cancelled = store, report, meter, cancelled
+        self._files: list[tuple[list, bool]] = []  # (what was read of a file, whether all of it)
+        self._entries = 0
+        self._since = time.monotonic()
+
+    def add(self, read: list, *, whole: bool = True) -> None:
+        self._files.append((read, whole))
+        self._entries += sum(len(item.entries) for item in read if isinstance(item, _Read))
+
+    def store_when_due(self) -> None:
+        if self._entries >= self.ENTRIES or time.monotonic() - self._since >= self.SECONDS:
+            self.store()
+
+    def store(self) -> None:
+        files, self._files, self._entries = self._files, [], 0
+        if files:
+            with self._store.transaction():
+                for read, whole in files:
+                    outcomes = []
+                    try:
+                        for item in read:
+                            outcomes.append(item if isinstance(item, FileOutcome) else self._store_read(item))
+                    except _Stopped:
+                        self._report.outcomes.extend(outcomes)
+                        self._report.cancelled = True
+                        break  # the files after it are not stored
+                    self._report.outcomes.extend(outcomes)
+                    self._report.attempted += whole
+        self._since = time.monotonic()
+
+    def _store_read(self, read: _Read) -> FileOutcome:
+        with self._store.transaction():
+            outcome = _store_entries(self._store, read, self._meter, self._cancelled)
+        return replace(outcome, in_archive=read.in_archive)
+
+
+def _read_file(file: FoundFile, columns, meter, cancelled) -> list:
+    """What a file holds, as _Read items and outcomes of what cannot be imported."""
     where = str(file.path)
     if is_archive(file.name):
-        return _import_archive(store, file, columns, meter, cancelled)
+        return _read_archive(file, columns, meter, cancelled)
     if not is_supported(file.name):
         if not file.named:
             return [FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(file.name)),))]
@@ -231,47 +294,42 @@ def _import_file(store, file: FoundFile, columns, meter, cancelled) -> list[File
         data = read_file(file.path)
     except WorkbenchError as exc:
         return [FileOutcome(where, error=str(exc))]
-    return [_import_data(store, where, file.name, data, columns, meter, cancelled)]
+    return [_read_data(where, file.name, data, columns, meter)]
 
 
-def _import_archive(store, file: FoundFile, columns, meter, cancelled) -> list[FileOutcome]:
-    outcomes = []
+def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
+    read = []
     try:
         with Archive(file.path) as archive:
             members = archive.members()
             total = sum(info.compress_size for info in members) or 1
             for info in members:
                 if cancelled():
-                    raise _Stopped(outcomes)
+                    raise _Stopped(read)
                 where = f"{file.path}/{info.filename}"
                 name = f"{file.name}/{info.filename}"
                 if not is_supported(info.filename):
-                    outcomes.append(
-                        FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(name)),), in_archive=True)
-                    )
+                    read.append(FileOutcome(where, skipped=(Skip(UNSUPPORTED, unsupported(name)),), in_archive=True))
                 elif is_archive(info.filename):
-                    outcomes.append(FileOutcome(where, error="an archive inside an archive: unpack it first"))
+                    read.append(FileOutcome(where, error="an archive inside an archive: unpack it first"))
                 else:
                     try:
                         data = archive.read(info, MAX_FILE_BYTES)
                     except WorkbenchError as exc:
-                        outcomes.append(FileOutcome(where, error=str(exc), in_archive=True))
+                        read.append(FileOutcome(where, error=str(exc), in_archive=True))
                     else:
-                        try:
-                            outcome = _import_data(store, where, name, data, columns, meter, cancelled)
-                        except _Stopped:
-                            raise _Stopped(outcomes) from None
-                        outcomes.append(replace(outcome, in_archive=True))
+                        item = _read_data(where, name, data, columns, meter)
+                        read.append(replace(item, in_archive=True))
                 meter.part_done(info.compress_size / total)
     except WorkbenchError as exc:
         return [FileOutcome(str(file.path), error=str(exc))]
-    if not outcomes:
+    if not read:
         return [FileOutcome(str(file.path), skipped=(Skip(EMPTY, "empty archive (no files in it)"),))]
-    return outcomes
+    return read
 
 
-def _import_data(store, where: str, name: str, data: bytes, columns, meter, cancelled) -> FileOutcome:
-    """One file's articles, stored in one transaction."""
+def _read_data(where: str, name: str, data: bytes, columns, meter) -> _Read | FileOutcome:
+    """One file's articles, read and indexed for near-duplicates, ready to store."""
     if len(data) >= _LARGE:
         meter.report(f"Reading {name} ({len(data) / 1e6:.0f} MB)…")
     try:
@@ -282,16 +340,17 @@ def _import_data(store, where: str, name: str, data: bytes, columns, meter, canc
         return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
     except WorkbenchError as exc:
         return FileOutcome(where, error=str(exc))
-    with store.transaction():
-        return _store_entries(store, where, name, entries, meter, cancelled)
+    keys = [band_keys_of(entry.article) if entry.article is not None else [] for entry in entries]
+    return _Read(where, name, entries, keys)
 
 
-def _store_entries(store, where: str, name: str, entries: list[Entry], meter, cancelled) -> FileOutcome:
+def _store_entries(store, read: _Read, meter, cancelled) -> FileOutcome:
     imported, skipped, flagged = [], [], []
+    entries, name = read.entries, read.name
     for number, entry in enumerate(entries):
-        if cancelled():
-            raise _Stopped
-        if len(entries) > 1:
+        if len(entries) > 1:  # a table: a cancel stops it, all of it left out
+            if cancelled():
+                raise _Stopped
             meter.within(number / len(entries), f"Importing {name}: {entry.where} of {len(entries)}")
         if entry.article is None:
             skipped.append(Skip(EMPTY, "empty (no text)", entry.where))
@@ -303,9 +362,10 @@ def _store_entries(store, where: str, name: str, entries: list[Entry], meter, ca
             continue
         article_id = store.add_article(entry.article)
         imported.append(article_id)
-        flagged.extend(Flag(entry.where, article_id, near) for near in record_article(store, article_id, entry.article))
+        found = record_article(store, article_id, entry.article, read.keys[number])
+        flagged.extend(Flag(entry.where, article_id, near) for near in found)
     title = entries[0].article.title if len(entries) == 1 and imported else ""
-    return FileOutcome(where, tuple(imported), tuple(skipped), tuple(flagged), title=title)
+    return FileOutcome(read.where, tuple(imported), tuple(skipped), tuple(flagged), title=title)
 
 
 def _at(path: str, where: str) -> str:

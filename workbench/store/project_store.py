@@ -112,13 +112,22 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        """All or nothing; nested calls join the outer transaction."""
+        """All or nothing. A transaction inside another is a savepoint: when it fails, its
+        own writes are undone and the outer transaction decides about the rest."""
         if self._depth:
+            savepoint = f"nested_{self._depth}"
+            self._db.execute(f"SAVEPOINT {savepoint}")
             self._depth += 1
             try:
                 yield self._db
+            except BaseException:
+                if self._db.in_transaction:  # NOTE: some errors end the whole transaction
+                    self._db.execute(f"ROLLBACK TO {savepoint}")
+                raise
             finally:
                 self._depth -= 1
+                if self._db.in_transaction:
+                    self._db.execute(f"RELEASE {savepoint}")
             return
         self._db.execute("BEGIN IMMEDIATE")
         self._depth = 1
