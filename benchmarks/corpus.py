@@ -162,6 +162,12 @@ def _templates() -> list[list[str | tuple[str, int]]]:
     return templates
 
 
+@cache
+def _richness() -> list[int]:
+    """Weights favouring sentences with many names (for an article dense with mentions)."""
+    return [1 + 4 * sum(not isinstance(piece, str) for piece in t) ** 2 for t in _templates()]
+
+
 def _split_sentences(text: str) -> list[str]:
     return [s.strip() for s in re.split(r"(?<=[.!?”’\"])\s+(?=[A-Z“‘\"])", text) if s.strip()]
 
@@ -171,8 +177,9 @@ def _name(rng: random.Random, label: str) -> str:
     return rng.choices(names, cum_weights=weights)[0]
 
 
-def page(index: int, *, words: int | None = None) -> Page:
-    """Article `index` of every corpus; `words` asks for a body of about that many words."""
+def page(index: int, *, words: int | None = None, rich: bool = False) -> Page:
+    """Article `index` of every corpus; `words` asks for a body of about that many words,
+    `rich` for sentences naming more people, places and organisations than usual."""
     if words is None and index % SYNDICATED_EVERY == SYNDICATED_EVERY - 1:
         return _syndicated(page(index - 1))
     rng = random.Random(index * 7919 + 17)
@@ -217,7 +224,7 @@ def page(index: int, *, words: int | None = None) -> Page:
         for n in range(rng.randint(2, 5)):
             if n:
                 put(" ")
-            body += put_sentence(rng.choice(templates))
+            body += put_sentence(rng.choices(templates, weights=_richness())[0] if rich else rng.choice(templates))
             if body >= words:
                 break
         put("\n\n")
@@ -312,7 +319,7 @@ def write_files(folder: Path, count: int) -> list[Path]:
 
 def long_page(words: int = 50_000, mentions: int = 5_000) -> Page:
     """One very long article: `words` words of body with about `mentions` entity mentions."""
-    base = page(10_000_019, words=words)
+    base = page(10_000_019, words=words * 21 // 20, rich=True)  # pieces of words count twice
     keep = set(random.Random(5).sample(range(len(base.mentions)), min(mentions, len(base.mentions))))
     mentions = tuple(m for i, m in enumerate(base.mentions) if i in keep)
     return Page(base.text, mentions, base.sentences, base.title_end, base.body_end)

@@ -108,6 +108,13 @@ def timed(fn: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+def cpu_timed(fn: Callable[[], object]) -> float:
+    """CPU seconds of this process spent in `fn` (for work done on this thread)."""
+    started = time.process_time()
+    fn()
+    return time.process_time() - started
+
+
 def median(values: Sequence[float]) -> float:
     return statistics.median(values)
 

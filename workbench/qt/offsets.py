@@ -18,8 +18,10 @@ class OffsetMap:
 
     def __init__(self, text: str):
         self.length = len(text)
-        # Code-point indices of characters that take two UTF-16 units.
-        self._astral = [] if text.isascii() else [m.start() for m in _ASTRAL.finditer(text)]
+        # Code-point indices of characters that take two UTF-16 units (none, when encoding
+        # the text as UTF-16 takes two bytes a character: checking so is quick).
+        plain = text.isascii() or len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+        self._astral = [] if plain else [m.start() for m in _ASTRAL.finditer(text)]
         # The UTF-16 position of each of them.
         self._astral_utf16 = [i + k for k, i in enumerate(self._astral)]
 

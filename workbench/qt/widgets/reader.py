@@ -2,7 +2,10 @@
 
 - The text is set with setPlainText: article text is never interpreted as HTML.
 - Page structure and entity mentions are character formats applied through one cursor
-  in one edit block (fast, and redone only when the article or the visible labels change).
+  in one edit block, redone only when the article or the visible labels change. Mentions
+  are formatted a stretch of text at a time as it comes into view (and a screenful
+  around it), so a 50k-word article with thousands of mentions shows as fast as its
+  plain text; a short article is formatted whole at once.
 - Claims are extra selections (cheap to redraw on every claim edit): an underline in the
   category's colour, a wavy underline where claims overlap, a tint on the selected one,
   and a bar per claim in the left gutter, in lanes, so overlapping claims stay apart and
@@ -13,10 +16,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from operator import attrgetter
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from workbench.core.model import Article, Claim, ClaimSchema, EntitySpan, Role, Suggestion
@@ -27,6 +33,11 @@ _GREY = QColor("#8a939b")
 _OVERLAP = QColor("#37474f")
 _SUGGESTED = QColor("#7a8691")
 _SUGGESTED_TINT = QColor(255, 214, 90, 90)
+_KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
+# Mentions are formatted this many UTF-16 units at a time, and this far around the view
+# (claims and suggestions are marked in view only).
+_CHUNK = 4096
+_MARGIN = 1024
 
 
 class ReaderView(QPlainTextEdit):
@@ -57,9 +68,21 @@ class ReaderView(QPlainTextEdit):
         self._selected: int | None = None
         self._suggestions: list[Suggestion] = []
         self._current_suggestion: int | None = None
+        self._shown: list[EntitySpan] = []  # mentions of the labels not hidden, by start
+        self._shown_starts: list[int] = []
+        self._label_formats: dict[str, QTextCharFormat] = {}
+        self._formatted: set[int] = set()  # chunks whose mentions are formatted
+        self._marks: list[tuple[int, int, QTextCharFormat]] = []  # claims and suggestions: (qt start, qt end, format)
+        self._marked: tuple[int, int] | None = None  # the stretch whose marks are extra selections
         self._gutter = ClaimGutter(self)
         self.set_gutter_width(self._gutter.sizeHint().width())
         self.updateRequest.connect(self._gutter.on_update_request)
+        # NOTE: formats and marks for text scrolled into view are applied from the event
+        # loop, not inside the scroll: Qt scrolls in the middle of its own cursor and layout
+        # work (setTextCursor, resizing), and changing the document there crashes it.
+        self._view_moved = QTimer(self, singleShot=True, interval=0)
+        self._view_moved.timeout.connect(self._on_view_moved)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_view_update)
         self.selectionChanged.connect(lambda: self.selection_made.emit(self.textCursor().hasSelection()))
 
     # -- what is shown -------------------------------------------------------------------
@@ -77,21 +100,27 @@ class ReaderView(QPlainTextEdit):
         self._suggestions, self._current_suggestion = [], None
         text = article.text if article else ""
         self._map = OffsetMap(text)
+        # A new text has no formats and no marks yet (nothing of the old one must reach it).
+        self._shown, self._shown_starts, self._formatted, self._marks, self._marked = [], [], set(), [], None
+        # The gutter takes its width for these claims first: a width change after the text
+        # is set would make Qt wrap all of it again.
+        self._gutter.set_claims(sorted(claims, key=lambda c: (c.start, -c.end)), {}, None)
         self.setPlainText(text)
-        self._apply_formats()
+        self._apply_roles()
+        self._apply_mentions()
         self.set_claims(claims, schema)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
     def set_mentions(self, mentions: list[EntitySpan]) -> None:
         self._mentions = list(mentions)
-        self._apply_formats()
+        self._apply_mentions()
         self._apply_claims()
 
     def set_hidden_labels(self, labels: Iterable[str]) -> None:
         hidden = set(labels)
         if hidden != self._hidden:
             self._hidden = hidden
-            self._apply_formats()
+            self._apply_mentions()
             self._apply_claims()
 
     def set_claims(self, claims: list[Claim], schema: ClaimSchema, selected: int | None = None) -> None:
@@ -155,71 +184,172 @@ class ReaderView(QPlainTextEdit):
         """A cursor selecting [start, end), given in code points."""
         cursor = QTextCursor(self.document())
         cursor.setPosition(self._map.to_qt(start))
-        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self._map.to_qt(end), _KEEP_ANCHOR)
         return cursor
 
-    def _apply_formats(self) -> None:
-        """Page roles and entity mentions, as character formats, in one edit block."""
-        article = self._article
+    @contextmanager
+    def _placing_cursors(self) -> Iterator[None]:
+        """NOTE: outside an edit block, placing a cursor lays out the paragraph it lands in
+        (to know its x position); cursors for extra selections need no x, and in a long
+        article that layout would be paid once per claim."""
+        guard = QTextCursor(self.document())
+        guard.beginEditBlock()
+        try:
+            yield
+        finally:
+            guard.endEditBlock()
+
+    def _apply_roles(self) -> None:
+        """Page roles as character formats, on a freshly set text, all at once (they are few).
+        NOTE: only the stretches given a format change: touching the whole document would
+        make Qt lay all of it out again."""
+        if self._article is None:
+            return
         cursor = QTextCursor(self.document())
         cursor.beginEditBlock()
-        cursor.select(QTextCursor.SelectionType.Document)
-        cursor.setCharFormat(QTextCharFormat())
-        if article is not None:
-            for segment in article.segments:
-                fmt = _role_format(segment.role, self.font())
-                if fmt is not None:
-                    cursor.setPosition(self._map.to_qt(segment.start))
-                    cursor.setPosition(self._map.to_qt(segment.end), QTextCursor.MoveMode.KeepAnchor)
-                    cursor.mergeCharFormat(fmt)
-            formats: dict[str, QTextCharFormat] = {}
-            for mention in self._mentions:
-                if mention.label in self._hidden:
-                    continue
-                fmt = formats.get(mention.label)
-                if fmt is None:
-                    fmt = formats[mention.label] = QTextCharFormat()
-                    fmt.setBackground(label_style(mention.label).color)
-                cursor.setPosition(self._map.to_qt(mention.start))
-                cursor.setPosition(self._map.to_qt(mention.end), QTextCursor.MoveMode.KeepAnchor)
+        for segment in self._article.segments:
+            fmt = _role_format(segment.role, self.font())
+            if fmt is not None:
+                cursor.setPosition(self._map.to_qt(segment.start))
+                cursor.setPosition(self._map.to_qt(segment.end), _KEEP_ANCHOR)
                 cursor.mergeCharFormat(fmt)
         cursor.endEditBlock()
 
+    def _apply_mentions(self) -> None:
+        """Take the highlights off what was formatted, and format the mentions now shown as
+        they come into view (see _format_visible)."""
+        if self._formatted:
+            plain = QTextCharFormat()
+            plain.setBackground(QBrush())
+            self._merge(((start, stop, plain) for start, stop, _ in self._runs_in(self._formatted)))
+        self._formatted = set()
+        shown = [m for m in self._mentions if m.label not in self._hidden] if self._article is not None else []
+        starts = [m.start for m in shown]
+        if starts != sorted(starts):  # mentions come sorted from the project; others may not
+            shown.sort(key=attrgetter("start"))
+            starts = [m.start for m in shown]
+        self._shown, self._shown_starts = shown, starts
+        self._format_visible()
+
+    def _runs_in(self, chunks: Iterable[int]) -> Iterator[tuple[int, int, QTextCharFormat]]:
+        """(Qt start, Qt end, format) of the mentions shown in these chunks, cut at their edges."""
+        to_qt = self._map.to_qt
+        for chunk in sorted(chunks):
+            low, high = chunk * _CHUNK, (chunk + 1) * _CHUNK
+            first = self._map.from_qt(low)
+            i = bisect_left(self._shown_starts, first)
+            while i > 0 and self._shown[i - 1].end > first:  # a mention reaching in from before
+                i -= 1
+            for mention in self._shown[i:]:
+                start, stop = to_qt(mention.start), to_qt(mention.end)
+                if start >= high:
+                    break
+                if stop > low:
+                    yield max(start, low), min(stop, high), self._label_format(mention.label)
+
+    def _label_format(self, label: str) -> QTextCharFormat:
+        fmt = self._label_formats.get(label)
+        if fmt is None:
+            fmt = self._label_formats[label] = QTextCharFormat()
+            fmt.setBackground(label_style(label).color)
+        return fmt
+
+    def _merge(self, runs: Iterable[tuple[int, int, QTextCharFormat]]) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, stop, fmt in runs:
+            cursor.setPosition(start)
+            cursor.setPosition(stop, _KEEP_ANCHOR)
+            cursor.mergeCharFormat(fmt)
+        cursor.endEditBlock()
+
+    def _on_view_moved(self) -> None:
+        self._format_visible()
+        self._show_marks()
+
+    def _format_visible(self) -> None:
+        """Format the mentions of the text in view and a screenful around it, once."""
+        if not self._shown:
+            return
+        first, last = self._visible_range()
+        end = self._map.qt_length
+        wanted = range(max(0, first - _MARGIN) // _CHUNK, min(end, last + _MARGIN) // _CHUNK + 1)
+        chunks = [c for c in wanted if c not in self._formatted]
+        if chunks:
+            self._merge(self._runs_in(chunks))
+            self._formatted.update(chunks)
+
     def _apply_claims(self) -> None:
-        selections = []
+        self._marks = self._claim_marks()
+        self._marked = None
+        self._show_marks()
+        self._gutter.set_claims(self._claims, self._colors, self._selected)
+
+    def _show_marks(self) -> None:
+        """Claims and suggestions as extra selections: those in view and a screenful around
+        it. NOTE: Qt lays out the paragraph of every extra selection it is given (to repaint
+        its rectangle), so giving it all of a long article's claims costs whole seconds."""
+        if self._marked is not None:
+            first, last = self._visible_range()
+            if self._marked[0] <= first and last <= self._marked[1]:
+                return
+        first, last = self._visible_range()
+        with self._placing_cursors():
+            selections = [
+                _selection(self._cursor_at(start, stop), fmt)
+                for start, stop, fmt in self._marks
+                if start < last and stop > first
+            ]
+        self.setExtraSelections(selections)
+        self._marked = (first, last)
+
+    def _visible_range(self) -> tuple[int, int]:
+        """The Qt positions of the first character in view and of one past the last (at
+        most: estimated from the font, as asking Qt would lay out the text in view)."""
+        first = self.firstVisibleBlock().position()
+        metrics = self.fontMetrics()
+        lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
+        per_line = self.viewport().width() * 4 // max(1, 3 * metrics.averageCharWidth()) + 1  # a third to spare
+        return first, first + lines * per_line
+
+    def _cursor_at(self, start: int, stop: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(stop, _KEEP_ANCHOR)
+        return cursor
+
+    def _claim_marks(self) -> list[tuple[int, int, QTextCharFormat]]:
+        """What the claims and suggestions look like, as (Qt start, Qt end, format)."""
+        marks = []
+
+        def mark(start: int, end: int, fmt: QTextCharFormat) -> None:
+            marks.append((self._map.to_qt(start), self._map.to_qt(end), fmt))
+
         for claim in self._claims:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(self._colors.get(claim.category, _GREY))
-            selections.append(_selection(self.qt_cursor(claim.start, claim.end), fmt))
+            mark(claim.start, claim.end, _underline("single", self._colors.get(claim.category, _GREY)))
         for start, end in _overlaps(self._claims):
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(_OVERLAP)
-            selections.append(_selection(self.qt_cursor(start, end), fmt))
+            mark(start, end, _underline("wave", _OVERLAP))
         for suggestion in self._suggestions:
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(_SUGGESTED)
-            selections.append(_selection(self.qt_cursor(suggestion.start, suggestion.end), fmt))
+            mark(suggestion.start, suggestion.end, _underline("dots", _SUGGESTED))
         selected = self._claim(self._selected)
         if selected is not None:
             tint = QColor(self._colors.get(selected.category, _GREY))
             tint.setAlpha(70)
-            selections += self._tint(selected.start, selected.end, tint)
+            for start, end, fmt in self._tint(selected.start, selected.end, tint):
+                mark(start, end, fmt)
         if self._current_suggestion is not None:
             suggestion = self._suggestions[self._current_suggestion]
-            selections += self._tint(suggestion.start, suggestion.end, _SUGGESTED_TINT)
-        self.setExtraSelections(selections)
-        self._gutter.set_claims(self._claims, self._colors, self._selected)
+            for start, end, fmt in self._tint(suggestion.start, suggestion.end, _SUGGESTED_TINT):
+                mark(start, end, fmt)
+        return marks
 
-    def _tint(self, start: int, end: int, color: QColor) -> list:
-        """Extra selections tinting [start, end) but leaving mentions their own colour, so
-        entities stay readable inside a selected claim or suggestion."""
+    def _tint(self, start: int, end: int, color: QColor) -> list[tuple[int, int, QTextCharFormat]]:
+        """Stretches tinting [start, end) but leaving mentions their own colour, so entities
+        stay readable inside a selected claim or suggestion."""
         fmt = QTextCharFormat()
         fmt.setBackground(color)
         inside = [m for m in self._mentions if m.label not in self._hidden and m.start < end and start < m.end]
-        return [_selection(self.qt_cursor(a, b), fmt) for a, b in _gaps(start, end, inside)]
+        return [(a, b, fmt) for a, b in _gaps(start, end, inside)]
 
     def _claim(self, claim_id: int | None) -> Claim | None:
         return next((c for c in self._claims if c.id == claim_id), None) if claim_id is not None else None
@@ -262,11 +392,19 @@ class ReaderView(QPlainTextEdit):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
+        self._schedule_view_update()
+
+    def _schedule_view_update(self) -> None:
+        # NOTE: not restarted while pending: painting adjusts the scroll bar as it lays text
+        # out, and a timer restarted on every change would never fire.
+        if not self._view_moved.isActive():
+            self._view_moved.start()
         rect = self.contentsRect()
         self._gutter.setGeometry(QRect(rect.left(), rect.top(), self._gutter.width(), rect.height()))
 
     def set_gutter_width(self, width: int) -> None:
-        self.setViewportMargins(width, 0, 0, 0)
+        if self.viewportMargins().left() != width:  # NOTE: a new width makes Qt wrap the text again
+            self.setViewportMargins(width, 0, 0, 0)
         rect = self.contentsRect()
         self._gutter.setGeometry(QRect(rect.left(), rect.top(), width, rect.height()))
 
@@ -296,8 +434,9 @@ class ClaimGutter(QWidget):
         return self.PAD * 2 + max(lanes, 1) * self.LANE
 
     def set_claims(self, claims: list[Claim], colors: dict[str, QColor], selected: int | None) -> None:
+        if claims != self._claims:
+            self._lanes = _assign_lanes(claims)
         self._claims, self._colors, self._selected = claims, colors, selected
-        self._lanes = _assign_lanes(claims)
         self._reader.set_gutter_width(self._width())
         self.update()
 
@@ -348,6 +487,25 @@ class ClaimGutter(QWidget):
         point = event.position().toPoint()
         hit = any(bar.adjusted(-2, 0, 2, 0).contains(point) for bar, _ in self._bars)
         self.setCursor(Qt.CursorShape.PointingHandCursor if hit else Qt.CursorShape.ArrowCursor)
+
+
+_UNDERLINES: dict[tuple[str, str], QTextCharFormat] = {}
+
+
+def _underline(style: str, color: QColor) -> QTextCharFormat:
+    """An underline format (one per style and colour, made once)."""
+    fmt = _UNDERLINES.get((style, color.name()))
+    if fmt is None:
+        fmt = _UNDERLINES[style, color.name()] = QTextCharFormat()
+        fmt.setUnderlineStyle(
+            {
+                "single": QTextCharFormat.UnderlineStyle.SingleUnderline,
+                "wave": QTextCharFormat.UnderlineStyle.WaveUnderline,
+                "dots": QTextCharFormat.UnderlineStyle.DotLine,
+            }[style]
+        )
+        fmt.setUnderlineColor(color)
+    return fmt
 
 
 def _selection(cursor: QTextCursor, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
