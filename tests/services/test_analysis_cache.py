@@ -7,6 +7,8 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from tests.conftest import SEEDS
 from workbench.nlp.pipeline import load_pipeline, pipeline_meta
 from workbench.services.analysis import analyse_articles, nothing_to_analyse
@@ -87,3 +89,19 @@ def test_analyze_again_does_not_load_spacy(tmp_path, ruler_pipeline_path):
     assert first.startswith("5 analysed") and "spacy loaded" in first
     again = analyze()
     assert again.startswith("0 analysed, 5 already up to date") and "spacy not loaded" in again
+
+
+@pytest.mark.model
+def test_a_project_analysed_for_entities_and_suggestions_needs_no_pipeline(session, real_pipeline):
+    from workbench.services.analysis import suggest_claims
+
+    store = session.store
+    import_paths(store, [SEEDS])
+    analyse_articles(store, real_pipeline)
+    assert nothing_to_analyse(store, None) is None  # suggested claims are still to be found
+    [entities] = nothing_to_analyse(store, None, suggestions=False)
+    assert entities.up_to_date == 5
+    suggest_claims(store, real_pipeline)
+    reports = nothing_to_analyse(store, None)
+    assert [r.what for r in reports] == ["entity mentions", "suggested claims"]
+    assert all(r.analysed == 0 and r.up_to_date == 5 for r in reports)
