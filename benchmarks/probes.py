@@ -243,8 +243,9 @@ def import_files(folder: str, repeats: str = "1") -> dict:
 
 
 def reopen(project: str) -> dict:
-    """Reopening an analysed project in the window: the background analysis it starts,
-    from submission until it reports, and whether it had to load spaCy."""
+    """Reopening an analysed project in the window: the background analysis it starts
+    (entities, then suggested claims), from submission until it reports, and whether it
+    had to load spaCy."""
     from PySide6.QtWidgets import QApplication
 
     from workbench.qt.main_window import MainWindow
@@ -256,18 +257,20 @@ def reopen(project: str) -> dict:
     window = MainWindow(session, load_settings())
     window.show()
     app.processEvents()
-    reports = []
-    window.analysis_finished.connect(lambda report: (reports.append(report), app.quit()))
+    finished = []
+    window.analysis_finished.connect(lambda reports: (finished.append(reports), app.quit()))
     started = time.perf_counter()
     window.start_analysis()
     app.exec()
     elapsed = time.perf_counter() - started
-    report = reports[0]
+    reports = finished[0]
     window.close()
+    if isinstance(reports, str):  # the analysis failed: its message
+        return {"seconds": elapsed, "analysed": -1, "message": reports, "spacy_loaded": "spacy" in sys.modules}
     return {
         "seconds": elapsed,
-        "analysed": getattr(report, "analysed", -1),
-        "message": report if isinstance(report, str) else report.summary(),
+        "analysed": sum(r.analysed for r in reports),
+        "message": "; ".join(r.summary() for r in reports),
         "spacy_loaded": "spacy" in sys.modules,
     }
 

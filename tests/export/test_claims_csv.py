@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 
 from tests.export.conftest import TRICKY, read
+from workbench.export import safety
 from workbench.export.safety import ExportError, neutralise
 from workbench.export.tables import CLAIM_COLUMNS
 from workbench.services.exporting import export_articles_csv, export_claims_csv, export_entities_csv
@@ -75,7 +76,7 @@ def test_failed_export_leaves_the_existing_file(annotated, tmp_path, monkeypatch
     def broken(*args, **kwargs):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", broken)
+    monkeypatch.setattr(safety.os, "fsync", broken)  # the disk fills up as the file is written
     with pytest.raises(ExportError, match="No space left"):
         export_claims_csv(s.store, out)
     assert out.read_text() == "precious"

@@ -13,10 +13,20 @@ from workbench.core.errors import WorkbenchError
 # (OWASP, "CSV Injection"); LF is included because some programs trim it first.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 APOSTROPHE = "'"
+_GUARDED = frozenset((*FORMULA_TRIGGERS, APOSTROPHE))  # first characters neutralise() changes
 
 
 class ExportError(WorkbenchError):
     """The export could not be written; nothing at the destination was changed."""
+
+
+def neutralise_row(row: tuple) -> tuple:
+    """The row with neutralise() applied to each cell; the same row when no cell needs it
+    (nearly always: checking is cheaper than rebuilding it)."""
+    for value in row:
+        if value.__class__ is str and value[:1] in _GUARDED:
+            return tuple(map(neutralise, row))
+    return row
 
 
 def neutralise(value):

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import csv
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from workbench.core.dataset import AnnotatedArticle
+from workbench.core.model import Claim
 from workbench.core.spans import mentions_within
 from workbench.core.text import word_count
-from workbench.export.safety import neutralise, write_atomically
+from workbench.export.safety import neutralise, neutralise_row, write_atomically
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "article_title", "article_date", "source_file", "article_hash",
@@ -74,23 +75,32 @@ def claims_frame(dataset: Iterable[AnnotatedArticle], *, per_mention: bool = Fal
     rows = []
     for item in dataset:
         article = item.article
+        head = (article.title, article.date, article.source_file, article.text_hash)
         for claim in item.claims:
             inside = mentions_within(item.mentions, claim.start, claim.end)
-            head = (
-                claim.id, article.id, article.title, article.date or "", article.source_file, article.text_hash,
-                claim.start, claim.end, claim.quote, claim.category, claim.source, claim.stance, claim.status,
-                join_list(claim.tags), claim.note,
-            )  # fmt: skip
-            tail = (claim.created_at, claim.updated_at, claim.analyst, claim.source_start, claim.source_end)
             if not per_mention:
-                rows.append((*head, join_list(f"{m.text}|{m.label}" for m in inside), *tail))
+                rows.append(claim_row(claim, head, [(m.text, m.label) for m in inside]))
                 continue
+            row = claim_row(claim, head, ())
+            at = CLAIM_COLUMNS.index("entities")
             for m in inside or [None]:
                 mention = (m.start, m.end, m.text, m.label) if m else (None, None, "", "")
-                rows.append((*head, *mention, *tail))
+                rows.append((*row[:at], *mention, *row[at + 1 :]))
     frame = pd.DataFrame.from_records(rows, columns=CLAIM_MENTION_COLUMNS if per_mention else CLAIM_COLUMNS)
     optional = ["source_start", "source_end"] + (["entity_start", "entity_end"] if per_mention else [])
     return frame.astype(dict.fromkeys(optional, "Int64"))  # whole numbers with blanks, not floats
+
+
+def claim_row(claim: Claim, article: Sequence, inside: Iterable[tuple[str, str]]) -> tuple:
+    """A claim as a row of CLAIM_COLUMNS; `article` is its article's (title, date, source
+    file, text hash), `inside` the (text, label) of the mentions inside it, in text order."""
+    title, date, source_file, text_hash = article
+    return (
+        claim.id, claim.article_id, title, date or "", source_file, text_hash,
+        claim.start, claim.end, claim.quote, claim.category, claim.source, claim.stance, claim.status,
+        join_list(claim.tags), claim.note, join_list(f"{text}|{label}" for text, label in inside),
+        claim.created_at, claim.updated_at, claim.analyst, claim.source_start, claim.source_end,
+    )  # fmt: skip
 
 
 def articles_frame(dataset: Iterable[AnnotatedArticle]):
@@ -134,6 +144,26 @@ def neutralise_frame(frame):
         if frame[column].dtype == object or str(frame[column].dtype).startswith(("str", "string")):
             frame[column] = frame[column].map(neutralise)
     return frame
+
+
+def write_rows_csv(
+    columns: Sequence[str], rows: Iterable[tuple], path: str | os.PathLike, *, spreadsheet_safe: bool = True
+) -> int:
+    """Write rows as write_csv writes a frame of them (the same bytes), without building
+    the frame: for very many rows. Returns the number of rows written."""
+    count = 0
+
+    def write(tmp) -> None:
+        nonlocal count
+        with open(tmp, "w", encoding="utf-8", newline="") as handle:
+            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+            writer.writerow(columns)
+            for row in rows:
+                writer.writerow(neutralise_row(row) if spreadsheet_safe else row)
+                count += 1
+
+    write_atomically(path, write)
+    return count
 
 
 def write_csv(frame, path: str | os.PathLike, *, spreadsheet_safe: bool = True) -> int:

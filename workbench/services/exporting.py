@@ -10,7 +10,15 @@ from workbench.core.dataset import AnnotatedArticle, claim_creator
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim
 from workbench.export.suggestions import write_suggestions_jsonl
-from workbench.export.tables import articles_frame, claims_frame, entities_frame, write_csv
+from workbench.export.tables import (
+    CLAIM_COLUMNS,
+    articles_frame,
+    claim_row,
+    claims_frame,
+    entities_frame,
+    write_csv,
+    write_rows_csv,
+)
 from workbench.store import ProjectStore
 
 FORMATS = ("csv", "xlsx", "jsonl", "spacy", "w3c")
@@ -86,6 +94,14 @@ def export_dataset(
     `analyst` is the creator of claims that do not record their own."""
     if format not in FORMATS:
         raise WorkbenchError(f"Unknown export format “{format}”: choose one of {', '.join(FORMATS)}.")
+    if format == "csv" and not per_mention:
+        rows = (
+            claim_row(claim, article, inside)
+            for claim, article, inside in store.claims_for_table()
+            if _selected(claim, selection, analyst)
+        )
+        count = write_rows_csv(CLAIM_COLUMNS, rows, path, spreadsheet_safe=not raw)
+        return ExportResult(count, "claims", os.fspath(path))
     dataset = annotated_articles(store, selection, default_analyst=analyst)
     if format == "csv":
         rows = write_csv(claims_frame(dataset, per_mention=per_mention), path, spreadsheet_safe=not raw)
@@ -106,6 +122,12 @@ def export_dataset(
     from workbench.export.w3c import write_w3c
 
     return ExportResult(write_w3c(dataset, path, default_creator=analyst), "annotations", os.fspath(path))
+
+
+def _selected(claim: Claim, selection: ExportFilter, default_analyst: str) -> bool:
+    if selection.article_ids and claim.article_id not in selection.article_ids:
+        return False
+    return not selection.limits_claims or selection.keeps(claim, default_analyst)
 
 
 def export_claims_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:

@@ -4,6 +4,7 @@ in the same transaction as the write itself."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import fields
 from datetime import UTC, datetime
 
@@ -88,6 +89,26 @@ class ClaimStore:
                 f"SELECT {_COLUMNS} FROM claims WHERE article_id = ? ORDER BY start, end, id", (article_id,)
             )
         return [_claim(row) for row in rows]
+
+    def claims_for_table(self) -> Iterator[tuple[Claim, tuple, tuple[tuple[str, str], ...]]]:
+        """(claim, (article title, date, source file, text hash), ((text, label) of each
+        mention lying inside the claim, in text order)) for every claim, in article and text
+        order — one query, reading no article text: for tables of very many claims."""
+        # NOTE: the aggregate keeps the order of the ordered subquery it reads (SQLite before
+        # 3.44 has no ORDER BY inside an aggregate); tests compare with the mentions read
+        # article by article.
+        rows = self._db.execute(
+            f"SELECT {', '.join('c.' + c.strip() for c in _COLUMNS.split(','))},"
+            " a.title, a.date, a.source_file, a.text_hash,"
+            " (SELECT json_group_array(json_array(text, label)) FROM (SELECT e.text, e.label FROM entities e"
+            "  WHERE e.article_id = c.article_id AND e.start >= c.start AND e.start < c.end AND e.end <= c.end"
+            "  ORDER BY e.start, e.end, e.id))"
+            " FROM claims c JOIN articles a INDEXED BY articles_by_id ON a.id = c.article_id"
+            " ORDER BY c.article_id, c.start, c.end, c.id"
+        )
+        for row in rows:
+            inside = () if row[20] == "[]" else tuple(map(tuple, json.loads(row[20])))
+            yield _claim(row), row[16:20], inside
 
     def find_claims(
         self,

@@ -243,8 +243,9 @@ MIGRATIONS: list[str] = [
         ON CONFLICT (text, label) DO UPDATE SET mentions = mentions + 1, articles = articles + excluded.articles;
     END;
 
-    -- An index on the id itself: listing ids in order reads it, not the table's big rows.
-    CREATE INDEX articles_by_id ON articles(id);
+    -- By id with what lists and tables of claims show of an article: listing ids in order,
+    -- or the articles of 100k claims, reads this index instead of the table's big rows.
+    CREATE INDEX articles_by_id ON articles(id, title, date, source_file, text_hash);
     CREATE INDEX articles_by_title ON articles(title COLLATE NOCASE);
     CREATE INDEX articles_by_date ON articles(date);
     CREATE INDEX articles_by_source ON articles(source_file COLLATE NOCASE);
