@@ -3,7 +3,6 @@
 import csv
 import os
 
-import pandas as pd
 import pytest
 
 from tests.export.conftest import TRICKY, read

@@ -16,11 +16,9 @@ TEXT = "Talks in Oslo\n\nEnvoys from Oslo; Lima and =Rome met at the \\ border, 
 
 def reference(store, path, selection, raw):
     frame = claims_frame(
-        (
-            item
-            for item in annotated_articles(store, selection)
-            if not selection.article_ids or item.article.id in selection.article_ids
-        )
+        item
+        for item in annotated_articles(store, selection)
+        if not selection.article_ids or item.article.id in selection.article_ids
     )
     return write_csv(frame, path, spreadsheet_safe=not raw)
 
