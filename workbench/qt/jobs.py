@@ -1,17 +1,24 @@
 """The work functions the task runner runs on its lanes: each opens what its lane owns
-(its own project connection, the spaCy pipeline) through `state.local` and calls a service."""
+(its own project connection, the spaCy pipeline) through `state.local` and calls a service.
+
+NOTE: each imports its service when it first runs, on its lane: importing them all with
+this module would cost the window a tenth of a second at start-up.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from workbench.ingest.tables import ColumnChoice
 from workbench.nlp.pipeline import Pipeline, load_pipeline
-from workbench.services.analysis import AnalysisReport, analyse_articles, nothing_to_analyse, suggest_claims
-from workbench.services.annotation_import import AnnotationImportPlan, plan_annotation_import
-from workbench.services.exporting import ExportResult, export_dataset
-from workbench.services.importing import ImportReport, TablePreview, import_paths, preview_table
 from workbench.store import ProjectStore
+
+if TYPE_CHECKING:
+    from workbench.ingest.tables import ColumnChoice
+    from workbench.services.analysis import AnalysisReport
+    from workbench.services.annotation_import import AnnotationImportPlan
+    from workbench.services.exporting import ExportResult
+    from workbench.services.importing import ImportReport, TablePreview
 
 
 def lane_store(state, project: Path) -> ProjectStore:
@@ -36,6 +43,8 @@ def lane_pipeline(state, preferred: str | None) -> Pipeline:
 def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> list[AnalysisReport]:
     """Entities first (fast, NER only), then suggested claims (the full parse); spaCy is
     loaded only when one of them has work to do."""
+    from workbench.services.analysis import analyse_articles, nothing_to_analyse, suggest_claims
+
     store = lane_store(state, project)
     done = nothing_to_analyse(store, preferred_pipeline)
     if done is not None:
@@ -48,24 +57,32 @@ def analyse(state, project: Path, preferred_pipeline: str | None, first: list[in
 
 
 def import_files(state, project: Path, paths: list[Path], columns: ColumnChoice) -> ImportReport:
+    from workbench.services.importing import import_paths
+
     return import_paths(
         lane_store(state, project), paths, columns=columns, progress=state.progress, cancelled=state.cancelled
     )
 
 
 def read_table_preview(state, path: Path) -> TablePreview:
+    from workbench.services.importing import preview_table
+
     state.progress(0, 0, f"Reading {path.name}…")
     return preview_table(path)
 
 
 def export(state, project: Path, out: Path, options: dict) -> ExportResult:
     """`options` as for `export_dataset` (format, selection, raw, per_mention, analyst)."""
+    from workbench.services.exporting import export_dataset
+
     state.progress(0, 1, f"Exporting to {out.name}…")
     return export_dataset(lane_store(state, project), out, **options)
 
 
 def plan_annotations(state, project: Path, path: Path, raw: bool | None) -> AnnotationImportPlan | None:
     """Read and place the annotations; the GUI thread then applies the plan on its session."""
+    from workbench.services.annotation_import import plan_annotation_import
+
     return plan_annotation_import(
         lane_store(state, project), path, raw=raw, progress=state.progress, cancelled=state.cancelled
     )

@@ -7,6 +7,7 @@ comes back is a ChangeSet, and `_apply` refreshes only what it names.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor
@@ -27,31 +28,31 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet, Suggestion
-from workbench.ingest.formats import SUPPORTED_SUFFIXES
-from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice
 from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
-from workbench.qt.widgets.actors_dialog import ActorsDialog
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
 from workbench.qt.widgets.claims_view import ClaimsView
-from workbench.qt.widgets.column_mapping import ColumnMappingDialog
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
-from workbench.qt.widgets.export_dialog import ExportDialog, ExportRequest
-from workbench.qt.widgets.import_dialog import ImportDialog
 from workbench.qt.widgets.legend import EntityLegend
-from workbench.qt.widgets.preferences_dialog import PreferencesDialog
 from workbench.qt.widgets.reader import ReaderView
-from workbench.qt.widgets.schema_dialog import SchemaDialog
-from workbench.services.annotation_import import apply_annotation_import
-from workbench.services.exporting import ExportFilter, claim_analysts
-from workbench.services.importing import ImportReport
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
+
+if TYPE_CHECKING:
+    from workbench.ingest.tables import ColumnChoice
+    from workbench.qt.widgets.column_mapping import ColumnMappingDialog
+    from workbench.qt.widgets.export_dialog import ExportRequest
+    from workbench.qt.widgets.import_dialog import ImportDialog
+    from workbench.services.importing import ImportReport
+
+# NOTE: dialogs, and the services that only background work or a dialog needs, are imported
+# where they are first used: importing them all before the window appears would cost it a
+# noticeable part of its start-up.
 
 
 class MainWindow(QMainWindow):
@@ -602,6 +603,8 @@ class MainWindow(QMainWindow):
     # -- dialogs for the project's vocabulary ----------------------------------------------
 
     def _on_edit_schema(self) -> None:
+        from workbench.qt.widgets.schema_dialog import SchemaDialog
+
         dialog = SchemaDialog(self.session.schema, self.session.schema_usage(), self)
         while dialog.exec():
             try:
@@ -614,6 +617,8 @@ class MainWindow(QMainWindow):
             return
 
     def _on_edit_actors(self) -> None:
+        from workbench.qt.widgets.actors_dialog import ActorsDialog
+
         dialog = ActorsDialog(self.session, self)
         dialog.changed.connect(self._apply)
         dialog.show_claims.connect(self._on_show_actor_claims)
@@ -635,6 +640,8 @@ class MainWindow(QMainWindow):
         self.reader.setFocus()
 
     def _on_preferences(self) -> None:
+        from workbench.qt.widgets.preferences_dialog import PreferencesDialog
+
         dialog = PreferencesDialog(self.settings, self)
         if dialog.exec():
             pipeline = self.settings.pipeline
@@ -706,6 +713,8 @@ class MainWindow(QMainWindow):
         self.analysis_finished.emit(message)
 
     def _on_import_files(self) -> None:
+        from workbench.ingest.formats import SUPPORTED_SUFFIXES
+
         patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", f"Articles ({patterns});;All files (*)")
         if paths:
@@ -722,6 +731,8 @@ class MainWindow(QMainWindow):
             self.import_paths([Path(path)])
 
     def _on_import_table(self) -> None:
+        from workbench.ingest.tables import TABLE_SUFFIXES
+
         patterns = " ".join(f"*{suffix}" for suffix in TABLE_SUFFIXES)
         path, _ = QFileDialog.getOpenFileName(self, "Import a table of articles", "", f"Tables ({patterns})")
         if path:
@@ -740,15 +751,22 @@ class MainWindow(QMainWindow):
         )
 
     def _on_table_preview_read(self, preview, tables: list[Path]) -> None:
+        from workbench.qt.widgets.column_mapping import ColumnMappingDialog
+
         self._say(f"Choose the columns of {preview.path.name}.")
         dialog = ColumnMappingDialog(preview, others=len(tables) - 1, parent=self)
         dialog.accepted.connect(lambda: self.import_paths(tables, columns=dialog.choice()))
         dialog.open()
         self.column_dialog = dialog
 
-    def import_paths(self, paths: list[Path], *, columns: ColumnChoice = BY_NAME) -> ImportDialog:
-        """Import files, folders and archives in the background, with a progress dialog that
-        becomes the report; returns the dialog."""
+    def import_paths(self, paths: list[Path], *, columns: ColumnChoice | None = None) -> ImportDialog:
+        """Import files, folders and archives in the background (`columns`: the columns of
+        tables; default: found by their names), with a progress dialog that becomes the
+        report; returns the dialog."""
+        from workbench.ingest.tables import BY_NAME
+        from workbench.qt.widgets.import_dialog import ImportDialog
+
+        columns = BY_NAME if columns is None else columns
         dialog = ImportDialog(self)
         task = self.runner.submit(
             IO_LANE,
@@ -787,6 +805,9 @@ class MainWindow(QMainWindow):
         dialog.show_failure(message)
 
     def _on_export(self) -> None:
+        from workbench.qt.widgets.export_dialog import ExportDialog
+        from workbench.services.exporting import claim_analysts
+
         claims = self.session.claims()
         dialog = ExportDialog(
             suggested=self.session.path.with_name(self.session.path.stem + "-claims.csv"),
@@ -794,7 +815,7 @@ class MainWindow(QMainWindow):
             categories=list(dict.fromkeys([*self.session.schema.category_names, *(c.category for c in claims)])),
             statuses=list(dict.fromkeys([*self.session.schema.statuses, *(c.status for c in claims)])),
             analysts=claim_analysts(claims, self.session.analyst),
-            listed=[self.articles.model.article_id(r) for r in range(self.articles.model.rowCount())],
+            listed=self.articles.model.article_ids(),
             open_article=self._article.id if self._article else None,
             parent=self,
         )
@@ -803,6 +824,9 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def export_csv(self, path: Path, *, raw: bool = False) -> None:
+        from workbench.qt.widgets.export_dialog import ExportRequest
+        from workbench.services.exporting import ExportFilter
+
         self.export(ExportRequest(path, "csv", ExportFilter(), raw=raw, per_mention=False))
 
     def export(self, request: ExportRequest) -> None:
@@ -850,6 +874,8 @@ class MainWindow(QMainWindow):
     def _on_annotations_planned(self, plan) -> None:
         if plan is None:
             return
+        from workbench.services.annotation_import import apply_annotation_import
+
         changes = apply_annotation_import(self.session, plan)
         self._apply(changes)
         report = plan.report

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workbench import resources, seeds
 from workbench.core.model import Category, ClaimSchema
-from workbench.services.importing import ImportReport, import_paths
 from workbench.services.session import Session
 from workbench.services.settings import data_dir
 from workbench.store import ProjectStore
+
+if TYPE_CHECKING:
+    from workbench.services.importing import ImportReport
 
 PROJECT_SUFFIX = ".wbproj"
 DEFAULT_PROJECT_NAME = "default" + PROJECT_SUFFIX
@@ -48,5 +51,7 @@ def open_session(path: str | Path | None = None) -> tuple[Session, ImportReport 
     if not (schema.categories or schema.stances or schema.statuses):
         store.set_schema(default_schema())  # a new project (or one whose creation was cut short)
     if created and is_default:
+        from workbench.services.importing import import_paths  # NOTE: lazy: first run only
+
         report = import_paths(store, seeds.sample_files())
     return Session(store), report
