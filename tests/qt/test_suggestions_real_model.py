@@ -45,7 +45,18 @@ def test_cli_suggest_writes_json_lines(tmp_path):
     lines = (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()
     rows = [json.loads(line) for line in lines]
     assert len(rows) >= 10
-    keys = {"article_id", "source_file", "start", "end", "text", "source", "source_start", "source_end", "stance", "cue"}
+    keys = {
+        "article_id",
+        "source_file",
+        "start",
+        "end",
+        "text",
+        "source",
+        "source_start",
+        "source_end",
+        "stance",
+        "cue",
+    }
     assert keys <= set(rows[0])
     texts = {r["source_file"]: (SEEDS / r["source_file"]).read_text(encoding="utf-8") for r in rows}
     for row in rows:

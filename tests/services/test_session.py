@@ -103,3 +103,13 @@ def test_current_article_is_remembered(seeded_session, tmp_path):
     again, _ = open_session(seeded_session.path)
     assert again.current_article_id == article.id
     again.close()
+
+
+def test_the_open_article_and_claim_are_remembered_together(seeded_session):
+    s = seeded_session
+    claim, _ = s.add_claim(article_id=2, start=0, end=5)
+    commits = []
+    s.store._db.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+    s.set_position(article_id=2, claim_id=claim.id)
+    assert len(commits) == 1
+    assert (s.current_article_id, s.current_claim_id) == (2, claim.id)

@@ -306,8 +306,7 @@ class MainWindow(QMainWindow):
         self._load_suggestions(current=None)
         self._set_heading(article)
         self.articles.select_article(article_id)
-        self.session.set_current_article(article_id=article_id)
-        self.session.set_current_claim(claim_id=claim_id)
+        self.session.set_position(article_id=article_id, claim_id=claim_id)
         if self.chart.scope == ARTICLE:
             self._refresh_chart()
         self.article_shown.emit(article_id)

@@ -129,6 +129,12 @@ class Session:
     def set_current_claim(self, *, claim_id: int | None) -> None:
         self.store.set_meta(CURRENT_CLAIM_KEY, None if claim_id is None else str(claim_id))
 
+    def set_position(self, *, article_id: int | None, claim_id: int | None) -> None:
+        """Remember the open article and claim, in one write (one disk sync per switch)."""
+        with self.store.transaction():
+            self.set_current_article(article_id=article_id)
+            self.set_current_claim(claim_id=claim_id)
+
     # -- editing claims ------------------------------------------------------------------
 
     def add_claim(
