@@ -102,6 +102,12 @@ def _command_parser() -> argparse.ArgumentParser:
         )
     sub = command("analyze", _run_analyze, "Find named entities in every article not analysed yet.")
     sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
+    sub.add_argument(
+        "--processes",
+        type=int,
+        default=min(2, os.cpu_count() or 1),
+        help="spaCy processes for 200 articles or more (default: 2 on two cores or more, else 1)",
+    )
     sub = command("suggest", _run_suggest, "Find attributed statements to propose as claims; write them as JSON Lines.")
     sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE.jsonl")
     sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
@@ -187,7 +193,7 @@ def _run_analyze(args) -> int:
     else:
         pipeline = load_pipeline(args.pipeline)
         with _TerminalProgress() as bar:
-            report = analyse_articles(session.store, pipeline, progress=bar.update)
+            report = analyse_articles(session.store, pipeline, progress=bar.update, processes=max(1, args.processes))
     print(report.summary())
     return EXIT_OK
 

@@ -4,6 +4,7 @@ text or a new model version means analysing again."""
 
 import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -105,3 +106,32 @@ def test_a_project_analysed_for_entities_and_suggestions_needs_no_pipeline(sessi
     reports = nothing_to_analyse(store, None)
     assert [r.what for r in reports] == ["entity mentions", "suggested claims"]
     assert all(r.analysed == 0 and r.up_to_date == 5 for r in reports)
+
+
+def test_two_processes_find_what_one_finds(tmp_path, ruler_pipeline_path):
+    """`workbench analyze` reads long runs of articles in two spaCy processes; the mentions
+    found are the same as in one."""
+    from workbench.services.analysis import PROCESSES_FROM
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(PROCESSES_FROM + 10):
+        (folder / f"{i:04d}.txt").write_text(
+            f"Story {i}\n\nKim Jong Un met Putin in Moscow on day {i}, and Russia and North Korea said {i} things."
+        )
+    one, two = tmp_path / "one.wbproj", tmp_path / "two.wbproj"
+    subprocess.run([sys.executable, "-m", "workbench", "import", str(folder), "--project", str(one)], check=True)
+    shutil.copy(one, two)
+    for project, processes in ((one, "1"), (two, "2")):
+        done = subprocess.run(
+            [sys.executable, "-m", "workbench", "analyze", "--project", str(project), "--pipeline", str(ruler_pipeline_path),
+             "--processes", processes],
+            capture_output=True, text=True, timeout=300,
+        )  # fmt: skip
+        assert done.stdout.startswith(f"{PROCESSES_FROM + 10} analysed"), done.stderr
+
+    def mentions(path):
+        with sqlite3.connect(path) as db:
+            return db.execute("SELECT article_id, start, end, label, text FROM entities ORDER BY 1, 2, 3").fetchall()
+
+    assert mentions(one) == mentions(two) and len(mentions(one)) > 5 * PROCESSES_FROM

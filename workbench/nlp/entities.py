@@ -19,11 +19,17 @@ PIECE_CHARS = 100_000
 
 
 def find_entities(
-    pipeline: Pipeline, articles: Iterable[tuple[Key, list[tuple[int, str]]]], *, batch_size: int = BATCH_SIZE
+    pipeline: Pipeline,
+    articles: Iterable[tuple[Key, list[tuple[int, str]]]],
+    *,
+    batch_size: int = BATCH_SIZE,
+    processes: int = 1,
 ) -> Iterator[tuple[Key, list[EntitySpan]]]:
     """For each (key, runs) — runs being (offset, text) stretches of one article — yield
     (key, mentions) with offsets into the whole article, in input order, as each article
-    is done. Only the enabled components (NER) run."""
+    is done. Only the enabled components (NER) run; with `processes` > 1, in that many
+    worker processes (spaCy's n_process: never from a process running other threads, such
+    as the window's, as it forks)."""
 
     def stream():
         for key, runs in articles:
@@ -32,7 +38,8 @@ def find_entities(
                 yield text, (key, offset, i == len(runs) - 1)
 
     found: list[EntitySpan] = []
-    for doc, (key, offset, last) in pipeline.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size):
+    docs = pipeline.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=processes)
+    for doc, (key, offset, last) in docs:
         found.extend(mentions_in(doc, offset))
         if last:
             yield key, found
