@@ -86,8 +86,8 @@ def _header(config: Config, elapsed: float, load_before: float) -> str:
     )
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return (
-        f"Benchmarks{' (quick: reduced sizes)' if config.quick else ''}, {datetime.now():%Y-%m-%d %H:%M}, "
-        f"{elapsed / 60:.0f} min. Machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM, "
+        f"Benchmarks{' (quick: reduced sizes)' if config.quick else ''}, {datetime.now():%Y-%m-%d %H:%M} "
+        f"(the run took {elapsed / 60:.0f} minutes). Machine: {cpu}, {os.cpu_count()} cores, {memory:.0f} GB RAM, "
         f"{platform.system()} {platform.release()}, Python {platform.python_version()}, PySide6 {pyside}. "
         f"Load average {load_before:.1f} at the start, {os.getloadavg()[0]:.1f} at the end."
     )
