@@ -1,7 +1,7 @@
 """A long article in the reader: mentions are formatted and claims marked as they come into
 view, never by going over the whole text again; claim edits touch only the claim marks."""
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QFont, QTextCursor
 
 from workbench.core.model import Article, Claim, EntitySpan, Role, Segment
 from workbench.qt.palette import label_style
@@ -117,3 +117,16 @@ def test_a_new_article_starts_without_the_old_ones_formats(qtbot):
     cursor.setPosition(20)
     assert cursor.charFormat().background().color().name() != label_style("GPE").color.name()
     assert reader.extraSelections() == []
+
+
+def test_switching_articles_in_the_window_carries_no_format_over(open_window):
+    """The first article's headline opens with a mention (bold, highlighted); the next
+    article's body must come out plain."""
+    window = open_window()
+    assert window.reader.article.title.startswith("North Korea")
+    window.show_article(2)
+    body = window.reader.article.text.index("\n\n", 200) + 2
+    cursor = QTextCursor(window.reader.document())
+    cursor.setPosition(window.reader.offset_map.to_qt(body) + 3)
+    assert cursor.charFormat().fontWeight() != QFont.Weight.Bold
+    assert cursor.charFormat().background().color().name() == "#000000"  # no highlight

@@ -105,6 +105,9 @@ class ReaderView(QPlainTextEdit):
         # The gutter takes its width for these claims first: a width change after the text
         # is set would make Qt wrap all of it again.
         self._gutter.set_claims(sorted(claims, key=lambda c: (c.start, -c.end)), {}, None)
+        # NOTE: setPlainText writes the new text in the format at the cursor (in the last
+        # article, a headline's bold and a mention's colour): start from no format at all.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(text)
         self._apply_roles()
         self._apply_mentions()
