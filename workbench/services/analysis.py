@@ -19,7 +19,7 @@ from workbench.store import ProjectStore
 # Articles written per transaction: one commit (and disk sync) per article would cost
 # more than the storage itself.
 COMMIT_EVERY = 32
-# A second spaCy process read 1.5 times the words per second of one on two idle cores
+# A second spaCy process read 1.3 to 1.5 times the words per second of one on two cores
 # (benchmarks, analysis); starting it costs about a second, worth it for this many articles.
 PROCESSES_FROM = 200
 
