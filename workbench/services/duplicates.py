@@ -46,7 +46,7 @@ def record_article(
     found = []
     with store.transaction():
         candidates = store.articles_sharing_bands(keys, MAX_CANDIDATES)
-        grams = shingles(article.body_text) if candidates else frozenset()
+        grams = shingles(article.body_text) if candidates else None
         for other_id in candidates:
             other = store.article(other_id)
             alike = similarity(grams, shingles(other.body_text))
