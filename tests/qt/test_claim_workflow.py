@@ -36,18 +36,18 @@ def test_working_through_suggestions_with_the_keyboard(qtbot, open_window):
     window.show_article(1)
     assert window.panel.suggestion_model.rowCount() == 2
     press(qtbot, window, Qt.Key.Key_N)
-    assert window._suggestion == 0
+    assert window.review.current == 0
     press(qtbot, window, Qt.Key.Key_3)  # accept as the category with key 3
     claims = s.claims(1)
     assert len(claims) == 1
     claim = claims[0]
     assert (claim.quote, claim.source, claim.stance, claim.category) == (
         "has expressed a desire to strengthen", "Kim Jong Un", "asserts", "Intent")  # fmt: skip
-    assert window._suggestion == 0 and window.panel.suggestion_model.rowCount() == 1  # the next one is under review
+    assert window.review.current == 0 and window.panel.suggestion_model.rowCount() == 1  # the next one is under review
     press(qtbot, window, Qt.Key.Key_X)  # reject it
     assert s.suggestions(1) == [] and window.panel.suggestion_model.rowCount() == 0
     press(qtbot, window, Qt.Key.Key_N)  # on to the next article with suggestions
-    assert window.reader.article.id == 2 and window._suggestion == 0
+    assert window.reader.article.id == 2 and window.review.current == 0
     press(qtbot, window, Qt.Key.Key_A)
     refuted = s.claims(2)[0]
     assert refuted.stance == "denies" and refuted.source == "Russia and North Korea"
@@ -89,7 +89,7 @@ def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):
     a = add(4, "Choe Son Hui", source="Choe Son Hui", category="Intent")
     b = add(3, "Chloe Son Hui", source="Chloe Son Hui", category="Event", stance="denies")
     c = add(1, "Kim Jong Un", source="Kim Jong Un", category="Event", status="disputed")
-    window._apply(s.undo() | s.redo())  # any change refreshes the view's choices
+    window.apply(s.undo() | s.redo())  # any change refreshes the view's choices
     window.center.setCurrentWidget(window.claims_view)
     view = window.findChild(object, "claimsView")
     assert view.model.rowCount() == 3
@@ -108,9 +108,9 @@ def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):
     view.text.clear()
     # merge the two spellings of one actor: the view then finds both under one actor
     dialog = ActorsDialog(s, window)
-    dialog.changed.connect(window._apply)
+    dialog.changed.connect(window.apply)
     ids = [x.id for x in s.actors() if "Son Hui" in x.name]
-    window._apply(s.merge_actors(target_id=s.store.actor_named("Choe Son Hui").id, source_ids=ids))
+    window.apply(s.merge_actors(target_id=s.store.actor_named("Choe Son Hui").id, source_ids=ids))
     view.reload_choices()
     pick(view.actor, s.store.actor_named("Choe Son Hui").id)
     qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=3000)
@@ -137,7 +137,7 @@ def test_schema_dialog_rename_and_delete_with_undo(qtbot, open_window):
     dialog.rename_value("category", "Intent", "Plan")
     dialog.add_value("status", "retracted")
     dialog.merge_value("stance", "questions", "other")
-    window._apply(s.change_schema(schema=dialog.schema(), replacements=dialog.replacements()))
+    window.apply(s.change_schema(schema=dialog.schema(), replacements=dialog.replacements()))
     assert s.claim(claim.id).category == "Plan"
     assert window.panel.category.findData("Plan") >= 0 and window.panel.status.findText("retracted") >= 0
     assert "questions" not in s.schema.stances

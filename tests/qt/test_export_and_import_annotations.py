@@ -37,7 +37,7 @@ def test_the_export_dialog_writes_the_format_and_part_chosen(qtbot, open_window,
     dialog.accept()
     qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
     (line,) = out.read_text(encoding="utf-8").splitlines()
-    assert json.loads(line)["id"] == window._article.id
+    assert json.loads(line)["id"] == window.article.id
     qtbot.waitUntil(lambda: window.status_message.text() == f"Wrote 1 articles to {out}")
 
     dialog = open_export_dialog(qtbot, window)
@@ -72,7 +72,7 @@ def test_imported_annotations_appear_and_one_undo_removes_them(qtbot, open_windo
 
     window = open_window(project=tmp_path / "mine.wbproj")
     with qtbot.waitSignal(window.annotations_imported, timeout=30_000) as signal:
-        window.import_annotations(out)
+        window.transfers.import_annotations(out)
     assert signal.args[0].added == 1 and signal.args[0].schema_added == {"categories": ["Smuggled"]}
     assert window.panel.table.model().rowCount() == 1
     assert "Smuggled" in [window.panel.category.itemText(i) for i in range(window.panel.category.count())]

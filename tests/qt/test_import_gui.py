@@ -31,7 +31,7 @@ def test_import_shows_progress_then_a_report_the_user_can_copy(qtbot, open_windo
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
     seen = []
     window.runner.task_progressed.connect(lambda _id, done, total, message: seen.append(message))
-    dialog = window.import_paths([folder])
+    dialog = window.transfers.import_paths([folder])
     assert dialog.objectName() == "importDialog" and dialog.isVisible() and not dialog.isModal()
     report = finished(qtbot, dialog)
     assert report.splitlines()[0] == "1 imported, 0 skipped, 1 failed"
@@ -52,7 +52,7 @@ def test_cancel_stops_a_large_folder_import(qtbot, open_window, tmp_path):
     words = PROSE.split()
     for i in range(800):
         (folder / f"{i:04d}.txt").write_text(f"Story {i}\n\n{' '.join(rng.sample(words, len(words)))}\n")
-    dialog = window.import_paths([folder])
+    dialog = window.transfers.import_paths([folder])
     qtbot.waitUntil(lambda: window.session.store.article_count() >= 5 + 25, timeout=60_000)
     assert "of 800 files)" in dialog.status.text()
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
@@ -74,7 +74,7 @@ def test_the_window_keeps_responding_while_a_50_mb_file_imports(qtbot, open_wind
     timer.timeout.connect(lambda: ticks.append(window.articles.model.total))
     window.runner.task_progressed.connect(lambda _id, done, total, message: messages.append(message))
     timer.start()
-    dialog = window.import_paths([big])
+    dialog = window.transfers.import_paths([big])
     report = finished(qtbot, dialog)
     timer.stop()
     assert report.startswith("1 imported")
@@ -87,17 +87,17 @@ def test_a_table_without_a_known_text_column_gets_its_columns_chosen(qtbot, open
     window = open_window()
     table = tmp_path / "table.csv"
     table.write_text(f'id,headline,summary,when\n1,Talks resume,"{PROSE}",2024-02-03\n')
-    dialog = window.import_paths([table])
+    dialog = window.transfers.import_paths([table])
     assert "no text column" in finished(qtbot, dialog)
     assert dialog.columns_button.isVisible()
     qtbot.mouseClick(dialog.columns_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.column_dialog is not None, timeout=30_000)
-    mapping = window.column_dialog
+    qtbot.waitUntil(lambda: window.transfers.column_dialog is not None, timeout=30_000)
+    mapping = window.transfers.column_dialog
     assert mapping.title.currentText() == "headline" and mapping.table.model().rowCount() == 1
     assert mapping.text.currentText() == "summary"  # no name says so: the column of the longest cells
     mapping.date.setCurrentIndex(mapping.date.findText("when"))
     mapping.accept()
-    report = finished(qtbot, window._import_dialog)
+    report = finished(qtbot, window.transfers.import_dialog)
     assert report.startswith("1 imported")
     article = window.session.article(6)
     assert (article.title, article.date, article.text) == ("Talks resume", "2024-02-03", PROSE)
@@ -152,7 +152,7 @@ def test_html_page_shows_as_text_and_fetches_nothing(qtbot, open_window, tmp_pat
     try:
         (tmp_path / "page.html").write_text(PAGE.format(port=counter.port, prose=PROSE))
         window = open_window()
-        finished(qtbot, window.import_paths([tmp_path / "page.html"]))
+        finished(qtbot, window.transfers.import_paths([tmp_path / "page.html"]))
         window.show_article(6)
         qtbot.wait(300)
         text = window.reader.toPlainText()
@@ -210,7 +210,7 @@ def test_near_duplicates_are_flagged_in_the_list_and_the_header(qtbot, open_wind
     (tmp_path / "b.txt").write_text(
         f"Seoul: talks to resume\n\n{body.replace('Monday', 'Tuesday')} The ministry declined to comment.\n"
     )
-    report = finished(qtbot, window.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"]))
+    report = finished(qtbot, window.transfers.import_paths([tmp_path / "a.txt", tmp_path / "b.txt"]))
     assert "b.txt: nearly the same story as article 6 “Talks to resume”" in report
     model = window.articles.model
     flagged = {

@@ -123,7 +123,7 @@ def test_annotate_undo_redo_export_and_reopen(qtbot, open_window, tmp_path):
     # 5. export and read back with pandas
     out = tmp_path / "claims.csv"
     with qtbot.waitSignal(window.runner.task_ended, timeout=30_000):
-        window.export_csv(out)
+        window.transfers.export_csv(out)
     frame = pd.read_csv(out, keep_default_na=False, dtype=str)
     article = window.session.article(1)
     first = frame[frame.claim_id == str(claim.id)].iloc[0]
@@ -168,7 +168,7 @@ def test_claim_after_an_emoji_selects_exactly_the_selected_characters(qtbot, ope
     assert offsets.to_qt(claim.start) == cursor.selectionStart()
     out = tmp_path / "c.csv"
     with qtbot.waitSignal(window.runner.task_ended, timeout=30_000):
-        window.export_csv(out, raw=True)
+        window.transfers.export_csv(out, raw=True)
     row = pd.read_csv(out, keep_default_na=False, dtype=str).iloc[0]
     assert text[int(row.start) : int(row.end)] == row.quote == "Pyongyang 𝄞 denied"
 

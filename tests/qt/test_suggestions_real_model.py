@@ -20,10 +20,10 @@ def test_suggestions_appear_and_are_accepted_with_the_keyboard(qtbot, open_windo
     pending = s.store.pending_suggestion_counts()
     assert sum(pending.values()) >= 10 and set(pending) <= {1, 2, 3, 4, 5}
     window.show_article(2)
-    texts = [x.text for x in window._suggestions]
+    texts = [x.text for x in window.review.suggestions]
     assert any("North Korea had sent their troops" in t for t in texts)
-    denial = next(i for i, x in enumerate(window._suggestions) if x.stance == "denies")
-    window._show_suggestion(denial)
+    denial = next(i for i, x in enumerate(window.review.suggestions) if x.stance == "denies")
+    window.review.show(denial)
     window.reader.setFocus()
     qtbot.keyClick(window.reader, Qt.Key.Key_5)  # accept as category key 5 (Denial)
     claim = s.claims(2)[0]

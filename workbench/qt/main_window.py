@@ -7,17 +7,14 @@ comes back is a ChangeSet, and `_apply` refreshes only what it names.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFontDatabase, QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -27,11 +24,13 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Article, ChangeSet, Suggestion
+from workbench.core.model import Article, ChangeSet
 from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
+from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
+from workbench.qt.transfers import Transfers
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
@@ -42,17 +41,6 @@ from workbench.qt.widgets.reader import ReaderView
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
-
-if TYPE_CHECKING:
-    from workbench.ingest.tables import ColumnChoice
-    from workbench.qt.widgets.column_mapping import ColumnMappingDialog
-    from workbench.qt.widgets.export_dialog import ExportRequest
-    from workbench.qt.widgets.import_dialog import ImportDialog
-    from workbench.services.importing import ImportReport
-
-# NOTE: dialogs, and the services that only background work or a dialog needs, are imported
-# where they are first used: importing them all before the window appears would cost it a
-# noticeable part of its start-up.
 
 
 class MainWindow(QMainWindow):
@@ -71,8 +59,6 @@ class MainWindow(QMainWindow):
         self._entity_filter: tuple[str, str] | None = None
         self._text_filter = ""
         self._pipeline_missing = False
-        self._suggestions: list[Suggestion] = []
-        self._suggestion: int | None = None  # the suggestion under review, an index into _suggestions
         self._recent_category: str | None = None
         session.analyst = settings.analyst or default_analyst()
 
@@ -84,13 +70,18 @@ class MainWindow(QMainWindow):
         self.claims_view = ClaimsView(session)
         self.header = ArticleHeader()
         self.heading, self.meta = self.header.heading, self.header.meta
-        self._import_dialog: ImportDialog | None = None
-        self.column_dialog: ColumnMappingDialog | None = None
+        self.review = SuggestionReview(self)
+        self.transfers = Transfers(self)
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
         self._connect()
         self._load_project()
+
+    @property
+    def article(self) -> Article | None:
+        """The open article."""
+        return self._article
 
     # -- construction --------------------------------------------------------------------
 
@@ -147,12 +138,12 @@ class MainWindow(QMainWindow):
         self._action(project, "&New Project…", self._on_new_project, QKeySequence.StandardKey.New)
         self._action(project, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
         project.addSeparator()
-        self._action(project, "&Import Files…", self._on_import_files, "Ctrl+I")
-        self._action(project, "Import &Folder…", self._on_import_folder, "Ctrl+Shift+I")
-        self._action(project, "Import &Archive…", self._on_import_archive)
-        self._action(project, "Import &Table…", self._on_import_table)
-        self._action(project, "&Export…", self._on_export, "Ctrl+E")
-        self._action(project, "Import &Annotations…", self._on_import_annotations, "Ctrl+Shift+A")
+        self._action(project, "&Import Files…", self.transfers.ask_files, "Ctrl+I")
+        self._action(project, "Import &Folder…", self.transfers.ask_folder, "Ctrl+Shift+I")
+        self._action(project, "Import &Archive…", self.transfers.ask_archive)
+        self._action(project, "Import &Table…", self.transfers.ask_table)
+        self._action(project, "&Export…", self.transfers.ask_export, "Ctrl+E")
+        self._action(project, "Import &Annotations…", self.transfers.ask_annotations, "Ctrl+Shift+A")
         project.addSeparator()
         self._action(project, "Claim &Schema…", self._on_edit_schema)
         self._action(project, "&Actors…", self._on_edit_actors)
@@ -173,10 +164,10 @@ class MainWindow(QMainWindow):
                 categories, f"Category key {digit}", lambda _=False, d=digit: self._on_category_key(d), [digit]
             )
         edit.addSeparator()
-        self._reader_action(edit, "&Next Suggestion", lambda: self._step_suggestion(+1), ["N"])
-        self._reader_action(edit, "&Previous Suggestion", lambda: self._step_suggestion(-1), ["P"])
-        self._reader_action(edit, "A&ccept Suggestion", self._on_accept_suggestion, ["A", "Return"])
-        self._reader_action(edit, "&Reject Suggestion", self._on_reject_suggestion, ["X"])
+        self._reader_action(edit, "&Next Suggestion", lambda: self.review.step(+1), ["N"])
+        self._reader_action(edit, "&Previous Suggestion", lambda: self.review.step(-1), ["P"])
+        self._reader_action(edit, "A&ccept Suggestion", lambda: self.review.accept(), ["A", "Return"])
+        self._reader_action(edit, "&Reject Suggestion", lambda: self.review.reject(), ["X"])
         edit.addSeparator()
         self._action(edit, "&Preferences…", self._on_preferences, "Ctrl+,")
         edit.addSeparator()
@@ -231,10 +222,10 @@ class MainWindow(QMainWindow):
         self.panel.delete_requested.connect(self._on_panel_delete_requested)
         self.panel.edit_requested.connect(self._on_panel_edit_requested)
         self.panel.claim_selected.connect(self._on_panel_claim_selected)
-        self.panel.suggestion_selected.connect(self._on_panel_suggestion_selected)
-        self.panel.accept_requested.connect(lambda index: self._on_accept_suggestion(index=index))
-        self.panel.reject_requested.connect(lambda index: self._on_reject_suggestion(index=index))
-        self.reader.suggestion_clicked.connect(self._on_panel_suggestion_selected)
+        self.panel.suggestion_selected.connect(self.review.show)
+        self.panel.accept_requested.connect(lambda index: self.review.accept(index=index))
+        self.panel.reject_requested.connect(lambda index: self.review.reject(index=index))
+        self.reader.suggestion_clicked.connect(self.review.show)
         self.claims_view.claim_opened.connect(self._on_claims_view_claim_opened)
         self.header.correction_requested.connect(self._on_header_correction_requested)
         self.header.article_requested.connect(self.show_article)
@@ -266,7 +257,7 @@ class MainWindow(QMainWindow):
         try:
             session, report = open_session(path)
         except WorkbenchError as exc:
-            self._warn("Cannot open the project", str(exc))
+            self.warn("Cannot open the project", str(exc))
             return
         self.runner.cancel_all()
         self.runner.run_on_lane(NLP_LANE, jobs.close_lane)
@@ -289,7 +280,7 @@ class MainWindow(QMainWindow):
         try:
             article = self.session.article(article_id)
         except WorkbenchError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return
         self._article = article
         mentions = self.session.entities(article_id)
@@ -303,7 +294,7 @@ class MainWindow(QMainWindow):
         if claim_id is not None:
             self.reader.select_claim(claim_id)
         self.panel.set_history(self.session.history(claim_id) if claim_id is not None else [])
-        self._load_suggestions(current=None)
+        self.review.load()
         self._set_heading(article)
         self.articles.select_article(article_id)
         self.session.set_position(article_id=article_id, claim_id=claim_id)
@@ -323,7 +314,7 @@ class MainWindow(QMainWindow):
 
     # -- applying changes ----------------------------------------------------------------
 
-    def _apply(self, changes: ChangeSet, *, from_panel: bool = False) -> None:
+    def apply(self, changes: ChangeSet, *, from_panel: bool = False) -> None:
         """Refresh what `changes` touched, and nothing else."""
         if not changes:
             return
@@ -362,7 +353,7 @@ class MainWindow(QMainWindow):
         elif current is not None and changes.schema_changed:
             self.reader.set_claims(self.session.claims(current), self.session.schema)
         if current is not None and current in changes.suggestions_changed:
-            self._load_suggestions(current=self._suggestion)
+            self.review.load(current=self.review.current)
         if changes.entities_changed:
             self._refresh_chart()
         self._update_undo_actions()
@@ -418,31 +409,31 @@ class MainWindow(QMainWindow):
     def _on_add_claim(self) -> None:
         span = self.reader.selection_span()
         if self._article is None or span is None:
-            self._say("Select some text in the article first, then press C.")
+            self.say("Select some text in the article first, then press C.")
             return
-        made = self._attempt(
+        made = self.attempt(
             lambda: self.session.add_claim(
-                article_id=self._article.id, start=span[0], end=span[1], category=self._last_category()
+                article_id=self._article.id, start=span[0], end=span[1], category=self.last_category()
             )
         )
         if made is not None:
-            self._claim_made(*made)
-            self._say(f"Claim added: “{_preview(made[0].quote)}”")
+            self.claim_made(*made)
+            self.say(f"Claim added: “{preview(made[0].quote)}”")
 
-    def _claim_made(self, claim, changes: ChangeSet) -> None:
+    def claim_made(self, claim, changes: ChangeSet) -> None:
         self._recent_category = claim.category
-        self._apply(changes)
+        self.apply(changes)
         self.select_claim(claim.id, scroll=False)
 
-    def _attempt(self, action):
+    def attempt(self, action):
         """Run a service call; a WorkbenchError becomes a message in the status bar."""
         try:
             return action()
         except WorkbenchError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return None
 
-    def _last_category(self) -> str | None:
+    def last_category(self) -> str | None:
         """New claims take the category last given, so runs of one kind go fast."""
         return self._recent_category if self._recent_category in self.session.schema.category_names else None
 
@@ -452,20 +443,20 @@ class MainWindow(QMainWindow):
         try:
             changes = self.session.edit_claim(claim_id=claim_id, **{field: value})
         except WorkbenchError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             claim = self.session.claim(claim_id)
             if claim is not None:
                 self.panel.update_claim(claim, refill=True)
             return
-        self._apply(changes, from_panel=True)
+        self.apply(changes, from_panel=True)
 
     def _on_panel_delete_requested(self, claim_id: int) -> None:
-        changes = self._attempt(lambda: self.session.delete_claim(claim_id=claim_id))
+        changes = self.attempt(lambda: self.session.delete_claim(claim_id=claim_id))
         if changes is None:
             return
         self.panel.show_claim(None)
-        self._apply(changes)
-        self._say("Claim deleted (Ctrl+Z brings it back).")
+        self.apply(changes)
+        self.say("Claim deleted (Ctrl+Z brings it back).")
 
     def _on_delete_selected_claim(self) -> None:
         if self.panel.claim is not None:
@@ -479,7 +470,7 @@ class MainWindow(QMainWindow):
 
     def _undo_or_redo(self, step, verb: str) -> None:
         label = self.session.commands.undo_label if verb == "Undone" else self.session.commands.redo_label
-        changes = self._attempt(step)
+        changes = self.attempt(step)
         if changes is None:
             return
         # Undoing an edit made in another article brings that article back into view.
@@ -488,29 +479,29 @@ class MainWindow(QMainWindow):
         )
         if elsewhere:
             self.show_article(min(elsewhere))
-        self._apply(changes)
+        self.apply(changes)
         claim_id = min(changes.claims_changed) if changes.claims_changed else None
         self.select_claim(claim_id)
         if label:
-            self._say(f"{verb}: {label.lower()}")
+            self.say(f"{verb}: {label.lower()}")
 
     def _on_category_key(self, key: str) -> None:
         """A number key in the reader: accept the suggestion under review with that category,
         or give the selected claim that category."""
         category = next((c.name for c in self.session.schema.categories if c.shortcut == key), None)
         if category is None:
-            self._say(f"No category has the key {key} (Project › Claim Schema… sets them).")
-        elif self._suggestion is not None:
-            self._on_accept_suggestion(category=category)
+            self.say(f"No category has the key {key} (Project › Claim Schema… sets them).")
+        elif self.review.current is not None:
+            self.review.accept(category=category)
         elif self.panel.claim is not None:
             self._on_panel_edit_requested(self.panel.claim.id, "category", category)
             self.panel.update_claim(self.session.claim(self.panel.claim.id), refill=True)
         else:
-            self._say("Select a claim or a suggestion first.")
+            self.say("Select a claim or a suggestion first.")
 
     def _on_edit_note(self) -> None:
         if self.panel.claim is None:
-            self._say("Select a claim first.")
+            self.say("Select a claim first.")
             return
         self.panel.note.setFocus()
         self.panel.note.moveCursor(QTextCursor.MoveOperation.End)
@@ -518,86 +509,6 @@ class MainWindow(QMainWindow):
     def _on_focus_reader(self) -> None:
         self.center.setCurrentIndex(0)
         self.reader.setFocus()
-
-    # -- suggestions ---------------------------------------------------------------------
-
-    def _load_suggestions(self, *, current: int | None) -> None:
-        self._suggestions = self.session.suggestions(self._article.id) if self._article else []
-        if current is not None and not self._suggestions:
-            current = None
-        elif current is not None:
-            current = min(current, len(self._suggestions) - 1)
-        self._suggestion = current
-        self.reader.set_suggestions(self._suggestions, current)
-        self.panel.set_suggestions(self._suggestions, current)
-
-    def _show_suggestion(self, index: int | None) -> None:
-        self._suggestion = index
-        self.reader.show_suggestion(index)
-        self.panel.select_suggestion(index)
-        if index is not None:
-            suggestion = self._suggestions[index]
-            self.panel.tabs.setCurrentIndex(1)
-            self._say(
-                f"Suggestion {index + 1} of {len(self._suggestions)}: {suggestion.source or 'unknown source'} "
-                f"{suggestion.cue} ({suggestion.stance}). A accepts, 1–9 accepts as a category, X rejects."
-            )
-
-    def _on_panel_suggestion_selected(self, index: int | None) -> None:
-        self._show_suggestion(index)
-
-    def _step_suggestion(self, step: int) -> None:
-        """Next or previous suggestion; past the last one of the article, on to the next
-        article (in list order) that has suggestions."""
-        if self._suggestions:
-            if self._suggestion is None:
-                target = 0 if step > 0 else len(self._suggestions) - 1
-            else:
-                target = self._suggestion + step
-            if 0 <= target < len(self._suggestions):
-                self._show_suggestion(target)
-                return
-        pending = self.session.store.pending_suggestion_counts()
-        article_id = self.articles.neighbour(
-            self._article.id if self._article else None, step, lambda i: pending.get(i, 0) > 0
-        )
-        if article_id is None:
-            self._say("No more suggestions." if step > 0 else "No earlier suggestions.")
-            return
-        self.show_article(article_id)
-        self._show_suggestion(0 if step > 0 else len(self._suggestions) - 1)
-
-    def _on_accept_suggestion(self, *, index: int | None = None, category: str | None = None) -> None:
-        index = self._suggestion if index is None else index
-        if self._article is None or index is None or not 0 <= index < len(self._suggestions):
-            self._say("No suggestion selected: N goes to the next one.")
-            return
-        suggestion = self._suggestions[index]
-        made = self._attempt(
-            lambda: self.session.accept_suggestion(
-                article_id=self._article.id, suggestion=suggestion, category=category or self._last_category()
-            )
-        )
-        if made is not None:
-            self._claim_made(*made)
-            self._continue_review(index, f"Accepted as a claim: “{_preview(suggestion.text)}”")
-
-    def _on_reject_suggestion(self, *, index: int | None = None) -> None:
-        index = self._suggestion if index is None else index
-        if self._article is None or index is None or not 0 <= index < len(self._suggestions):
-            self._say("No suggestion selected: N goes to the next one.")
-            return
-        changes = self.session.reject_suggestion(article_id=self._article.id, suggestion=self._suggestions[index])
-        self._apply(changes)
-        self._continue_review(index, "Suggestion rejected (Ctrl+Z brings it back).")
-
-    def _continue_review(self, index: int, message: str) -> None:
-        """After a decision, the next suggestion comes under review (the list has shrunk, so
-        it has the same index)."""
-        self._load_suggestions(current=None)
-        if index < len(self._suggestions):
-            self._show_suggestion(index)
-        self._say(message)
 
     # -- dialogs for the project's vocabulary ----------------------------------------------
 
@@ -611,15 +522,15 @@ class MainWindow(QMainWindow):
             except WorkbenchError as exc:
                 QMessageBox.warning(self, "Claim schema", str(exc))
                 continue
-            self._apply(changes)
-            self._say("Claim schema changed (Ctrl+Z undoes it).")
+            self.apply(changes)
+            self.say("Claim schema changed (Ctrl+Z undoes it).")
             return
 
     def _on_edit_actors(self) -> None:
         from workbench.qt.widgets.actors_dialog import ActorsDialog
 
         dialog = ActorsDialog(self.session, self)
-        dialog.changed.connect(self._apply)
+        dialog.changed.connect(self.apply)
         dialog.show_claims.connect(self._on_show_actor_claims)
         dialog.exec()
 
@@ -655,12 +566,12 @@ class MainWindow(QMainWindow):
         try:
             changes = self.session.correct_article(article_id=article_id, **values)
         except WorkbenchError as exc:
-            self._say(str(exc))
+            self.say(str(exc))
             return
         self.header.stop_editing()
-        self._apply(changes)
+        self.apply(changes)
         if changes:
-            self._say("Article details corrected (Ctrl+Z undoes it).")
+            self.say("Article details corrected (Ctrl+Z undoes it).")
 
     def _on_focus_filter(self) -> None:
         self.articles.filter.setFocus()
@@ -690,7 +601,7 @@ class MainWindow(QMainWindow):
         if reports is None:
             return
         for report in reports:
-            self._apply(report.changes)
+            self.apply(report.changes)
         found = [
             f"{r.found} {r.what} in {r.analysed} new article{'s' if r.analysed != 1 else ''}"
             for r in reports
@@ -701,201 +612,25 @@ class MainWindow(QMainWindow):
             message += " Cancelled before the end: F5 goes on."
         elif len(reports) == 1:
             message += " No suggested claims: the language pipeline has no parser."
-        self._say(message)
+        self.say(message)
         self.analysis_finished.emit(reports)
 
     def _on_analysis_failed(self, message: str) -> None:
         self._analysis_task = None
         if INSTALL_HINT in message:
             self._pipeline_missing = True
-        self._say(message)
+        self.say(message)
         self.analysis_finished.emit(message)
-
-    def _on_import_files(self) -> None:
-        from workbench.ingest.formats import SUPPORTED_SUFFIXES
-
-        patterns = " ".join(f"*{suffix}" for suffix in SUPPORTED_SUFFIXES)
-        paths, _ = QFileDialog.getOpenFileNames(self, "Import articles", "", f"Articles ({patterns});;All files (*)")
-        if paths:
-            self.import_paths([Path(p) for p in paths])
-
-    def _on_import_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles")
-        if folder:
-            self.import_paths([Path(folder)])
-
-    def _on_import_archive(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a zip archive of articles", "", "Zip archives (*.zip)")
-        if path:
-            self.import_paths([Path(path)])
-
-    def _on_import_table(self) -> None:
-        from workbench.ingest.tables import TABLE_SUFFIXES
-
-        patterns = " ".join(f"*{suffix}" for suffix in TABLE_SUFFIXES)
-        path, _ = QFileDialog.getOpenFileName(self, "Import a table of articles", "", f"Tables ({patterns})")
-        if path:
-            self.choose_columns([Path(path)])
-
-    def choose_columns(self, tables: list[Path]) -> None:
-        """Show the first table's rows, let the user say which column holds what, then
-        import every table in `tables` with that choice."""
-        self.runner.submit(
-            IO_LANE,
-            "Reading the table",
-            jobs.read_table_preview,
-            tables[0],
-            on_done=lambda preview: self._on_table_preview_read(preview, tables),
-            on_error=lambda message: self._warn("Cannot read the table", message),
-        )
-
-    def _on_table_preview_read(self, preview, tables: list[Path]) -> None:
-        from workbench.qt.widgets.column_mapping import ColumnMappingDialog
-
-        self._say(f"Choose the columns of {preview.path.name}.")
-        dialog = ColumnMappingDialog(preview, others=len(tables) - 1, parent=self)
-        dialog.accepted.connect(lambda: self.import_paths(tables, columns=dialog.choice()))
-        dialog.open()
-        self.column_dialog = dialog
-
-    def import_paths(self, paths: list[Path], *, columns: ColumnChoice | None = None) -> ImportDialog:
-        """Import files, folders and archives in the background (`columns`: the columns of
-        tables; default: found by their names), with a progress dialog that becomes the
-        report; returns the dialog."""
-        from workbench.ingest.tables import BY_NAME
-        from workbench.qt.widgets.import_dialog import ImportDialog
-
-        columns = BY_NAME if columns is None else columns
-        dialog = ImportDialog(self)
-        task = self.runner.submit(
-            IO_LANE,
-            "Importing",
-            jobs.import_files,
-            self.session.path,
-            paths,
-            columns,
-            on_done=lambda report: self._on_import_done(dialog, report),
-            on_error=lambda message: self._on_import_failed(dialog, message),
-        )
-        progressed = self.runner.task_progressed
-
-        def on_progress(task_id: int, done: int, total: int, message: str) -> None:
-            if task_id == task.id:
-                dialog.set_progress(done, total, message)
-
-        progressed.connect(on_progress)
-        dialog.finished.connect(lambda _result: progressed.disconnect(on_progress))
-        dialog.cancel_requested.connect(lambda: self.runner.cancel(task.id))
-        dialog.show()
-        self._import_dialog = dialog
-        return dialog
-
-    def _on_import_done(self, dialog: ImportDialog, report: ImportReport) -> None:
-        self._apply(report.changes)
-        self._say(f"Import: {report.summary()}")
-        dialog.show_report(report)
-        tables = [Path(o.path) for o in report.tables_without_text_column]
-        dialog.columns_requested.connect(lambda: self.choose_columns(tables))
-        if report.changes.articles_added:
-            self.start_analysis()
-
-    def _on_import_failed(self, dialog: ImportDialog, message: str) -> None:
-        self._say(f"Import failed: {message}")
-        dialog.show_failure(message)
-
-    def _on_export(self) -> None:
-        from workbench.qt.widgets.export_dialog import ExportDialog
-        from workbench.services.exporting import claim_analysts
-
-        claims = self.session.claims()
-        dialog = ExportDialog(
-            suggested=self.session.path.with_name(self.session.path.stem + "-claims.csv"),
-            # The schema's order, then any value only claims still use.
-            categories=list(dict.fromkeys([*self.session.schema.category_names, *(c.category for c in claims)])),
-            statuses=list(dict.fromkeys([*self.session.schema.statuses, *(c.status for c in claims)])),
-            analysts=claim_analysts(claims, self.session.analyst),
-            listed=self.articles.model.article_ids(),
-            open_article=self._article.id if self._article else None,
-            parent=self,
-        )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export(dialog.request()))
-        dialog.open()
-
-    def export_csv(self, path: Path, *, raw: bool = False) -> None:
-        from workbench.qt.widgets.export_dialog import ExportRequest
-        from workbench.services.exporting import ExportFilter
-
-        self.export(ExportRequest(path, "csv", ExportFilter(), raw=raw, per_mention=False))
-
-    def export(self, request: ExportRequest) -> None:
-        options = {
-            "format": request.format,
-            "selection": request.selection,
-            "raw": request.raw,
-            "per_mention": request.per_mention,
-            "analyst": self.session.analyst,
-        }
-        self.runner.submit(
-            IO_LANE,
-            "Exporting",
-            jobs.export,
-            self.session.path,
-            request.path,
-            options,
-            on_done=lambda result: self._say(result.message()),
-            on_error=lambda message: self._warn("Export failed", message),
-        )
-
-    def _on_import_annotations(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            "Import annotations",
-            "",
-            "Annotations (*.csv *.jsonl *.ndjson *.jsonld *.json);;All files (*)",
-        )
-        if path:
-            self.import_annotations(Path(path))
-
-    def import_annotations(self, path: Path, *, raw: bool | None = None) -> None:
-        """Read and place the file's claims in the background, then add them as one undoable step."""
-        self.runner.submit(
-            IO_LANE,
-            "Importing annotations",
-            jobs.plan_annotations,
-            self.session.path,
-            path,
-            raw,
-            on_done=self._on_annotations_planned,
-            on_error=lambda message: self._warn("Import failed", message),
-        )
-
-    def _on_annotations_planned(self, plan) -> None:
-        if plan is None:
-            return
-        from workbench.services.annotation_import import apply_annotation_import
-
-        changes = apply_annotation_import(self.session, plan)
-        self._apply(changes)
-        report = plan.report
-        self._say(f"Annotations: {report.summary()}")
-        box = QMessageBox(QMessageBox.Icon.Information, "Annotations imported", report.summary(), parent=self)
-        box.setObjectName("annotationImportReport")
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        if len(report.lines()) > 1:
-            box.setDetailedText("\n".join(report.lines()))
-        box.open()
-        self.annotations_imported.emit(report)
 
     def _on_cancel_tasks(self) -> None:
         self.runner.cancel_all()
-        self._say("Cancelling…")
+        self.say("Cancelling…")
 
     def _on_runner_task_started(self, _task_id: int, label: str) -> None:
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel_button.show()
-        self._say(f"{label}…")
+        self.say(f"{label}…")
 
     def _on_runner_task_progressed(self, _task_id: int, done: int, total: int, message: str) -> None:
         if total > 0:
@@ -903,7 +638,7 @@ class MainWindow(QMainWindow):
             self.progress.setValue(done)
         else:
             self.progress.setRange(0, 0)
-        self._say(message)
+        self.say(message)
 
     def _on_runner_task_ended(self, _task_id: int) -> None:
         if not self.runner.running():
@@ -919,7 +654,7 @@ class MainWindow(QMainWindow):
             if path.suffix != PROJECT_SUFFIX:
                 path = path.with_name(path.name + PROJECT_SUFFIX)
             if path.exists():
-                self._warn("New project", f"{path} already exists; use Open Project to open it.")
+                self.warn("New project", f"{path} already exists; use Open Project to open it.")
                 return
             self.switch_project(path)
 
@@ -931,36 +666,10 @@ class MainWindow(QMainWindow):
             self.switch_project(Path(path))
 
     def _on_show_shortcuts(self) -> None:
-        lines = []
+        from workbench.qt.widgets.shortcuts_dialog import ShortcutsDialog
 
-        def walk(menu, indent: str) -> None:
-            for action in menu.actions():
-                if action.menu() is not None:
-                    lines.append(f"{indent}{action.text().replace('&', '')}")
-                    walk(action.menu(), indent + "    ")
-                elif action.shortcuts():
-                    keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                    where = "  (in the reader)" if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
-                    lines.append(f"{indent}{keys:<18} {action.text().replace('&', '')}{where}")
-
-        for menu_action in self.menuBar().actions():
-            lines.append(menu_action.text().replace("&", ""))
-            walk(menu_action.menu(), "    ")
-        lines += [
-            "Claim table",
-            "    Del                Delete the claim",
-            "Note field",
-            "    Tab                Next field",
-        ]
-        dialog = QDialog(self)
-        dialog.setObjectName("shortcutsDialog")
-        dialog.setWindowTitle("Keyboard shortcuts")
-        text = QPlainTextEdit("\n".join(lines))
-        text.setReadOnly(True)
-        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        layout = QVBoxLayout(dialog)
-        layout.addWidget(text)
-        dialog.resize(560, 640)
+        dialog = ShortcutsDialog(self.menuBar(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 
     def _on_about(self) -> None:
@@ -973,11 +682,11 @@ class MainWindow(QMainWindow):
             f"annotate the claims in them, export the dataset.\n\nProject: {self.session.path}",
         )
 
-    def _say(self, message: str) -> None:
+    def say(self, message: str) -> None:
         self.status_message.setText(message)
 
-    def _warn(self, title: str, message: str) -> None:
-        self._say(message)
+    def warn(self, title: str, message: str) -> None:
+        self.say(message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.open()
@@ -1008,8 +717,3 @@ class MainWindow(QMainWindow):
 def _window_settings() -> QSettings:
     """Window geometry, beside the app's settings (so tests' WORKBENCH_CONFIG_DIR moves it too)."""
     return QSettings(str(config_dir() / "window.ini"), QSettings.Format.IniFormat)
-
-
-def _preview(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,43 @@
+"""ShortcutsDialog: every keyboard shortcut of the window, read from its menus, so the list
+is never out of date."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenuBar, QPlainTextEdit, QVBoxLayout, QWidget
+
+EXTRA = ["Claim table", "    Del                Delete the claim", "Note field", "    Tab                Next field"]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("shortcutsDialog")
+        self.setWindowTitle("Keyboard shortcuts")
+        text = QPlainTextEdit("\n".join(shortcut_lines(menu_bar) + EXTRA))
+        text.setReadOnly(True)
+        text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        layout = QVBoxLayout(self)
+        layout.addWidget(text)
+        self.resize(560, 640)
+
+
+def shortcut_lines(menu_bar: QMenuBar) -> list[str]:
+    """One line per action with a shortcut, under its menu."""
+    lines: list[str] = []
+
+    def walk(menu, indent: str) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                lines.append(f"{indent}{action.text().replace('&', '')}")
+                walk(action.menu(), indent + "    ")
+            elif action.shortcuts():
+                keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+                where = "  (in the reader)" if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
+                lines.append(f"{indent}{keys:<18} {action.text().replace('&', '')}{where}")
+
+    for menu_action in menu_bar.actions():
+        lines.append(menu_action.text().replace("&", ""))
+        walk(menu_action.menu(), "    ")
+    return lines
