@@ -14,18 +14,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from itertools import islice
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from workbench import resources
 from workbench.core.model import ArticleSummary
+from workbench.qt.models.base import TableModel
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
-class ArticleTableModel(QAbstractTableModel):
-    COLUMNS = ("Title", "Date", "Source", "Entities", "Claims")
+class ArticleTableModel(TableModel):
+    headers = ("Title", "Date", "Source", "Entities", "Claims")
     SORT_KEYS = ("title", "date", "source", "entities", "claims")
     _DISPLAY = (
         lambda s: s.title,
@@ -54,11 +55,8 @@ class ArticleTableModel(QAbstractTableModel):
 
     # -- Qt model interface --------------------------------------------------------------
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self._count
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def row_count(self) -> int:
+        return self._count
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < self._count:
@@ -89,14 +87,9 @@ class ArticleTableModel(QAbstractTableModel):
             return _near_duplicate_icon() if column == 0 and row.near_duplicates else None
         return row.id
 
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
-        return None
-
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; column -1 restores import order."""
-        self._sort = (column, order) if 0 <= column < len(self.COLUMNS) else None
+        self._sort = (column, order) if 0 <= column < len(self.headers) else None
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids = [self.article_id(i.row()) for i in persistent]
@@ -137,7 +130,7 @@ class ArticleTableModel(QAbstractTableModel):
                 self._cache[summary.id] = summary
                 row = self._row_of.get(summary.id)
                 if row is not None:
-                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
+                    self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
         if len(known) < len(summaries):
             self._rows_added()
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from workbench.core.model import Claim, ClaimSchema
+from workbench.qt.models.base import TableModel
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole
 QUOTE_PREVIEW = 90
@@ -33,19 +34,17 @@ def _preview(text: str) -> str:
     return text if len(text) <= QUOTE_PREVIEW else text[: QUOTE_PREVIEW - 1] + "…"
 
 
-class ClaimTableModel(QAbstractTableModel):
+class ClaimTableModel(TableModel):
     def __init__(self, parent=None, columns: tuple[str, ...] = ARTICLE_COLUMNS):
         super().__init__(parent)
         self.columns = columns
+        self.headers = tuple(_COLUMNS[c][0] for c in columns)
         self._claims: list[Claim] = []
         self._titles: Mapping[int, str] = {}
         self._colors: dict[str, QColor] = {}
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._claims)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.columns)
+    def row_count(self) -> int:
+        return len(self._claims)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._claims):
@@ -59,11 +58,6 @@ class ClaimTableModel(QAbstractTableModel):
             return self._colors.get(claim.category)
         if role == CLAIM_ID_ROLE:
             return claim.id
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return _COLUMNS[self.columns[section]][0] if 0 <= section < len(self.columns) else None
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:

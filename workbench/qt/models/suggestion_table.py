@@ -4,24 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from workbench.core.model import Suggestion
+from workbench.qt.models.base import TableModel
 from workbench.qt.models.claim_table import _preview
 
 
-class SuggestionTableModel(QAbstractTableModel):
-    COLUMNS = ("Statement", "Source", "Stance")  # the cue is in the tooltip
+class SuggestionTableModel(TableModel):
+    headers = ("Statement", "Source", "Stance")  # the cue is in the tooltip
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list[Suggestion] = []
 
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def row_count(self) -> int:
+        return len(self._rows)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -31,11 +29,6 @@ class SuggestionTableModel(QAbstractTableModel):
             return (_preview(s.text), s.source, s.stance)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{s.text}\n\n— {s.source or 'unknown source'} ({s.stance}; cue: {s.cue})"
-        return None
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.COLUMNS[section] if 0 <= section < len(self.COLUMNS) else None
         return None
 
     def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:
