@@ -190,3 +190,18 @@ def test_models_pass_the_model_tester(qtmodeltester, seeded_session):
     s.add_claim(article_id=1, start=start, end=start + 11)
     corpus.set_claims(s.claims(), s.schema, {1: "Title"})
     qtmodeltester.check(corpus)
+
+
+def test_a_suggestion_span_corrected_by_a_selection_before_accepting(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    suggest(s, 1, ("has expressed a desire to strengthen the country's partnership", "Kim Jong Un", "asserts"))
+    window.show_article(1)
+    press(qtbot, window, Qt.Key.Key_N)
+    text = s.article(1).text
+    start = text.index("a desire to strengthen")
+    window.reader.select_span(start, start + len("a desire to strengthen"))  # the analyst narrows it
+    press(qtbot, window, Qt.Key.Key_A)
+    claim = s.claims(1)[0]
+    assert claim.quote == "a desire to strengthen" and claim.source == "Kim Jong Un"
+    assert s.suggestions(1) == []  # the suggestion counts as accepted

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from workbench.core.model import Suggestion
+from workbench.core.spans import overlaps
 
 if TYPE_CHECKING:
     from workbench.qt.main_window import MainWindow
@@ -61,14 +62,16 @@ class SuggestionReview:
 
     def accept(self, *, index: int | None = None, category: str | None = None) -> None:
         """Make the suggestion under review (or `index`) a claim, with `category` or the one
-        last used."""
+        last used. Text selected over the suggestion corrects its span first."""
         w = self.window
         suggestion, index = self._chosen(index)
         if suggestion is None:
             return
+        selected = w.reader.selection_span()
+        span = selected if selected and overlaps(selected, (suggestion.start, suggestion.end)) else None
         made = w.attempt(
             lambda: w.session.accept_suggestion(
-                article_id=w.article.id, suggestion=suggestion, category=category or w.last_category()
+                article_id=w.article.id, suggestion=suggestion, span=span, category=category or w.last_category()
             )
         )
         if made is not None:

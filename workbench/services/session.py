@@ -256,15 +256,17 @@ class Session:
         """Suggestions of the article not accepted or rejected yet, in text order."""
         return self.store.suggestions(article_id)
 
-    def accept_suggestion(self, *, article_id: int, suggestion: Suggestion, **fields) -> tuple[Claim, ChangeSet]:
+    def accept_suggestion(
+        self, *, article_id: int, suggestion: Suggestion, span: tuple[int, int] | None = None, **fields
+    ) -> tuple[Claim, ChangeSet]:
         """Make the suggestion a claim with its proposed source and stance (and any `fields`
-        given, e.g. a category), as one undoable step. Returns the claim and what changed."""
+        given, e.g. a category), as one undoable step; `span` (start, end) replaces the
+        proposed claim span when the analyst corrected it. Returns the claim and what changed."""
         stance = fields.pop("stance", None) or suggestion.stance
         if stance not in self.schema.stances:
             stance = None
-        claim = self._new_claim(
-            article_id, suggestion.start, suggestion.end, fields.pop("category", None), suggestion.source, stance, None
-        )
+        start, end = span or (suggestion.start, suggestion.end)
+        claim = self._new_claim(article_id, start, end, fields.pop("category", None), suggestion.source, stance, None)
         claim = replace(claim, source_start=suggestion.source_start, source_end=suggestion.source_end)
         claim = claim.with_changes(**fields) if fields else claim
         add = AddClaim(claim, action="created from a suggestion")
