@@ -20,15 +20,6 @@ class ExportError(WorkbenchError):
     """The export could not be written; nothing at the destination was changed."""
 
 
-def neutralise_row(row: tuple) -> tuple:
-    """The row with neutralise() applied to each cell; the same row when no cell needs it
-    (nearly always: checking is cheaper than rebuilding it)."""
-    for value in row:
-        if value.__class__ is str and value[:1] in _GUARDED:
-            return tuple(map(neutralise, row))
-    return row
-
-
 def neutralise(value):
     """A text value a spreadsheet shows as text: a leading apostrophe before any formula
     trigger. A value that itself begins with an apostrophe gets one more, so that

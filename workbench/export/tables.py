@@ -13,7 +13,7 @@ from workbench.core.dataset import AnnotatedArticle
 from workbench.core.model import Claim
 from workbench.core.spans import mentions_within
 from workbench.core.text import word_count
-from workbench.export.safety import neutralise, neutralise_row, write_atomically
+from workbench.export.safety import neutralise, write_atomically
 
 CLAIM_COLUMNS = (
     "claim_id", "article_id", "article_title", "article_date", "source_file", "article_hash",
@@ -146,21 +146,18 @@ def neutralise_frame(frame):
     return frame
 
 
-def write_rows_csv(
-    columns: Sequence[str], rows: Iterable[tuple], path: str | os.PathLike, *, spreadsheet_safe: bool = True
-) -> int:
-    """Write rows as write_csv writes a frame of them (the same bytes), without building
-    the frame: for very many rows. Returns the number of rows written."""
+def write_lines(header: str, batches: Iterable[tuple[int, str]], path: str | os.PathLike) -> int:
+    """Write CSV text already formatted (see sql_csv): the header line, then batches of
+    (number of rows, their lines). Returns the number of rows written."""
     count = 0
 
     def write(tmp) -> None:
         nonlocal count
         with open(tmp, "w", encoding="utf-8", newline="") as handle:
-            writer = csv.writer(handle, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
-            writer.writerow(columns)
-            for row in rows:
-                writer.writerow(neutralise_row(row) if spreadsheet_safe else row)
-                count += 1
+            handle.write(header)
+            for rows, text in batches:
+                handle.write(text)
+                count += rows
 
     write_atomically(path, write)
     return count

@@ -9,17 +9,18 @@ from dataclasses import dataclass
 from workbench.core.dataset import AnnotatedArticle, claim_creator
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim
+from workbench.export.sql_csv import csv_line
 from workbench.export.suggestions import write_suggestions_jsonl
 from workbench.export.tables import (
     CLAIM_COLUMNS,
     articles_frame,
-    claim_row,
     claims_frame,
     entities_frame,
     write_csv,
-    write_rows_csv,
+    write_lines,
 )
 from workbench.store import ProjectStore
+from workbench.store.claims import CLAIM_TABLE, ClaimTableQuery
 
 FORMATS = ("csv", "xlsx", "jsonl", "spacy", "w3c")
 SUFFIXES = {"csv": ".csv", "xlsx": ".xlsx", "jsonl": ".jsonl", "spacy": ".spacy", "w3c": ".jsonld"}
@@ -45,6 +46,9 @@ class ExportFilter:
     @property
     def limits_claims(self) -> bool:
         return bool(self.categories or self.statuses or self.analysts)
+
+    def claim_query(self, default_analyst: str = "") -> ClaimTableQuery:
+        return ClaimTableQuery(self.article_ids, self.categories, self.statuses, self.analysts, default_analyst)
 
     def keeps(self, claim: Claim, default_analyst: str = "") -> bool:
         return (
@@ -95,12 +99,9 @@ def export_dataset(
     if format not in FORMATS:
         raise WorkbenchError(f"Unknown export format “{format}”: choose one of {', '.join(FORMATS)}.")
     if format == "csv" and not per_mention:
-        rows = (
-            claim_row(claim, article, inside)
-            for claim, article, inside in store.claims_for_table()
-            if _selected(claim, selection, analyst)
-        )
-        count = write_rows_csv(CLAIM_COLUMNS, rows, path, spreadsheet_safe=not raw)
+        line = csv_line([(name, text) for name, _, text in CLAIM_TABLE], spreadsheet_safe=not raw)
+        lines = store.claim_table_lines(line, selection.claim_query(analyst))
+        count = write_lines(",".join(CLAIM_COLUMNS) + "\r\n", lines, path)
         return ExportResult(count, "claims", os.fspath(path))
     dataset = annotated_articles(store, selection, default_analyst=analyst)
     if format == "csv":
@@ -122,12 +123,6 @@ def export_dataset(
     from workbench.export.w3c import write_w3c
 
     return ExportResult(write_w3c(dataset, path, default_creator=analyst), "annotations", os.fspath(path))
-
-
-def _selected(claim: Claim, selection: ExportFilter, default_analyst: str) -> bool:
-    if selection.article_ids and claim.article_id not in selection.article_ids:
-        return False
-    return not selection.limits_claims or selection.keeps(claim, default_analyst)
 
 
 def export_claims_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:

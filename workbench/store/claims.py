@@ -4,9 +4,12 @@ in the same transaction as the write itself."""
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterator
-from dataclasses import fields
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, fields
 from datetime import UTC, datetime
+from itertools import pairwise
 
 from workbench.core.model import Claim, HistoryEntry
 
@@ -15,6 +18,83 @@ _ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note",
 _ANNOTATION_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in _ANNOTATION_COLUMNS)
 _COLUMNS = f"id, article_id, start, end, quote, {', '.join(_ANNOTATION_COLUMNS)}, created_at, updated_at, analyst"
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
+
+
+def _joined(value: str) -> str:
+    """SQL for a list cell as export.tables.join_list writes it: `;` and `\\` escaped."""
+    return f"replace(replace({value}, '\\', '\\\\'), ';', '\\;')"
+
+
+def _joined_json_list(values: str) -> str:
+    """A JSON list as one cell, as export.tables.join_list writes it: for the lists SQLite's
+    JSON functions cannot read whole (they end a string at a NUL character)."""
+    return "; ".join(v.replace("\\", "\\\\").replace(";", "\\;") for v in json.loads(values))
+
+
+_MENTION = "text || '|' || label"
+# The claims table of the exports, one row per claim, as SQL over claims c and articles a:
+# (column, expression, holds text). Mentions inside a claim are listed in text order.
+CLAIM_TABLE: tuple[tuple[str, str, bool], ...] = (
+    ("claim_id", "c.id", False),
+    ("article_id", "c.article_id", False),
+    ("article_title", "a.title", True),
+    ("article_date", "coalesce(a.date, '')", True),
+    ("source_file", "a.source_file", True),
+    ("article_hash", "a.text_hash", True),
+    ("start", "c.start", False),
+    ("end", "c.end", False),
+    ("quote", "c.quote", True),
+    ("category", "c.category", True),
+    ("source", "c.source", True),
+    ("stance", "c.stance", True),
+    ("status", "c.status", True),
+    (
+        "tags",
+        "CASE WHEN c.tags = '[]' THEN '' WHEN instr(c.tags, '\\u0000') THEN joined_json_list(c.tags)"
+        f" ELSE (SELECT group_concat({_joined('value')}, '; ') FROM json_each(c.tags)) END",
+        True,
+    ),
+    ("note", "c.note", True),
+    (
+        "entities",
+        f"(SELECT coalesce(group_concat({_joined(_MENTION)}, '; '), '') FROM"
+        " (SELECT e.text, e.label FROM entities e WHERE e.article_id = c.article_id"
+        "  AND e.start >= c.start AND e.start < c.end AND e.end <= c.end ORDER BY e.start, e.end, e.id))",
+        True,
+    ),
+    ("created_at", "c.created_at", True),
+    ("updated_at", "c.updated_at", True),
+    ("analyst", "c.analyst", True),
+    ("source_start", "c.source_start", False),
+    ("source_end", "c.source_end", False),
+)
+
+
+@dataclass(frozen=True)
+class ClaimTableQuery:
+    """Which claims a table holds: empty means every one. A claim's analyst is
+    `default_analyst` when it records none."""
+
+    article_ids: frozenset[int] = frozenset()
+    categories: frozenset[str] = frozenset()
+    statuses: frozenset[str] = frozenset()
+    analysts: frozenset[str] = frozenset()
+    default_analyst: str = ""
+
+    def where(self) -> tuple[list[str], list]:
+        where, params = [], []
+        for column, values in (
+            ("c.article_id", self.article_ids),
+            ("c.category", self.categories),
+            ("c.status", self.statuses),
+            ("coalesce(nullif(c.analyst, ''), ?)", self.analysts),
+        ):
+            if values:
+                if column.endswith("?)"):
+                    params.append(self.default_analyst)
+                where.append(f"{column} IN (SELECT value FROM json_each(?))")
+                params.append(json.dumps(sorted(values)))
+        return where, params
 
 
 def now() -> str:
@@ -90,25 +170,45 @@ class ClaimStore:
             )
         return [_claim(row) for row in rows]
 
-    def claims_for_table(self) -> Iterator[tuple[Claim, tuple, tuple[tuple[str, str], ...]]]:
-        """(claim, (article title, date, source file, text hash), ((text, label) of each
-        mention lying inside the claim, in text order)) for every claim, in article and text
-        order — one query, reading no article text: for tables of very many claims."""
-        # NOTE: the aggregate keeps the order of the ordered subquery it reads (SQLite before
-        # 3.44 has no ORDER BY inside an aggregate); tests compare with the mentions read
-        # article by article.
-        rows = self._db.execute(
-            f"SELECT {', '.join('c.' + c.strip() for c in _COLUMNS.split(','))},"
-            " a.title, a.date, a.source_file, a.text_hash,"
-            " (SELECT json_group_array(json_array(text, label)) FROM (SELECT e.text, e.label FROM entities e"
-            "  WHERE e.article_id = c.article_id AND e.start >= c.start AND e.start < c.end AND e.end <= c.end"
-            "  ORDER BY e.start, e.end, e.id))"
-            " FROM claims c JOIN articles a INDEXED BY articles_by_id ON a.id = c.article_id"
-            " ORDER BY c.article_id, c.start, c.end, c.id"
-        )
-        for row in rows:
-            inside = () if row[20] == "[]" else tuple(map(tuple, json.loads(row[20])))
-            yield _claim(row), row[16:20], inside
+    def claim_table_lines(self, line: str, query: ClaimTableQuery, *, parts: int = 8) -> Iterator[tuple[int, str]]:
+        """`line` — an SQL expression over the columns of CLAIM_TABLE — for every claim the
+        query selects, in article and text order: batches of (number of claims, their lines).
+
+        The claims are read in `parts` ranges of articles, two at once on read connections
+        of their own (SQLite works without Python's lock, so on two cores at once). Each
+        range is read in one transaction; an article's claims are always in one range.
+        """
+        where, params = query.where()
+        bounds = self._article_bounds(where, params, parts)
+        fields = ", ".join(f'{expression} AS "{name}"' for name, expression, _ in CLAIM_TABLE)
+        sql = (
+            f"WITH t AS MATERIALIZED (SELECT {fields} FROM claims c"
+            " JOIN articles a INDEXED BY articles_by_id ON a.id = c.article_id"  # NOTE: covering: no article text read
+            f" WHERE c.article_id >= ? AND c.article_id < ?{''.join(' AND ' + w for w in where)})"
+            f' SELECT {line} FROM t ORDER BY article_id, start, "end", claim_id'
+        )  # NOTE: materialised, so the lists in a row are built once however often `line` uses them
+
+        def read(low_high: tuple[int, int]) -> tuple[int, str]:
+            db = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=30)
+            db.create_function("joined_json_list", 1, _joined_json_list, deterministic=True)
+            try:
+                lines = [row[0] for row in db.execute(sql, (*low_high, *params))]
+                return len(lines), "".join(lines)
+            finally:
+                db.close()
+
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            yield from pool.map(read, pairwise(bounds))
+
+    def _article_bounds(self, where: list[str], params: list, parts: int) -> list[int]:
+        """Article ids cutting the selected claims into about `parts` ranges of as many
+        claims each: range k is bounds[k] <= article_id < bounds[k + 1]."""
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        ids = [row[0] for row in self._db.execute(f"SELECT c.article_id FROM claims c{clause} ORDER BY 1", params)]
+        if not ids:
+            return []
+        step = max(1, len(ids) // parts)
+        return sorted({*ids[::step], ids[-1] + 1})
 
     def find_claims(
         self,
