@@ -7,8 +7,9 @@ comes back is a ChangeSet, and `_apply` refreshes only what it names.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -34,13 +35,15 @@ from workbench.qt.transfers import Transfers
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
-from workbench.qt.widgets.claims_view import ClaimsView
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.reader import ReaderView
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
+
+if TYPE_CHECKING:
+    from workbench.qt.widgets.claims_view import ClaimsView
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView()
         self.legend = EntityLegend()
         self.panel = ClaimPanel()
-        self.claims_view = ClaimsView(session)
+        self._claims_view: ClaimsView | None = None  # built when first needed: see claims_view
         self.header = ArticleHeader()
         self.heading, self.meta = self.header.heading, self.header.meta
         self.review = SuggestionReview(self)
@@ -82,6 +85,35 @@ class MainWindow(QMainWindow):
     def article(self) -> Article | None:
         """The open article."""
         return self._article
+
+    @property
+    def claims_view(self) -> ClaimsView:
+        """The "All claims" tab. Few sessions open it at once, so it is built when first
+        needed (opened, or asked for), taking the place of an empty page: the window comes
+        up without paying for its filters and table."""
+        if self._claims_view is None:
+            from workbench.qt.widgets.claims_view import ClaimsView
+
+            view = ClaimsView(self.session)
+            view.claim_opened.connect(self._on_claims_view_claim_opened)
+            index, current = self.center.indexOf(self._claims_placeholder), self.center.currentIndex()
+            with QSignalBlocker(self.center):
+                self.center.removeTab(index)
+                self.center.insertTab(index, view, "All claims")
+                self.center.setCurrentIndex(current)
+            self._claims_placeholder.deleteLater()
+            self._claims_view = view
+        return self._claims_view
+
+    def _on_center_tab_changed(self, index: int) -> None:
+        if self._claims_view is None and self.center.widget(index) is self._claims_placeholder:
+            self.center.setCurrentWidget(self.claims_view)
+
+    def _claims_changed(self) -> None:
+        """The claims tab reloads when next shown (if it is not built yet, it reads
+        everything when it is)."""
+        if self._claims_view is not None:
+            self._claims_view.reload_choices()
 
     # -- construction --------------------------------------------------------------------
 
@@ -101,7 +133,9 @@ class MainWindow(QMainWindow):
         self.center = QTabWidget()
         self.center.setObjectName("centerTabs")
         self.center.addTab(article_page, "Article")
-        self.center.addTab(self.claims_view, "All claims")
+        self._claims_placeholder = QWidget()
+        self.center.addTab(self._claims_placeholder, "All claims")
+        self.center.currentChanged.connect(self._on_center_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.center)
@@ -226,7 +260,6 @@ class MainWindow(QMainWindow):
         self.panel.accept_requested.connect(lambda index: self.review.accept(index=index))
         self.panel.reject_requested.connect(lambda index: self.review.reject(index=index))
         self.reader.suggestion_clicked.connect(self.review.show)
-        self.claims_view.claim_opened.connect(self._on_claims_view_claim_opened)
         self.header.correction_requested.connect(self._on_header_correction_requested)
         self.header.article_requested.connect(self.show_article)
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
@@ -250,7 +283,7 @@ class MainWindow(QMainWindow):
             self.reader.show_article(None, [], [], self.session.schema)
             self._set_heading(None)
         self._refresh_chart()
-        self.claims_view.reload_choices()
+        self._claims_changed()
 
     def switch_project(self, path: Path | None) -> None:
         """Close the open project and open (or create) the one at `path`."""
@@ -265,7 +298,8 @@ class MainWindow(QMainWindow):
         self.session.close()
         session.analyst = self.settings.analyst or default_analyst()
         self.session = session
-        self.claims_view.session = session
+        if self._claims_view is not None:
+            self._claims_view.session = session
         self._article = None
         self._entity_filter, self._text_filter = None, ""
         self.articles.filter.clear()
@@ -321,7 +355,7 @@ class MainWindow(QMainWindow):
         if changes.schema_changed:
             self.panel.set_schema(self.session.schema)
         if changes.schema_changed or changes.actors_changed or changes.claims_changed:
-            self.claims_view.reload_choices()
+            self._claims_changed()
         touched = changes.articles_added | changes.articles_changed | changes.entities_changed | changes.claim_articles
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
