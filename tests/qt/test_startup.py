@@ -14,6 +14,9 @@ LATER = (
     "workbench.services.importing",
     "workbench.services.exporting",
     "workbench.services.analysis",
+    # the menus' transfers and the "All claims" tab: built when first used
+    "workbench.qt.transfers",
+    "workbench.qt.widgets.claims_view",
 )
 
 

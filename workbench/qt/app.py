@@ -36,7 +36,7 @@ def run_gui(project: Path | None, *, screenshot: Path | None = None, exit_when_s
 def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool) -> int:
     from PySide6.QtCore import Qt, QTimer
     from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication
 
     from workbench.qt.main_window import MainWindow
     from workbench.services.projects import open_session
@@ -56,6 +56,8 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     except WorkbenchError as exc:
         if screenshot is not None:
             raise
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(QMessageBox.Icon.Critical, "Analyst Workbench", str(exc))
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.exec()

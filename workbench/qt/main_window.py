@@ -12,10 +12,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -31,7 +29,6 @@ from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
-from workbench.qt.transfers import Transfers
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
@@ -43,7 +40,12 @@ from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
 
 if TYPE_CHECKING:
+    from workbench.qt.transfers import Transfers
     from workbench.qt.widgets.claims_view import ClaimsView
+
+# NOTE: what only a menu command or a dialog needs (file and message boxes, the transfers,
+# the claims tab) is imported or built on first use: each Qt class costs its first use a
+# few milliseconds, and the window should come up without them.
 
 
 class MainWindow(QMainWindow):
@@ -74,7 +76,7 @@ class MainWindow(QMainWindow):
         self.header = ArticleHeader()
         self.heading, self.meta = self.header.heading, self.header.meta
         self.review = SuggestionReview(self)
-        self.transfers = Transfers(self)
+        self._transfers: Transfers | None = None
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -85,6 +87,15 @@ class MainWindow(QMainWindow):
     def article(self) -> Article | None:
         """The open article."""
         return self._article
+
+    @property
+    def transfers(self) -> Transfers:
+        """Imports and exports, with their dialogs."""
+        if self._transfers is None:
+            from workbench.qt.transfers import Transfers
+
+            self._transfers = Transfers(self)
+        return self._transfers
 
     @property
     def claims_view(self) -> ClaimsView:
@@ -172,12 +183,12 @@ class MainWindow(QMainWindow):
         self._action(project, "&New Project…", self._on_new_project, QKeySequence.StandardKey.New)
         self._action(project, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
         project.addSeparator()
-        self._action(project, "&Import Files…", self.transfers.ask_files, "Ctrl+I")
-        self._action(project, "Import &Folder…", self.transfers.ask_folder, "Ctrl+Shift+I")
-        self._action(project, "Import &Archive…", self.transfers.ask_archive)
-        self._action(project, "Import &Table…", self.transfers.ask_table)
-        self._action(project, "&Export…", self.transfers.ask_export, "Ctrl+E")
-        self._action(project, "Import &Annotations…", self.transfers.ask_annotations, "Ctrl+Shift+A")
+        self._action(project, "&Import Files…", lambda: self.transfers.ask_files(), "Ctrl+I")
+        self._action(project, "Import &Folder…", lambda: self.transfers.ask_folder(), "Ctrl+Shift+I")
+        self._action(project, "Import &Archive…", lambda: self.transfers.ask_archive())
+        self._action(project, "Import &Table…", lambda: self.transfers.ask_table())
+        self._action(project, "&Export…", lambda: self.transfers.ask_export(), "Ctrl+E")
+        self._action(project, "Import &Annotations…", lambda: self.transfers.ask_annotations(), "Ctrl+Shift+A")
         project.addSeparator()
         self._action(project, "Claim &Schema…", self._on_edit_schema)
         self._action(project, "&Actors…", self._on_edit_actors)
@@ -554,6 +565,8 @@ class MainWindow(QMainWindow):
             try:
                 changes = self.session.change_schema(schema=dialog.schema(), replacements=dialog.replacements())
             except WorkbenchError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, "Claim schema", str(exc))
                 continue
             self.apply(changes)
@@ -682,6 +695,8 @@ class MainWindow(QMainWindow):
     # -- dialogs -------------------------------------------------------------------------
 
     def _on_new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "New project", "", f"Workbench projects (*{PROJECT_SUFFIX})")
         if path:
             path = Path(path)
@@ -693,6 +708,8 @@ class MainWindow(QMainWindow):
             self.switch_project(path)
 
     def _on_open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open project", "", f"Workbench projects (*{PROJECT_SUFFIX});;All files (*)"
         )
@@ -707,6 +724,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from workbench import __version__
 
         QMessageBox.about(
@@ -720,6 +739,8 @@ class MainWindow(QMainWindow):
         self.status_message.setText(message)
 
     def warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.say(message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)
