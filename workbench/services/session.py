@@ -130,7 +130,10 @@ class Session:
         self.store.set_meta(CURRENT_CLAIM_KEY, None if claim_id is None else str(claim_id))
 
     def set_position(self, *, article_id: int | None, claim_id: int | None) -> None:
-        """Remember the open article and claim, in one write (one disk sync per switch)."""
+        """Remember the open article and claim, in one write (one disk sync per switch);
+        none when they are the ones remembered (a project reopening where it was left)."""
+        if (article_id, claim_id) == (self.current_article_id, self.current_claim_id):
+            return
         with self.store.transaction():
             self.set_current_article(article_id=article_id)
             self.set_current_claim(claim_id=claim_id)
