@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet
-from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.review import SuggestionReview, preview
@@ -663,6 +662,8 @@ class MainWindow(QMainWindow):
         self.analysis_finished.emit(reports)
 
     def _on_analysis_failed(self, message: str) -> None:
+        from workbench.nlp.pipeline import INSTALL_HINT
+
         self._analysis_task = None
         if INSTALL_HINT in message:
             self._pipeline_missing = True

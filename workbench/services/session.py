@@ -31,7 +31,6 @@ from workbench.services.commands import (
     EditActors,
     EditClaim,
 )
-from workbench.services.metadata import corrected
 from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
 from workbench.store.article_list import ArticleListStore
@@ -339,6 +338,8 @@ class Session:
         """Correct an article's title, date or site (undoable; the imported values are kept
         and exports use the corrected ones). Returns what changed: nothing when the values
         are already those."""
+        from workbench.services.metadata import corrected  # NOTE: here, as its date patterns are slow to compile
+
         before = self.article(article_id)
         after = corrected(before, **changes)
         if after == before:
