@@ -2,6 +2,7 @@
 schema and actors dialogs, preferences and history."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QPlainTextEdit
 
 from workbench.core.model import Suggestion
@@ -76,6 +77,30 @@ def test_number_key_sets_the_category_of_the_selected_claim_and_e_edits_the_note
     qtbot.keyClicks(window.panel.note, "check this")
     qtbot.keyClick(window.panel.note, Qt.Key.Key_Tab)  # leaving the note commits it
     assert window.session.claim(claim.id).note == "check this"
+
+
+def test_claims_tab_is_built_when_first_opened_and_lists_the_claims(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    start = s.article(1).text.index("Kim Jong Un")
+    claim = s.add_claim(article_id=1, start=start, end=start + 11, source="Kim Jong Un", category="Event")[0]
+    window.apply(s.undo() | s.redo())
+    assert window.findChild(object, "claimsView") is None  # not built with the window
+    window.center.setCurrentIndex(1)  # as a click on the tab does
+    view = window.findChild(object, "claimsView")
+    assert view is not None and window.center.currentWidget() is view and view.isVisible()
+    assert window.center.count() == 2 and window.center.tabText(1) == "All claims"
+    assert [view.model.claim_id(r) for r in range(view.model.rowCount())] == [claim.id]
+    window.center.setCurrentIndex(0)
+    window.center.setCurrentIndex(1)
+    assert window.claims_view is view and window.findChildren(type(view)) == [view]
+
+
+def test_claims_tab_opens_by_keyboard_before_it_is_built(qtbot, open_window):
+    window = open_window()
+    next(a for a in window.findChildren(QAction) if a.text() == "All &Claims").trigger()
+    assert window.center.currentWidget() is window.claims_view
+    assert window.claims_view.text.hasFocus()
 
 
 def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):

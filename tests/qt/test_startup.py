@@ -14,6 +14,12 @@ LATER = (
     "workbench.services.importing",
     "workbench.services.exporting",
     "workbench.services.analysis",
+    # the menus' transfers and the "All claims" tab: built when first used
+    "workbench.qt.transfers",
+    "workbench.qt.widgets.claims_view",
+    # the language pipeline's loader and the date patterns, wanted only once work begins
+    "workbench.nlp.pipeline",
+    "workbench.services.metadata",
 )
 
 

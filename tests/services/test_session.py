@@ -113,3 +113,5 @@ def test_the_open_article_and_claim_are_remembered_together(seeded_session):
     s.set_position(article_id=2, claim_id=claim.id)
     assert len(commits) == 1
     assert (s.current_article_id, s.current_claim_id) == (2, claim.id)
+    s.set_position(article_id=2, claim_id=claim.id)  # where it is already: nothing to write
+    assert len(commits) == 1

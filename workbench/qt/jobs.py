@@ -10,11 +10,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from workbench.nlp.pipeline import Pipeline, load_pipeline
 from workbench.store import ProjectStore
 
 if TYPE_CHECKING:
     from workbench.ingest.tables import ColumnChoice
+    from workbench.nlp.pipeline import Pipeline
     from workbench.services.analysis import AnalysisReport
     from workbench.services.annotation_import import AnnotationImportPlan
     from workbench.services.exporting import ExportResult
@@ -35,6 +35,8 @@ def lane_pipeline(state, preferred: str | None) -> Pipeline:
     """The spaCy pipeline owned by the NLP lane, loaded on first use."""
     pipeline = state.local.get("pipeline")
     if pipeline is None:
+        from workbench.nlp.pipeline import load_pipeline
+
         state.progress(0, 0, "Loading the English language model…")
         pipeline = state.local["pipeline"] = load_pipeline(preferred)
     return pipeline

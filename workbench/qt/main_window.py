@@ -7,14 +7,13 @@ comes back is a ChangeSet, and `_apply` refreshes only what it names.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QTabWidget,
@@ -25,22 +24,27 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet
-from workbench.nlp.pipeline import INSTALL_HINT
 from workbench.qt import jobs
 from workbench.qt.palette import NAMED_LABELS, label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
-from workbench.qt.transfers import Transfers
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
-from workbench.qt.widgets.claims_view import ClaimsView
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.reader import ReaderView
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
+
+if TYPE_CHECKING:
+    from workbench.qt.transfers import Transfers
+    from workbench.qt.widgets.claims_view import ClaimsView
+
+# NOTE: what only a menu command or a dialog needs (file and message boxes, the transfers,
+# the claims tab) is imported or built on first use: each Qt class costs its first use a
+# few milliseconds, and the window should come up without them.
 
 
 class MainWindow(QMainWindow):
@@ -67,11 +71,11 @@ class MainWindow(QMainWindow):
         self.reader = ReaderView()
         self.legend = EntityLegend()
         self.panel = ClaimPanel()
-        self.claims_view = ClaimsView(session)
+        self._claims_view: ClaimsView | None = None  # built when first needed: see claims_view
         self.header = ArticleHeader()
         self.heading, self.meta = self.header.heading, self.header.meta
         self.review = SuggestionReview(self)
-        self.transfers = Transfers(self)
+        self._transfers: Transfers | None = None
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
@@ -82,6 +86,44 @@ class MainWindow(QMainWindow):
     def article(self) -> Article | None:
         """The open article."""
         return self._article
+
+    @property
+    def transfers(self) -> Transfers:
+        """Imports and exports, with their dialogs."""
+        if self._transfers is None:
+            from workbench.qt.transfers import Transfers
+
+            self._transfers = Transfers(self)
+        return self._transfers
+
+    @property
+    def claims_view(self) -> ClaimsView:
+        """The "All claims" tab. Few sessions open it at once, so it is built when first
+        needed (opened, or asked for), taking the place of an empty page: the window comes
+        up without paying for its filters and table."""
+        if self._claims_view is None:
+            from workbench.qt.widgets.claims_view import ClaimsView
+
+            view = ClaimsView(self.session)
+            view.claim_opened.connect(self._on_claims_view_claim_opened)
+            index, current = self.center.indexOf(self._claims_placeholder), self.center.currentIndex()
+            with QSignalBlocker(self.center):
+                self.center.removeTab(index)
+                self.center.insertTab(index, view, "All claims")
+                self.center.setCurrentIndex(current)
+            self._claims_placeholder.deleteLater()
+            self._claims_view = view
+        return self._claims_view
+
+    def _on_center_tab_changed(self, index: int) -> None:
+        if self._claims_view is None and self.center.widget(index) is self._claims_placeholder:
+            self.center.setCurrentWidget(self.claims_view)
+
+    def _claims_changed(self) -> None:
+        """The claims tab reloads when next shown (if it is not built yet, it reads
+        everything when it is)."""
+        if self._claims_view is not None:
+            self._claims_view.reload_choices()
 
     # -- construction --------------------------------------------------------------------
 
@@ -101,7 +143,9 @@ class MainWindow(QMainWindow):
         self.center = QTabWidget()
         self.center.setObjectName("centerTabs")
         self.center.addTab(article_page, "Article")
-        self.center.addTab(self.claims_view, "All claims")
+        self._claims_placeholder = QWidget()
+        self.center.addTab(self._claims_placeholder, "All claims")
+        self.center.currentChanged.connect(self._on_center_tab_changed)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.center)
@@ -138,12 +182,12 @@ class MainWindow(QMainWindow):
         self._action(project, "&New Project…", self._on_new_project, QKeySequence.StandardKey.New)
         self._action(project, "&Open Project…", self._on_open_project, QKeySequence.StandardKey.Open)
         project.addSeparator()
-        self._action(project, "&Import Files…", self.transfers.ask_files, "Ctrl+I")
-        self._action(project, "Import &Folder…", self.transfers.ask_folder, "Ctrl+Shift+I")
-        self._action(project, "Import &Archive…", self.transfers.ask_archive)
-        self._action(project, "Import &Table…", self.transfers.ask_table)
-        self._action(project, "&Export…", self.transfers.ask_export, "Ctrl+E")
-        self._action(project, "Import &Annotations…", self.transfers.ask_annotations, "Ctrl+Shift+A")
+        self._action(project, "&Import Files…", lambda: self.transfers.ask_files(), "Ctrl+I")
+        self._action(project, "Import &Folder…", lambda: self.transfers.ask_folder(), "Ctrl+Shift+I")
+        self._action(project, "Import &Archive…", lambda: self.transfers.ask_archive())
+        self._action(project, "Import &Table…", lambda: self.transfers.ask_table())
+        self._action(project, "&Export…", lambda: self.transfers.ask_export(), "Ctrl+E")
+        self._action(project, "Import &Annotations…", lambda: self.transfers.ask_annotations(), "Ctrl+Shift+A")
         project.addSeparator()
         self._action(project, "Claim &Schema…", self._on_edit_schema)
         self._action(project, "&Actors…", self._on_edit_actors)
@@ -226,7 +270,6 @@ class MainWindow(QMainWindow):
         self.panel.accept_requested.connect(lambda index: self.review.accept(index=index))
         self.panel.reject_requested.connect(lambda index: self.review.reject(index=index))
         self.reader.suggestion_clicked.connect(self.review.show)
-        self.claims_view.claim_opened.connect(self._on_claims_view_claim_opened)
         self.header.correction_requested.connect(self._on_header_correction_requested)
         self.header.article_requested.connect(self.show_article)
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
@@ -250,7 +293,7 @@ class MainWindow(QMainWindow):
             self.reader.show_article(None, [], [], self.session.schema)
             self._set_heading(None)
         self._refresh_chart()
-        self.claims_view.reload_choices()
+        self._claims_changed()
 
     def switch_project(self, path: Path | None) -> None:
         """Close the open project and open (or create) the one at `path`."""
@@ -265,7 +308,8 @@ class MainWindow(QMainWindow):
         self.session.close()
         session.analyst = self.settings.analyst or default_analyst()
         self.session = session
-        self.claims_view.session = session
+        if self._claims_view is not None:
+            self._claims_view.session = session
         self._article = None
         self._entity_filter, self._text_filter = None, ""
         self.articles.filter.clear()
@@ -321,7 +365,7 @@ class MainWindow(QMainWindow):
         if changes.schema_changed:
             self.panel.set_schema(self.session.schema)
         if changes.schema_changed or changes.actors_changed or changes.claims_changed:
-            self.claims_view.reload_choices()
+            self._claims_changed()
         touched = changes.articles_added | changes.articles_changed | changes.entities_changed | changes.claim_articles
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
@@ -520,6 +564,8 @@ class MainWindow(QMainWindow):
             try:
                 changes = self.session.change_schema(schema=dialog.schema(), replacements=dialog.replacements())
             except WorkbenchError as exc:
+                from PySide6.QtWidgets import QMessageBox
+
                 QMessageBox.warning(self, "Claim schema", str(exc))
                 continue
             self.apply(changes)
@@ -616,6 +662,8 @@ class MainWindow(QMainWindow):
         self.analysis_finished.emit(reports)
 
     def _on_analysis_failed(self, message: str) -> None:
+        from workbench.nlp.pipeline import INSTALL_HINT
+
         self._analysis_task = None
         if INSTALL_HINT in message:
             self._pipeline_missing = True
@@ -648,6 +696,8 @@ class MainWindow(QMainWindow):
     # -- dialogs -------------------------------------------------------------------------
 
     def _on_new_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self, "New project", "", f"Workbench projects (*{PROJECT_SUFFIX})")
         if path:
             path = Path(path)
@@ -659,6 +709,8 @@ class MainWindow(QMainWindow):
             self.switch_project(path)
 
     def _on_open_project(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self, "Open project", "", f"Workbench projects (*{PROJECT_SUFFIX});;All files (*)"
         )
@@ -673,6 +725,8 @@ class MainWindow(QMainWindow):
         dialog.open()
 
     def _on_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from workbench import __version__
 
         QMessageBox.about(
@@ -686,6 +740,8 @@ class MainWindow(QMainWindow):
         self.status_message.setText(message)
 
     def warn(self, title: str, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         self.say(message)
         box = QMessageBox(QMessageBox.Icon.Warning, title, message, parent=self)
         box.setTextFormat(Qt.TextFormat.PlainText)

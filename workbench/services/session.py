@@ -31,7 +31,6 @@ from workbench.services.commands import (
     EditActors,
     EditClaim,
 )
-from workbench.services.metadata import corrected
 from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
 from workbench.store.article_list import ArticleListStore
@@ -130,7 +129,10 @@ class Session:
         self.store.set_meta(CURRENT_CLAIM_KEY, None if claim_id is None else str(claim_id))
 
     def set_position(self, *, article_id: int | None, claim_id: int | None) -> None:
-        """Remember the open article and claim, in one write (one disk sync per switch)."""
+        """Remember the open article and claim, in one write (one disk sync per switch);
+        none when they are the ones remembered (a project reopening where it was left)."""
+        if (article_id, claim_id) == (self.current_article_id, self.current_claim_id):
+            return
         with self.store.transaction():
             self.set_current_article(article_id=article_id)
             self.set_current_claim(claim_id=claim_id)
@@ -336,6 +338,8 @@ class Session:
         """Correct an article's title, date or site (undoable; the imported values are kept
         and exports use the corrected ones). Returns what changed: nothing when the values
         are already those."""
+        from workbench.services.metadata import corrected  # NOTE: here, as its date patterns are slow to compile
+
         before = self.article(article_id)
         after = corrected(before, **changes)
         if after == before:
