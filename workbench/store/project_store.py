@@ -149,13 +149,14 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
 
     @property
     def in_transaction(self) -> bool:
+        """Inside a transaction() of this store (whose end decides about every write)."""
         return self._depth > 0
 
     @contextmanager
     def _one_statement(self) -> Iterator[sqlite3.Connection]:
         """For a write that is a single SQL statement, which is all or nothing by itself:
-        inside a transaction it needs no savepoint of its own (each costs a journal entry
-        and an index flush), outside one it is a transaction of its own."""
+        inside a transaction it needs no savepoint of its own (an import would pay for
+        several per article), outside one it is a transaction of its own."""
         if self._depth:
             yield self._db
         else:
