@@ -1,6 +1,8 @@
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from workbench.ingest.dates import find_date
+from workbench.ingest.dates import DATE_PATTERN, _parsed_iso, _to_iso, find_date
 
 
 @pytest.mark.parametrize(
@@ -33,3 +35,24 @@ def test_no_date():
 
 def test_time_zone_does_not_swallow_following_words():
     assert find_date("Jan 14, 2024 at 10:55 pm the talks").raw == "Jan 14, 2024 at 10:55 pm"
+
+
+month = st.sampled_from(
+    ["Jan", "January", "Feb", "February", "Mar", "March", "Apr", "April", "May", "Jun", "June", "Jul", "July"]
+    + ["Aug", "August", "Sep", "Sept", "September", "Oct", "October", "Nov", "November", "Dec", "December"]
+).flatmap(lambda m: st.sampled_from([m, m.upper(), m.lower(), m + "."]))
+day = st.tuples(st.integers(0, 39), st.sampled_from(["", "st", "nd", "rd", "th"])).map(lambda d: f"{d[0]}{d[1]}")
+year = st.integers(1000, 2999).map(str)
+iso = st.tuples(year, st.integers(0, 19), st.integers(0, 39)).map(lambda d: f"{d[0]}-{d[1]:02d}-{d[2]:02d}")
+mdy = st.tuples(month, day, st.sampled_from([" ", ", ", ",  "]), year).map(lambda d: f"{d[0]} {d[1]}{d[2]}{d[3]}")
+dmy = st.tuples(day, st.sampled_from([" ", " of "]), month, st.sampled_from([" ", ", "]), year).map("".join)
+weekday = st.sampled_from(["", "Monday, ", "Tue. ", "Sunday "])
+
+
+@settings(max_examples=500, deadline=None)
+@given(weekday, st.one_of(iso, mdy, dmy), st.sampled_from(["", " at 10:30 am EST", "T10:00:00Z"]))
+def test_dates_read_directly_are_what_dateutil_reads(prefix, date, time):
+    """The usual forms are read without python-dateutil, with the same result."""
+    match = DATE_PATTERN.search(prefix + date + time)
+    if match:
+        assert _to_iso(match) == _parsed_iso(match)

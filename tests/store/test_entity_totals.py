@@ -7,6 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SEEDS
+from tests.store.old_formats import back_to_format_4
 from workbench.core.model import EntitySpan
 from workbench.ingest.article import build_article
 from workbench.services.analysis import analyse_articles
@@ -67,6 +68,7 @@ def test_migration_counts_mentions_already_stored(tmp_path):
     store.close()
     version = next(i for i, m in enumerate(MIGRATIONS) if "entity_totals" in m)  # the format before the totals
     with sqlite3.connect(path) as db:
+        back_to_format_4(db)
         db.execute("DROP TABLE entity_totals")
         for name in ("insert", "delete", "update"):
             db.execute(f"DROP TRIGGER entity_totals_{name}")

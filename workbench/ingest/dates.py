@@ -7,8 +7,10 @@ ISO date, rather than guessed.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 _MONTH = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
@@ -52,6 +54,14 @@ def find_date(text: str) -> FoundDate | None:
 
 
 def _to_iso(match: re.Match) -> str | None:
+    named = _named_month_date(match)
+    if named is not None:
+        return named.iso if 1800 <= named.year <= 2200 else None
+    return _parsed_iso(match)
+
+
+def _parsed_iso(match: re.Match) -> str | None:
+    """The ISO date of any match, read by python-dateutil."""
     from dateutil import parser  # NOTE: lazy, keeps `import workbench.ingest` light
 
     if match.group("num"):
@@ -74,3 +84,52 @@ def _to_iso(match: re.Match) -> str | None:
     if not 1800 <= parsed.year <= 2200:
         return None
     return parsed.date().isoformat()
+
+
+# The dates pages write most (2024-01-14, January 14, 2024, 14th of Jan. 2024) say which
+# number is the day, the month and the year: they are read directly, which is what
+# python-dateutil reads them as, at a fraction of its cost. A date that does not exist
+# (February 30) is left to dateutil, as is every other form.
+_MONTH_NAMES = (
+    "jan january|feb february|mar march|apr april|may|jun june|jul july|aug august"
+    "|sep sept september|oct october|nov november|dec december"
+)
+_MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES.split("|"), start=1) for name in names.split()}
+# ASCII only: other digits, spaces and look-alike letters are left to dateutil.
+_ISO_PARTS = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_MDY_PARTS = re.compile(r"([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})", re.IGNORECASE | re.ASCII)
+_DMY_PARTS = re.compile(r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]+)\.?,?\s+(\d{4})", re.IGNORECASE | re.ASCII)
+
+
+class _Day(NamedTuple):
+    year: int
+    iso: str
+
+
+def _named_month_date(match: re.Match) -> _Day | None:
+    """The ISO date of an ISO, month-day-year or day-month-year match, or None when it is
+    another form or names no real day."""
+    if match.group("iso"):
+        parts = _ISO_PARTS.fullmatch(match.group("iso"))
+        if not parts:
+            return None
+        year, month, day = (int(parts.group(i)) for i in (1, 2, 3))
+    elif match.group("mdy") or match.group("dmy"):
+        parts = _MDY_PARTS.fullmatch(match.group("mdy")) if match.group("mdy") else None
+        if parts:
+            name, day, year = parts.group(1), int(parts.group(2)), int(parts.group(3))
+        else:
+            parts = _DMY_PARTS.fullmatch(match.group("dmy") or "")
+            if not parts:
+                return None
+            day, name, year = int(parts.group(1)), parts.group(2), int(parts.group(3))
+        month = _MONTHS.get(name.lower())
+        if month is None:
+            return None
+    else:
+        return None
+    try:
+        found = datetime.date(year, month, day)
+    except ValueError:
+        return None
+    return _Day(year, found.isoformat())

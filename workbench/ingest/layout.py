@@ -67,6 +67,8 @@ _BYLINE = re.compile(
 )
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+_MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
+_WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
 # The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
 _DATELINE_MAX = 240
 
@@ -89,13 +91,20 @@ class _Line:
 
     @cached_property
     def words(self) -> int:
-        return len(_WORD.findall(self.text))
+        """Words in the line, counted up to _MANY_WORDS: every rule compares a line's count
+        with at most that, and a paragraph's opening says whether it has that many (the
+        matches in a prefix are the line's matches starting in it), so most paragraphs are
+        not counted to the end."""
+        text = self.text
+        if len(text) > _WORDS_PREFIX and len(_WORD.findall(text, 0, _WORDS_PREFIX)) >= _MANY_WORDS:
+            return _MANY_WORDS
+        return min(len(_WORD.findall(text)), _MANY_WORDS)
 
     @cached_property
     def is_prose(self) -> bool:
         """Reads as running text: a long line, or a sentence-sized one ending like a sentence."""
         words = self.words
-        return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(self.text.rstrip())))
+        return words >= _MANY_WORDS or (words >= 10 and bool(_SENTENCE_END.search(self.text.rstrip())))
 
 
 def read_layout(text: str) -> Layout:

@@ -7,6 +7,7 @@ edits) is stored and flagged: see workbench.ingest.similarity for how it is foun
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 
 from workbench.core.model import Article
@@ -39,12 +40,12 @@ def record_article(
     """Index a newly stored article for near-duplicate search (`keys`: its band keys, when
     already computed) and flag the articles already in the project that tell nearly the
     same story; returns those, most alike first. Runs inside the caller's transaction when
-    there is one."""
+    there is one (which then undoes all of it if this fails: no savepoint of its own)."""
     keys = band_keys_of(article) if keys is None else keys
     if not keys:
         return []
     found = []
-    with store.transaction():
+    with nullcontext() if store.in_transaction else store.transaction():
         candidates = store.articles_sharing_bands(keys, MAX_CANDIDATES)
         grams = shingles(article.body_text) if candidates else None
         for other_id in candidates:

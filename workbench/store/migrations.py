@@ -250,4 +250,32 @@ MIGRATIONS: list[str] = [
     CREATE INDEX articles_by_date ON articles(date);
     CREATE INDEX articles_by_source ON articles(source_file COLLATE NOCASE);
     """,
+    # 5: full-text indexing once per transaction rather than per article. FTS5 writes its
+    # pending terms out as a new index segment whenever a savepoint is released, so an
+    # import (one savepoint per file) wrote a segment per article. New articles are listed
+    # in articles_fts_pending instead, and the store indexes them all in one statement just
+    # before the transaction commits (see ProjectStore.transaction): the same transaction,
+    # so the index and the table never disagree on disk. An article not indexed yet must
+    # not be deleted from the index (it is not in it): the triggers only drop it from the list.
+    """
+    CREATE TABLE articles_fts_pending (id INTEGER PRIMARY KEY);
+
+    DROP TRIGGER articles_fts_insert;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts_pending(id) VALUES (new.id);
+    END;
+    DROP TRIGGER articles_fts_delete;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+            SELECT 'delete', old.id, old.title, old.text
+            WHERE NOT EXISTS (SELECT 1 FROM articles_fts_pending WHERE id = old.id);
+        DELETE FROM articles_fts_pending WHERE id = old.id;
+    END;
+    DROP TRIGGER articles_fts_update;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles
+    WHEN NOT EXISTS (SELECT 1 FROM articles_fts_pending WHERE id = old.id) BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    """,
 ]

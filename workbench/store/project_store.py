@@ -42,6 +42,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         self._db = connection
         self.path = path
         self._depth = 0
+        self._schema_current = False  # until migrated, the schema may predate articles_fts_pending
         self.analyst = ""  # who is working: recorded in the claims' history
 
     # -- opening -----------------------------------------------------------------------
@@ -102,6 +103,10 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                     db.execute(statement)
                 db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
                 db.execute(f"PRAGMA user_version = {number}")
+        self._schema_current = True
+        if self._db.execute("SELECT EXISTS (SELECT 1 FROM articles_fts_pending)").fetchone()[0]:
+            with self.transaction():
+                pass  # indexes articles written without a transaction of this store's
 
     def close(self) -> None:
         self._db.close()
@@ -133,6 +138,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         self._depth = 1
         try:
             yield self._db
+            self._index_new_articles()
         except BaseException:
             self._db.execute("ROLLBACK")
             raise
@@ -140,6 +146,36 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             self._db.execute("COMMIT")
         finally:
             self._depth = 0
+
+    @property
+    def in_transaction(self) -> bool:
+        """Inside a transaction() of this store (whose end decides about every write)."""
+        return self._depth > 0
+
+    @contextmanager
+    def _one_statement(self) -> Iterator[sqlite3.Connection]:
+        """For a write that is a single SQL statement, which is all or nothing by itself:
+        inside a transaction it needs no savepoint of its own (an import would pay for
+        several per article), outside one it is a transaction of its own."""
+        if self._depth:
+            yield self._db
+        else:
+            with self.transaction() as db:
+                yield db
+
+    def _index_new_articles(self) -> None:
+        """Add the articles stored in this transaction to the full-text index, all in one
+        statement (FTS5 writes one index segment per statement or savepoint): called just
+        before the commit, so the index and the articles are committed together."""
+        if not self._schema_current:
+            return
+        if not self._db.execute("SELECT EXISTS (SELECT 1 FROM articles_fts_pending)").fetchone()[0]:
+            return
+        self._db.execute(
+            "INSERT INTO articles_fts(rowid, title, text) SELECT a.id, a.title, a.text"
+            " FROM articles_fts_pending p JOIN articles a ON a.id = p.id ORDER BY p.id"
+        )
+        self._db.execute("DELETE FROM articles_fts_pending")
 
     # -- project settings ----------------------------------------------------------------
 
@@ -167,7 +203,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
 
     def add_article(self, article: Article) -> int:
         """Store a new article; returns its id."""
-        with self.transaction() as db:
+        with self._one_statement() as db:
             cursor = db.execute(
                 "INSERT INTO articles(source_file, text, text_hash, title, date, date_raw, byline, site,"
                 " segments, origins, words, imported_at, body_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -255,15 +291,17 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE body_hash IS NULL ORDER BY id")]
 
     def set_body_hash(self, article_id: int, body_hash: str) -> None:
-        with self.transaction() as db:
+        with self._one_statement() as db:
             db.execute("UPDATE articles SET body_hash = ? WHERE id = ?", (body_hash, article_id))
 
     def add_bands(self, article_id: int, keys: Sequence[int]) -> None:
         """Record the article's MinHash band keys (one per band, in band order)."""
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR IGNORE INTO article_bands(band, key, article_id) VALUES (?, ?, ?)",
-                [(band, key, article_id) for band, key in enumerate(keys)],
+        if not keys:
+            return
+        with self._one_statement() as db:
+            db.execute(
+                "INSERT OR IGNORE INTO article_bands(band, key, article_id) VALUES " + _rows(len(keys), 3),
+                [value for band, key in enumerate(keys) for value in (band, key, article_id)],
             )
 
     def articles_sharing_bands(self, keys: Sequence[int], limit: int) -> list[int]:
@@ -279,10 +317,14 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         return [row[0] for row in rows]
 
     def add_near_duplicates(self, article_id: int, others: Iterable[tuple[int, float]]) -> None:
-        with self.transaction() as db:
-            db.executemany(
-                "INSERT OR REPLACE INTO near_duplicates(article_id, other_id, similarity) VALUES (?, ?, ?)",
-                [(article_id, other, similarity) for other, similarity in others],
+        values = [value for other, similarity in others for value in (article_id, other, similarity)]
+        if not values:
+            return
+        with self._one_statement() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO near_duplicates(article_id, other_id, similarity) VALUES "
+                + _rows(len(values) // 3, 3),
+                values,
             )
 
     def near_duplicates(self, article_id: int) -> list[tuple[int, str, float]]:
@@ -405,6 +447,12 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 [("stance", name, i) for i, name in enumerate(schema.stances)]
                 + [("status", name, i) for i, name in enumerate(schema.statuses)],
             )
+
+
+def _rows(count: int, width: int) -> str:
+    """Placeholders for `count` rows of `width` values: "(?, ?), (?, ?)"."""
+    row = "(" + ", ".join("?" * width) + ")"
+    return ", ".join([row] * count)
 
 
 def _statements(script: str) -> Iterator[str]:
