@@ -84,3 +84,21 @@ def test_fast_claims_csv_is_the_table_written_article_by_article(tmp_path_factor
     assert fast.records == slow
     assert (folder / "fast.csv").read_bytes() == (folder / "slow.csv").read_bytes()
     session.close()
+
+
+def test_a_large_table_read_by_two_processes_is_the_same_file(tmp_path, monkeypatch):
+    session, _ = open_session(tmp_path / "p.wbproj")
+    store = session.store
+    for n in range(12):
+        article_id = store.add_article(build_article(f"{n}.txt", TEXT.replace("Talks", f"Talks {n}")))
+        store.save_entities(
+            article_id, store.article(article_id).text_hash, [EntitySpan(25, 29, "GPE", "Oslo")], "m", "1"
+        )
+        for start in (0, 20, 40):
+            session.add_claim(article_id=article_id, start=start, end=start + 30, note="=x" if n % 2 else "")
+    serial = export_dataset(store, tmp_path / "serial.csv")
+    monkeypatch.setattr("workbench.store.claims.PARALLEL_FROM", 1)
+    parallel = export_dataset(store, tmp_path / "parallel.csv", selection=ExportFilter())
+    assert parallel.records == serial.records == 36
+    assert (tmp_path / "parallel.csv").read_bytes() == (tmp_path / "serial.csv").read_bytes()
+    session.close()

@@ -363,7 +363,12 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
             db.executemany(
                 "INSERT INTO entities(article_id, start, end, label, text, model_id) VALUES (?, ?, ?, ?, ?, ?)",
-                [(article_id, m.start, m.end, m.label, m.text, model_id) for m in mentions],
+                # NOTE: stored in text order, so that ids order mentions sharing a start by
+                # their end: the claims table lists them by (start, id), in index order.
+                [
+                    (article_id, m.start, m.end, m.label, m.text, model_id)
+                    for m in sorted(mentions, key=lambda m: (m.start, m.end))
+                ],
             )
             db.execute(
                 "INSERT OR REPLACE INTO analyses(article_id, model_id, text_hash, entity_count, analysed_at)"
