@@ -10,8 +10,9 @@ import pandas as pd
 import pytest
 
 from tests.export.conftest import read
+from workbench.core.cells import join_list, split_list
 from workbench.export.safety import ExportError
-from workbench.export.tables import ARTICLE_COLUMNS, CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS, join_list, split_list
+from workbench.export.tables import ARTICLE_COLUMNS, CLAIM_COLUMNS, CLAIM_MENTION_COLUMNS
 from workbench.services.exporting import FORMATS, SUFFIXES, ExportFilter, export_dataset
 
 ANNO_CONTEXT = Path(__file__).parent / "data" / "anno.jsonld"  # the W3C's context document, served offline

@@ -7,6 +7,7 @@ import csv
 import io
 import os
 
+from workbench.core.cells import split_list
 from workbench.core.dataset import (
     AnnotationFileError,
     ClaimRecord,
@@ -15,7 +16,6 @@ from workbench.core.dataset import (
 )
 from workbench.export.reading import read_utf8
 from workbench.export.safety import looks_neutralised, restore
-from workbench.export.tables import split_list
 
 # Fields whose empty cell means "not given" (the project's default), not an empty value.
 DEFAULTED_WHEN_EMPTY = ("category", "stance", "status", "created_at", "updated_at")

@@ -13,7 +13,6 @@ from workbench.core.errors import WorkbenchError
 # (OWASP, "CSV Injection"); LF is included because some programs trim it first.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 APOSTROPHE = "'"
-_GUARDED = frozenset((*FORMULA_TRIGGERS, APOSTROPHE))  # first characters neutralise() changes
 
 
 class ExportError(WorkbenchError):

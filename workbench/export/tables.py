@@ -9,6 +9,7 @@ import csv
 import os
 from collections.abc import Iterable, Sequence
 
+from workbench.core.cells import join_list
 from workbench.core.dataset import AnnotatedArticle
 from workbench.core.model import Claim
 from workbench.core.spans import mentions_within
@@ -42,29 +43,6 @@ ARTICLE_COLUMNS = (
 ENTITY_COLUMNS = (
     "article_id", "source_file", "article_hash", "start", "end", "text", "label", "model", "model_version",
 )  # fmt: skip
-LIST_SEPARATOR = "; "
-
-
-def join_list(values: Iterable[str]) -> str:
-    """Values in one cell, joined with `; `; a `;` or `\\` inside a value is escaped with `\\`,
-    so `split_list` gives back exactly the same values."""
-    return LIST_SEPARATOR.join(v.replace("\\", "\\\\").replace(";", "\\;") for v in values)
-
-
-def split_list(cell: str) -> list[str]:
-    """The values `join_list` joined (surrounding white space of each value dropped)."""
-    values, current, chars = [], [], iter(cell)
-    for char in chars:
-        if char == "\\":
-            following = next(chars, "")
-            current.append(following if following in ("\\", ";") else char + following)
-        elif char == ";":
-            values.append("".join(current))
-            current = []
-        else:
-            current.append(char)
-    values.append("".join(current))
-    return [v.strip() for v in values if v.strip()]
 
 
 def claims_frame(dataset: Iterable[AnnotatedArticle], *, per_mention: bool = False):

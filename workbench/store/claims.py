@@ -15,6 +15,7 @@ from itertools import pairwise
 from multiprocessing import get_context
 from pathlib import Path
 
+from workbench.core.cells import LIST_SEPARATOR, join_list
 from workbench.core.model import Claim, HistoryEntry
 
 # What an analyst edits, in the order of _annotation().
@@ -25,14 +26,15 @@ _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
 
 
 def _joined(value: str) -> str:
-    """SQL for a list cell as export.tables.join_list writes it: `;` and `\\` escaped."""
+    """SQL for one value of a list cell as core.cells.join_list writes it: `;` and `\\`
+    escaped (tests hold the two side by side)."""
     return f"replace(replace({value}, '\\', '\\\\'), ';', '\\;')"
 
 
 def _joined_json_list(values: str) -> str:
-    """A JSON list as one cell, as export.tables.join_list writes it: for the lists SQLite's
-    JSON functions cannot read whole (they end a string at a NUL character)."""
-    return "; ".join(v.replace("\\", "\\\\").replace(";", "\\;") for v in json.loads(values))
+    """A JSON list as one cell: for the lists SQLite's JSON functions cannot read whole
+    (they end a string at a NUL character)."""
+    return join_list(json.loads(values))
 
 
 PARALLEL_FROM = 20_000  # claims from which reading a table in two processes pays for starting them
@@ -57,13 +59,13 @@ CLAIM_TABLE: tuple[tuple[str, str, bool], ...] = (
     (
         "tags",
         "CASE WHEN c.tags = '[]' THEN '' WHEN instr(c.tags, '\\u0000') THEN joined_json_list(c.tags)"
-        f" ELSE (SELECT group_concat({_joined('value')}, '; ') FROM json_each(c.tags)) END",
+        f" ELSE (SELECT group_concat({_joined('value')}, '{LIST_SEPARATOR}') FROM json_each(c.tags)) END",
         True,
     ),
     ("note", "c.note", True),
     (
         "entities",
-        f"(SELECT coalesce(group_concat({_joined(_MENTION)}, '; '), '') FROM"
+        f"(SELECT coalesce(group_concat({_joined(_MENTION)}, '{LIST_SEPARATOR}'), '') FROM"
         " (SELECT e.text, e.label FROM entities e WHERE e.article_id = c.article_id"
         "  AND e.start >= c.start AND e.start < c.end AND e.end <= c.end ORDER BY e.start, e.id))",
         True,
@@ -88,18 +90,17 @@ class ClaimTableQuery:
     default_analyst: str = ""
 
     def where(self) -> tuple[list[str], list]:
+        """SQL conditions on claims c, and their parameters."""
         where, params = [], []
-        for column, values in (
-            ("c.article_id", self.article_ids),
-            ("c.category", self.categories),
-            ("c.status", self.statuses),
-            ("coalesce(nullif(c.analyst, ''), ?)", self.analysts),
+        for column, column_params, values in (
+            ("c.article_id", (), self.article_ids),
+            ("c.category", (), self.categories),
+            ("c.status", (), self.statuses),
+            ("coalesce(nullif(c.analyst, ''), ?)", (self.default_analyst,), self.analysts),
         ):
             if values:
-                if column.endswith("?)"):
-                    params.append(self.default_analyst)
                 where.append(f"{column} IN (SELECT value FROM json_each(?))")
-                params.append(json.dumps(sorted(values)))
+                params += [*column_params, json.dumps(sorted(values))]
         return where, params
 
 
