@@ -1,12 +1,15 @@
 """Imports store files a batch at a time: one transaction (one disk sync) per batch, each
-file still whole or not at all, and the project free for other writers while files are read."""
+file still whole or not at all, and the project free for other writers while files are read.
+Many files are read ahead by other processes, with the same outcome as reading them here."""
 
 import sqlite3
+import zipfile
 
 import pytest
 
-from tests.services.test_importing import story
+from tests.services.test_importing import LONG, story, syndicated
 from workbench.services.importing import import_paths
+from workbench.services.projects import open_session
 
 
 def test_many_files_are_stored_in_few_transactions(session, tmp_path):
@@ -71,3 +74,82 @@ def test_nested_transactions_undo_only_their_own_writes(store):
         store.set_meta("after", "kept")
     assert store.get_meta("outer") == "kept" and store.get_meta("after") == "kept"
     assert store.get_meta("inner") is None
+
+
+@pytest.fixture
+def assorted(tmp_path):
+    """Files of every outcome: articles, a duplicate, a near-duplicate, an empty and a
+    binary file, a table, an archive, a file of a kind not imported."""
+    folder = tmp_path / "assorted"
+    folder.mkdir()
+    for i in range(7):
+        (folder / f"story-{i}.txt").write_text(story(f"Story {i}"))
+    (folder / "long.txt").write_text(story("Talks to resume", LONG))
+    (folder / "long-again.txt").write_text(story("Talks to resume", LONG))
+    (folder / "syndicated.txt").write_text(story("Seoul says talks will resume", syndicated(LONG)))
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "rows.csv").write_text('title,text\n"Row one","A body of its own, said the ministry."\n"Row two",""\n')
+    with zipfile.ZipFile(folder / "bundle.zip", "w") as archive:
+        archive.writestr("inside.txt", story("From the archive"))
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    return folder
+
+
+def stored(path):
+    """What a project holds of its articles, without the time they were imported."""
+    with sqlite3.connect(path) as db:
+        return [
+            db.execute(
+                "SELECT id, source_file, text, text_hash, title, date, byline, site, segments, origins, words,"
+                " body_hash FROM articles ORDER BY id"
+            ).fetchall(),
+            db.execute("SELECT * FROM article_bands ORDER BY article_id, band").fetchall(),
+            db.execute("SELECT * FROM near_duplicates ORDER BY article_id, other_id").fetchall(),
+        ]
+
+
+def test_files_read_in_other_processes_import_exactly_as_files_read_here(assorted, tmp_path, monkeypatch):
+    from workbench.services import importing
+
+    monkeypatch.setattr(importing, "PARALLEL_FROM", 1)  # other processes even for a few files
+    monkeypatch.setattr(importing._Reader, "CHUNK", 3)  # and several tasks for each
+    reports = {}
+    for processes in (1, 2):
+        session, _ = open_session(tmp_path / f"{processes}.wbproj")
+        reports[processes] = import_paths(session.store, [assorted], processes=processes)
+        session.close()
+    assert reports[2].lines() == reports[1].lines()
+    assert reports[1].count("imported") == 11 and reports[1].count("duplicate") == 1 and reports[1].flagged == 1
+    assert stored(tmp_path / "2.wbproj") == stored(tmp_path / "1.wbproj")
+
+
+def test_when_the_other_processes_fail_the_files_are_read_here(assorted, tmp_path, monkeypatch, caplog):
+    import concurrent.futures
+    from concurrent.futures.process import BrokenProcessPool
+
+    from workbench.services import importing
+
+    class KilledPool:  # as if a reading process had been killed
+        def __init__(self, *args, **kwargs):
+            pass
+
+        def submit(self, *args, **kwargs):
+            future = concurrent.futures.Future()
+            future.set_exception(BrokenProcessPool("a process in the pool was terminated abruptly"))
+            return future
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    here, _ = open_session(tmp_path / "here.wbproj")
+    expected = import_paths(here.store, [assorted], processes=1)
+    here.close()
+    monkeypatch.setattr(importing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", KilledPool)
+    session, _ = open_session(tmp_path / "project.wbproj")
+    report = import_paths(session.store, [assorted], processes=2)
+    session.close()
+    assert report.lines() == expected.lines()
+    assert stored(tmp_path / "project.wbproj") == stored(tmp_path / "here.wbproj")
+    assert "reading files in other processes failed (BrokenProcessPool" in caplog.text

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from functools import cached_property
 
-from workbench.core.text import body_hash
+from workbench.core.text import body_hash, word_count
 
 
 class Role(StrEnum):
@@ -70,6 +70,10 @@ class Article:
         """Identifies the story whatever the page around it: the hash of the body with white
         space collapsed (the whole text when nothing reads as body)."""
         return body_hash(self.body_text if self.body_text.strip() else self.text)
+
+    @cached_property
+    def body_words(self) -> int:
+        return word_count(self.body_text)
 
 
 @dataclass(frozen=True, slots=True)

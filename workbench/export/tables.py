@@ -13,7 +13,6 @@ from workbench.core.cells import join_list
 from workbench.core.dataset import AnnotatedArticle
 from workbench.core.model import Claim
 from workbench.core.spans import mentions_within
-from workbench.core.text import word_count
 from workbench.export.safety import neutralise, write_atomically
 
 CLAIM_COLUMNS = (
@@ -93,7 +92,7 @@ def articles_frame(dataset: Iterable[AnnotatedArticle]):
             a.date or "",
             a.byline or "",
             a.site or "",
-            word_count(a.body_text),
+            a.body_words,
             len(item.mentions),
             len(item.claims),
         )  # fmt: skip

@@ -5,10 +5,15 @@ savepoint of its own: a table with a malformed row, a cancel in the middle of a 
 the process being killed leaves the project as it was before that file. Files are read
 (and fingerprinted for near-duplicates) first, then stored a batch at a time, one
 transaction per batch. One bad file does not stop the others.
+
+Reading a file — decoding it, finding its layout, fingerprinting its body — is most of
+the work of importing it and needs no project: in a large import, other processes read
+the files ahead while this one stores them.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import time
 from collections.abc import Iterable
@@ -16,7 +21,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import ChangeSet
+from workbench.core.model import Article, ChangeSet
+from workbench.core.processes import process_pool
 from workbench.ingest.archives import Archive
 from workbench.ingest.errors import EmptyFile
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
@@ -28,6 +34,9 @@ from workbench.store import ProjectStore
 
 IMPORTED, FAILED = "imported", "failed"
 _LARGE = 1_000_000  # bytes from which reading a file is a stage worth announcing
+PARALLEL_FROM = 1_000  # files read elsewhere from which other processes pay for starting them
+PROCESSES = min(2, os.cpu_count() or 1)
+log = logging.getLogger(__name__)
 DUPLICATE, EMPTY, UNSUPPORTED = "duplicate", "empty", "unsupported"  # kinds of skip
 
 
@@ -202,13 +211,15 @@ def import_paths(
     columns: ColumnChoice = BY_NAME,
     progress: Progress = no_progress,
     cancelled: Cancelled = never_cancelled,
+    processes: int = PROCESSES,
 ) -> ImportReport:
     """Import the article files named, those inside folders named (recursively) and those
     inside zip archives. `columns` names the text, title and date columns of tables.
 
     Each file is imported whole or not at all; one bad file does not stop the others.
     Returns the per-file report; its `changes` lists new articles. Progress is counted in
-    bytes of the files found.
+    bytes of the files found. With `processes` > 1, that many other processes read small
+    files ahead when there are many.
     """
     progress(0, 0, "Looking for files…")
     index_older_articles(store, progress)
@@ -216,19 +227,20 @@ def import_paths(
     report = ImportReport(files=len(found))
     meter = _Meter(progress, sum(size for _, size in found), len(found))
     batch = _Batch(store, report, meter, cancelled)
-    for number, (file, size) in enumerate(found, start=1):
-        if cancelled():
-            report.cancelled = True
-            break
-        meter.start(file.name, size, number)
-        try:
-            batch.add(_read_file(file, columns, meter, cancelled))
-        except _Stopped as stop:
-            batch.add(stop.read, whole=False)
-            report.cancelled = True
-            break
-        batch.store_when_due()
-        meter.finish()
+    with _Reader(found, columns, meter, cancelled, processes) as reader:
+        for number, (file, size) in enumerate(found, start=1):
+            if cancelled():
+                report.cancelled = True
+                break
+            meter.start(file.name, size, number)
+            try:
+                batch.add(reader.read(number - 1, file))
+            except _Stopped as stop:
+                batch.add(stop.read, whole=False)
+                report.cancelled = True
+                break
+            batch.store_when_due()
+            meter.finish()
     batch.store()
     meter.report(report.summary(), final=True)
     return report
@@ -278,6 +290,71 @@ class _Batch:
         with self._store.transaction():
             outcome = _store_entries(self._store, read, self._meter, self._cancelled)
         return replace(outcome, in_archive=read.in_archive)
+
+
+class _Reader:
+    """Reads the files found, in their order. When there are enough small files that are
+    not archives, other processes read those ahead, a few at a time, at most a few batches
+    ahead of the one storing them; the rest is read here. Should the other processes fail,
+    what they have not delivered is read here."""
+
+    CHUNK = 16  # files per task given to another process
+    AHEAD = 4  # tasks in hand per process
+
+    def __init__(self, found: list[tuple[FoundFile, int]], columns, meter, cancelled, processes: int):
+        self._columns, self._meter, self._cancelled = columns, meter, cancelled
+        elsewhere = [i for i, (file, size) in enumerate(found) if _readable_elsewhere(file, size)]
+        self._pool = None
+        self._place: dict[int, tuple[int, int]] = {}  # index in found → (task, position in it)
+        self._tasks: list[list[FoundFile]] = []
+        self._futures: dict = {}  # task → its future, for the tasks given out
+        if processes > 1 and len(elsewhere) >= PARALLEL_FROM:
+            for at in range(0, len(elsewhere), self.CHUNK):
+                task = elsewhere[at : at + self.CHUNK]
+                self._place.update((index, (len(self._tasks), k)) for k, index in enumerate(task))
+                self._tasks.append([found[index][0] for index in task])
+            self._pool = process_pool(processes)
+            self._ahead = processes * self.AHEAD
+
+    def __enter__(self) -> _Reader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+    def read(self, index: int, file: FoundFile) -> list:
+        """What the `index`th file found holds (see _read_file)."""
+        place = self._place.get(index)
+        if place is not None and self._pool is not None:
+            task, position = place
+            for ahead in range(task, min(task + self._ahead, len(self._tasks))):
+                if ahead not in self._futures:
+                    self._futures[ahead] = self._pool.submit(_read_files, self._tasks[ahead], self._columns)
+            try:
+                read = self._futures[task].result()[position]
+            except Exception as exc:  # noqa: BLE001 — a process died or failed: read here, as without them
+                log.warning(
+                    "reading files in other processes failed (%s: %s); reading them here", type(exc).__name__, exc
+                )
+                self._pool.shutdown(wait=False, cancel_futures=True)
+                self._pool = None
+            else:
+                if position == len(self._tasks[task]) - 1:
+                    del self._futures[task]
+                return read
+        return _read_file(file, self._columns, self._meter, self._cancelled)
+
+
+def _readable_elsewhere(file: FoundFile, size: int) -> bool:
+    """A file another process may read: one the reader would not announce or cancel within."""
+    return size < _LARGE and is_supported(file.name) and not is_archive(file.name)
+
+
+def _read_files(files: list[FoundFile], columns) -> list[list]:
+    """_read_file of each file, in another process (no progress to report, no cancel)."""
+    meter = _Meter(no_progress, 1, 1)
+    return [_read_file(file, columns, meter, never_cancelled) for file in files]
 
 
 def _read_file(file: FoundFile, columns, meter, cancelled) -> list:
@@ -340,8 +417,15 @@ def _read_data(where: str, name: str, data: bytes, columns, meter) -> _Read | Fi
         return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
     except WorkbenchError as exc:
         return FileOutcome(where, error=str(exc))
-    keys = [band_keys_of(entry.article) if entry.article is not None else [] for entry in entries]
+    keys = [_prepared(entry.article) if entry.article is not None else [] for entry in entries]
     return _Read(where, name, entries, keys)
+
+
+def _prepared(article: Article) -> list[int]:
+    """The article's near-duplicate band keys, with what storing it takes computed now
+    (cached on it): the costly part of storing, done while reading, maybe elsewhere."""
+    _ = article.body_hash, article.body_words
+    return band_keys_of(article)
 
 
 def _store_entries(store, read: _Read, meter, cancelled) -> FileOutcome:

@@ -7,16 +7,15 @@ import json
 import os
 import sqlite3
 from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import partial
 from itertools import pairwise
-from multiprocessing import get_context
 from pathlib import Path
 
 from workbench.core.cells import LIST_SEPARATOR, join_list
 from workbench.core.model import Claim, HistoryEntry
+from workbench.core.processes import process_pool
 
 # What an analyst edits, in the order of _annotation().
 _ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
@@ -204,7 +203,7 @@ class ClaimStore:
         if not parallel:
             yield from map(read, ranges)
             return
-        with ProcessPoolExecutor(processes, mp_context=get_context("spawn")) as pool:
+        with process_pool(processes) as pool:
             yield from pool.map(read, ranges)
 
     def find_claims(

@@ -25,7 +25,6 @@ from workbench.core.model import (
     Role,
     Segment,
 )
-from workbench.core.text import word_count
 from workbench.store.actors import ActorStore
 from workbench.store.article_list import ArticleListStore
 from workbench.store.claims import ClaimStore, now
@@ -218,7 +217,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                     article.site,
                     json.dumps([[s.start, s.end, s.role.value] for s in article.segments]),
                     json.dumps(article.origins, ensure_ascii=False),
-                    word_count(article.body_text),
+                    article.body_words,
                     now(),
                     article.body_hash,
                 ),
