@@ -38,7 +38,7 @@ def run(config, log) -> list[Row]:
             "bare setPlainText",
         ),
         Row(
-            "long article: scroll a step",
+            "long article: drag the scroll bar a step (a fortieth of the text)",
             f["scroll_ours_s"],
             f["scroll_bare_s"],
             "s",

@@ -146,8 +146,12 @@ def reader(words: str, mentions: str, claims: str, repeats: str = "5") -> dict:
     def scroll(widget) -> float:
         bar = widget.verticalScrollBar()
         steps = [int(bar.maximum() * k / 40) for k in range(40)]
-        # events processed: the reader formats text scrolled into view from the event loop
-        return median([cpu_timed(lambda v=v: (bar.setValue(v), app.processEvents(), widget.repaint())) for v in steps])
+        # As a drag of the scroll bar moves it (setSliderPosition), a fortieth of the text at
+        # a time; events processed, as the reader formats what the program scrolls into view
+        # from the event loop.
+        return median(
+            [cpu_timed(lambda v=v: (bar.setSliderPosition(v), app.processEvents(), widget.repaint())) for v in steps]
+        )
 
     return {
         "bare_s": median(bare_times),

@@ -37,7 +37,7 @@ def long_article(paragraphs: int = 600):
 
 
 def scroll(qtbot, reader: ReaderView, value: int) -> None:
-    """Scroll as a user would, and let the reader catch up (it does from the event loop)."""
+    """Scroll as the program does, and let the reader catch up (it does from the event loop)."""
     reader.verticalScrollBar().setValue(value)
     qtbot.waitUntil(lambda: not reader._view_moved.isActive(), timeout=2000)
 
@@ -130,3 +130,18 @@ def test_switching_articles_in_the_window_carries_no_format_over(open_window):
     cursor.setPosition(window.reader.offset_map.to_qt(body) + 3)
     assert cursor.charFormat().fontWeight() != QFont.Weight.Bold
     assert cursor.charFormat().background().color().name() == "#000000"  # no highlight
+
+
+def test_text_dragged_into_view_is_formatted_before_it_is_painted(qtbot):
+    """Dragging the scroll bar (or the wheel, or its keys) formats and marks the text coming
+    into view at once, before Qt lays it out and paints it, not from the event loop after."""
+    reader, article, mentions, claims = make_reader(qtbot)
+    bar = reader.verticalScrollBar()
+    far = claims[len(claims) * 3 // 4]
+    block = reader.document().findBlock(reader.offset_map.to_qt(far.start))
+    assert background_at(reader, far.start + 13) != label_style("GPE").color.name()  # Oslo, not formatted yet
+    bar.setSliderPosition(block.firstLineNumber())  # what a drag does
+    assert reader.firstVisibleBlock().blockNumber() == block.blockNumber()  # where the drag went
+    assert background_at(reader, far.start + 13) == label_style("GPE").color.name()
+    assert marked(reader, far)
+    assert reader.toPlainText() == article.text

@@ -83,6 +83,7 @@ class ReaderView(QPlainTextEdit):
         self._view_moved = QTimer(self, singleShot=True, interval=0)
         self._view_moved.timeout.connect(self._on_view_moved)
         self.verticalScrollBar().valueChanged.connect(self._schedule_view_update)
+        self.verticalScrollBar().actionTriggered.connect(self._before_user_scroll)
         self.selectionChanged.connect(lambda: self.selection_made.emit(self.textCursor().hasSelection()))
 
     # -- what is shown -------------------------------------------------------------------
@@ -270,11 +271,27 @@ class ReaderView(QPlainTextEdit):
         self._format_visible()
         self._show_marks()
 
-    def _format_visible(self) -> None:
-        """Format the mentions of the text in view and a screenful around it, once."""
+    def _before_user_scroll(self, _action: int) -> None:
+        """The user scrolls (wheel, scroll bar, its keys): the text coming into view is
+        formatted and marked before Qt lays it out and paints it — not after, from the
+        event loop, which would lay it out and paint it twice. NOTE: safe here, unlike in
+        any scroll: this comes from the user's input, never from inside Qt's own work."""
+        bar = self.verticalScrollBar()
+        line = bar.sliderPosition()  # where the scroll is going (in lines); the value follows
+        block = self.document().findBlockByLineNumber(line)
+        within = line - block.firstLineNumber()
+        self._format_visible(block.position())
+        self._show_marks(block.position())
+        # Qt counts a paragraph not laid out yet as one line: formatting, by laying some
+        # out, may have moved the line this paragraph starts on.
+        bar.setSliderPosition(block.firstLineNumber() + within)
+
+    def _format_visible(self, top: int | None = None) -> None:
+        """Format the mentions of the text in view (or from `top`, where it is about to
+        be) and a screenful around it, once."""
         if not self._shown:
             return
-        first, last = self._visible_range()
+        first, last = self._visible_range(top)
         end = self._map.qt_length
         wanted = range(max(0, first - _MARGIN) // _CHUNK, min(end, last + _MARGIN) // _CHUNK + 1)
         chunks = [c for c in wanted if c not in self._formatted]
@@ -288,15 +305,14 @@ class ReaderView(QPlainTextEdit):
         self._show_marks()
         self._gutter.set_claims(self._claims, self._colors, self._selected)
 
-    def _show_marks(self) -> None:
-        """Claims and suggestions as extra selections: those in view and a screenful around
-        it. NOTE: Qt lays out the paragraph of every extra selection it is given (to repaint
-        its rectangle), so giving it all of a long article's claims costs whole seconds."""
-        if self._marked is not None:
-            first, last = self._visible_range()
-            if self._marked[0] <= first and last <= self._marked[1]:
-                return
-        first, last = self._visible_range()
+    def _show_marks(self, top: int | None = None) -> None:
+        """Claims and suggestions as extra selections: those in view (or from `top`) and a
+        screenful around it. NOTE: Qt lays out the paragraph of every extra selection it is
+        given (to repaint its rectangle), so giving it all of a long article's claims costs
+        whole seconds."""
+        first, last = self._visible_range(top)
+        if self._marked is not None and self._marked[0] <= first and last <= self._marked[1]:
+            return
         with self._placing_cursors():
             selections = [
                 _selection(self._cursor_at(start, stop), fmt)
@@ -306,10 +322,10 @@ class ReaderView(QPlainTextEdit):
         self.setExtraSelections(selections)
         self._marked = (first, last)
 
-    def _visible_range(self) -> tuple[int, int]:
-        """The Qt positions of the first character in view and of one past the last (at
-        most: estimated from the font, as asking Qt would lay out the text in view)."""
-        first = self.firstVisibleBlock().position()
+    def _visible_range(self, top: int | None = None) -> tuple[int, int]:
+        """The Qt positions of the first character in view (or `top`) and of one past the
+        last (at most: estimated from the font, as asking Qt would lay out the text in view)."""
+        first = self.firstVisibleBlock().position() if top is None else top
         metrics = self.fontMetrics()
         lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
         per_line = self.viewport().width() * 4 // max(1, 3 * metrics.averageCharWidth()) + 1  # a third to spare
