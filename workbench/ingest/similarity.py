@@ -71,12 +71,7 @@ def band_keys(grams: np.ndarray) -> list[int]:
     if len(grams) < MIN_SHINGLES:
         return []
     folded = (grams & _LOW32) ^ (grams >> np.uint64(32))  # below 2^32, so a·x + b cannot overflow
-    # NOTE: in place: each temporary of a chained expression is a fresh half-megabyte
-    # array, paid for in page faults, which made this three times slower.
-    hashed = np.multiply.outer(folded, _A)
-    hashed += _B
-    hashed %= _PRIME
-    signature = hashed.min(axis=0).astype(np.uint32).tobytes()
+    signature = ((np.multiply.outer(folded, _A) + _B) % _PRIME).min(axis=0).astype(np.uint32).tobytes()
     band = ROWS * 4  # bytes: a band's rows, as uint32
     return [
         int.from_bytes(hashlib.blake2b(signature[at : at + band], digest_size=8).digest(), "big") - (1 << 63)
