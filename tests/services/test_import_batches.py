@@ -153,3 +153,35 @@ def test_when_the_other_processes_fail_the_files_are_read_here(assorted, tmp_pat
     assert report.lines() == expected.lines()
     assert stored(tmp_path / "project.wbproj") == stored(tmp_path / "here.wbproj")
     assert "reading files in other processes failed (BrokenProcessPool" in caplog.text
+
+
+def test_other_processes_are_started_only_for_enough_reading(tmp_path, monkeypatch):
+    """Starting them costs about half a second: they are worth it for many files, or for
+    fewer HTML pages (each read by trafilatura, some four times the work of a text file)."""
+    from workbench.services import importing
+
+    started = []
+    monkeypatch.setattr(importing, "process_pool", lambda processes: started.append(processes) or _NoPool())
+    monkeypatch.setattr(importing, "PARALLEL_FROM", 8)
+    pages, texts = tmp_path / "pages", tmp_path / "texts"
+    for folder in (pages, texts):
+        folder.mkdir()
+    for i in range(2):
+        (pages / f"{i}.html").write_text(f"<html><body><article><p>{story(f'Page {i}')}</p></article></body></html>")
+    for i in range(7):
+        (texts / f"{i}.txt").write_text(story(f"Text {i}"))
+    for folder, expected in ((texts, []), (pages, [2])):
+        session, _ = open_session(tmp_path / f"{folder.name}.wbproj")
+        import_paths(session.store, [folder], processes=2)
+        session.close()
+        assert started == expected, folder.name
+
+
+class _NoPool:
+    """A pool whose every task fails, so the files are read here."""
+
+    def submit(self, *args, **kwargs):
+        raise RuntimeError("no pool here")
+
+    def shutdown(self, *args, **kwargs):
+        pass

@@ -334,10 +334,10 @@ class _Reader:
         place = self._place.get(index)
         if place is not None and self._pool is not None:
             task, position = place
-            for ahead in range(task, min(task + self._ahead, len(self._tasks))):
-                if ahead not in self._futures:
-                    self._futures[ahead] = self._pool.submit(_read_files, self._tasks[ahead], self._columns)
             try:
+                for ahead in range(task, min(task + self._ahead, len(self._tasks))):
+                    if ahead not in self._futures:
+                        self._futures[ahead] = self._pool.submit(_read_files, self._tasks[ahead], self._columns)
                 read = self._futures[task].result()[position]
             except Exception as exc:  # noqa: BLE001 — a process died or failed: read here, as without them
                 log.warning(
