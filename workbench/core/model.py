@@ -69,7 +69,8 @@ class Article:
     def body_hash(self) -> str:
         """Identifies the story whatever the page around it: the hash of the body with white
         space collapsed (the whole text when nothing reads as body)."""
-        return body_hash(self.body_text if self.body_text.strip() else self.text)
+        body = self.body_text
+        return body_hash(body if body.strip() else self.text)
 
     @cached_property
     def body_words(self) -> int:

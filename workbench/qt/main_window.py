@@ -609,10 +609,8 @@ class MainWindow(QMainWindow):
                 self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
 
     def _on_header_correction_requested(self, article_id: int, values: dict) -> None:
-        try:
-            changes = self.session.correct_article(article_id=article_id, **values)
-        except WorkbenchError as exc:
-            self.say(str(exc))
+        changes = self.attempt(lambda: self.session.correct_article(article_id=article_id, **values))
+        if changes is None:
             return
         self.header.stop_editing()
         self.apply(changes)

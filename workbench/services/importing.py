@@ -239,7 +239,7 @@ def import_paths(
                 break
             meter.start(file.name, size, number)
             try:
-                batch.add(reader.read(number - 1, file))
+                batch.add(reader.read(number - 1))
             except _Stopped as stop:
                 batch.add(stop.read, whole=False)
                 report.cancelled = True
@@ -308,17 +308,18 @@ class _Reader:
 
     def __init__(self, found: list[tuple[FoundFile, int]], columns, meter, cancelled, processes: int):
         self._columns, self._meter, self._cancelled = columns, meter, cancelled
+        self._files = [file for file, _ in found]
         elsewhere = [i for i, (file, size) in enumerate(found) if _readable_elsewhere(file, size)]
         self._pool = None
         self._place: dict[int, tuple[int, int]] = {}  # index in found → (task, position in it)
         self._tasks: list[list[FoundFile]] = []
         self._futures: dict = {}  # task → its future, for the tasks given out
-        work = sum(_HTML_WEIGHT if found[i][0].name.lower().endswith(HTML_SUFFIXES) else 1 for i in elsewhere)
+        work = sum(_HTML_WEIGHT if self._files[i].name.lower().endswith(HTML_SUFFIXES) else 1 for i in elsewhere)
         if processes > 1 and work >= PARALLEL_FROM:
             for at in range(0, len(elsewhere), self.CHUNK):
                 task = elsewhere[at : at + self.CHUNK]
                 self._place.update((index, (len(self._tasks), k)) for k, index in enumerate(task))
-                self._tasks.append([found[index][0] for index in task])
+                self._tasks.append([self._files[index] for index in task])
             self._pool = process_pool(processes)
             self._ahead = processes * self.AHEAD
 
@@ -329,7 +330,7 @@ class _Reader:
         if self._pool is not None:
             self._pool.shutdown(cancel_futures=True)
 
-    def read(self, index: int, file: FoundFile) -> list:
+    def read(self, index: int) -> list:
         """What the `index`th file found holds (see _read_file)."""
         place = self._place.get(index)
         if place is not None and self._pool is not None:
@@ -349,7 +350,7 @@ class _Reader:
                 if position == len(self._tasks[task]) - 1:
                     del self._futures[task]
                 return read
-        return _read_file(file, self._columns, self._meter, self._cancelled)
+        return _read_file(self._files[index], self._columns, self._meter, self._cancelled)
 
 
 def _readable_elsewhere(file: FoundFile, size: int) -> bool:
