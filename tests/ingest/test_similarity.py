@@ -2,7 +2,7 @@
 
 import random
 
-from workbench.ingest.similarity import THRESHOLD, band_keys, shingles, similarity
+from workbench.ingest.similarity import THRESHOLD, band_keys, body_band_keys, shingles, similarity
 
 random.seed(7)
 WORDS = [f"w{i}" for i in range(3000)]
@@ -49,3 +49,28 @@ def test_similarity_is_the_jaccard_index_of_the_5_grams():
 def test_distinct_5_grams_get_distinct_hashes():
     words = [f"w{i}" for i in range(5000)]
     assert len(shingles(" ".join(words))) == len(words) - 4
+
+
+def test_pairs_become_candidates_as_the_banding_curve_says():
+    """32 bands of 4 rows: at similarity 0.6 nearly every pair is a candidate, at 0.17 few."""
+
+    def candidate_rate(edits):
+        hits = 0
+        for _ in range(100):
+            original = story()
+            a, b = shingles(original), shingles(edited(original, edits))
+            hits += bool(set(band_keys(a)) & set(band_keys(b)))
+        return hits / 100
+
+    assert candidate_rate(15) >= 0.95  # 5 % of words edited: similarity ≈ 0.6
+    assert candidate_rate(60) <= 0.15  # 20 %: similarity ≈ 0.17
+
+
+def test_band_keys_never_change_as_projects_store_them():
+    text = " ".join(f"word{i}" for i in range(40))
+    assert band_keys(shingles(text))[:3] == [-7989695501431185585, -2274037973217931781, -3826458786285994432]
+
+
+def test_a_body_has_the_band_keys_of_its_shingle_set():
+    body = story() + " " + story(40) * 3  # repeated 5-grams
+    assert body_band_keys(body) == band_keys(shingles(body))

@@ -14,6 +14,7 @@ import pytest
 from workbench.ingest.tables import ColumnChoice
 from workbench.services.exporting import export_claims_csv
 from workbench.services.importing import import_paths, preview_table
+from workbench.services.projects import open_session
 
 BODY = (
     "Officials in Seoul said on Monday that the talks with Moscow would resume next month, "
@@ -224,6 +225,24 @@ def test_articles_stored_before_duplicates_were_tracked_are_indexed(session, tmp
     report = import_paths(session.store, [tmp_path / "b.txt", tmp_path / "c.txt"])
     assert [o.status for o in report.outcomes] == ["duplicate", "imported"]
     assert report.outcomes[1].flagged[0].near.other_id == 1
+
+
+def test_band_keys_of_an_earlier_kind_are_computed_anew_once(session, tmp_path):
+    (tmp_path / "a.txt").write_text(story("Talks to resume", LONG))
+    (tmp_path / "b.txt").write_text(story("Something else", prose("a storm", 60)))
+    import_paths(session.store, [tmp_path / "a.txt", tmp_path / "b.txt"])
+    session.close()
+    with sqlite3.connect(session.path) as db:  # format 5: keys of the MinHash before
+        db.execute("UPDATE article_bands SET key = key + 1")
+        db.execute("PRAGMA user_version = 5")
+    again, _ = open_session(session.path)
+    assert dump(again.path)["article_bands"] == []
+    (tmp_path / "c.txt").write_text(story("Syndicated", syndicated(LONG)))
+    report = import_paths(again.store, [tmp_path / "c.txt"])
+    assert report.outcomes[0].flagged[0].near.other_id == 1
+    assert again.store.get_meta("bands_from") is None
+    assert {row[2] for row in dump(again.path)["article_bands"]} == {1, 2, 3}
+    again.close()
 
 
 def test_a_50_mb_file_imports_with_progress(session, tmp_path):

@@ -6,8 +6,12 @@ each body gets a MinHash signature, cut into bands: bodies sharing a band are ca
 (locality-sensitive hashing), and only candidates are compared exactly.
 
 Shingles are 64-bit hashes combined from the words' CRC-32 with numpy, so a body costs a
-pass over its words in Python and no string per 5-gram; the MinHash permutations are
-universal hashes ((a·x + b) mod p) applied to all shingles at once.
+pass over its words in Python and no string per 5-gram. The signature is a one-permutation
+MinHash (Li, Owen & Zhang 2012): each shingle's mixed hash falls in one of 128 bins by its
+top bits, and a bin's row is the smallest hash in it — one sort of the shingles instead of
+128 hash functions over all of them. A bin no shingle fell in borrows the row of the first
+filled bin in a fixed order of its own ("optimal densification", Shrivastava 2017), so two
+bodies' rows agree with the probability MinHash promises.
 
 With 32 bands of 4 rows, a pair at similarity 0.5 becomes a candidate with probability
 0.87, at 0.6 with 0.99; pairs below 0.3 rarely do.
@@ -15,7 +19,6 @@ With 32 bands of 4 rows, a pair at similarity 0.5 becomes a candidate with proba
 
 from __future__ import annotations
 
-import hashlib
 import re
 import zlib
 
@@ -27,22 +30,44 @@ THRESHOLD = 0.5  # Jaccard similarity from which two bodies are flagged
 MIN_SHINGLES = 8  # shorter bodies say too little to be compared
 MAX_WORDS = 20_000  # a body is compared on its first 20,000 words (a long report's worth)
 _WORD = re.compile(r"\w+")
-# Band keys are stored in projects: the constants and seed are fixed so they stay comparable.
-_PRIME = np.uint64(4_294_967_291)  # the largest prime below 2^32: (a·x + b) stays below 2^64
+BINS = BANDS * ROWS
+# Band keys are stored in projects: every constant below is fixed (no random generator,
+# whose stream may change between numpy versions) so they stay comparable.
 _MIX = np.uint64(1_000_003)
-_RANDOM = np.random.default_rng(20261123)
-_A = _RANDOM.integers(1, int(_PRIME), BANDS * ROWS, dtype=np.uint64)
-_B = _RANDOM.integers(0, int(_PRIME), BANDS * ROWS, dtype=np.uint64)
-_LOW32 = np.uint64(0xFFFFFFFF)
+_BIN_SHIFT = np.uint64(64 - BINS.bit_length() + 1)  # a mixed hash's top 7 bits: its bin of 128
+_BIN_NUMBERS = np.arange(BINS, dtype=np.uint64)
+
+_33, _FMIX1, _FMIX2 = np.uint64(33), np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53)
+
+
+def _mixed(values: np.ndarray) -> np.ndarray:
+    """MurmurHash3's 64-bit finaliser: every bit of the result depends on every bit of the value."""
+    values = values ^ (values >> _33)
+    values *= _FMIX1  # NOTE: array arithmetic wraps silently
+    values ^= values >> _33
+    values *= _FMIX2
+    values ^= values >> _33
+    return values
+
+
+_ROW_WEIGHTS = _mixed(np.arange(1, ROWS + 1, dtype=np.uint64)) | np.uint64(1)
+# Bin i's order of bins to borrow from when empty: a fixed permutation of all bins.
+_BORROW = np.argsort(_mixed(np.arange(BINS * BINS, dtype=np.uint64) + np.uint64(0x5EED)).reshape(BINS, BINS), axis=1)
 
 
 def shingles(body: str) -> np.ndarray:
     """Hashes of the body's word 5-grams (of its first MAX_WORDS words), case and
     punctuation ignored: sorted, each once."""
-    return shingle_hashes(_first_words(body, MAX_WORDS))
+    return np.unique(shingle_hashes(_first_words(body, MAX_WORDS)))
+
+
+def body_band_keys(body: str) -> list[int]:
+    """band_keys of the body's shingles (without sorting them into a set first)."""
+    return band_keys(shingle_hashes(_first_words(body, MAX_WORDS)))
 
 
 def shingle_hashes(words: list[str]) -> np.ndarray:
+    """Hashes of the 5-grams of `words`, in text order, repeats kept."""
     if len(words) < SHINGLE_WORDS:
         return np.empty(0, dtype=np.uint64)
     # NOTE: map() of C functions: no Python frame per word.
@@ -51,7 +76,7 @@ def shingle_hashes(words: list[str]) -> np.ndarray:
     grams = np.zeros(count, dtype=np.uint64)
     for k in range(SHINGLE_WORDS):
         grams = grams * _MIX ^ crc[k : k + count]  # NOTE: uint64 arithmetic wraps, as a hash should
-    return np.unique(grams)
+    return grams
 
 
 def _first_words(text: str, count: int) -> list[str]:
@@ -66,17 +91,28 @@ def _first_words(text: str, count: int) -> list[str]:
 
 
 def band_keys(grams: np.ndarray) -> list[int]:
-    """One key per band of the MinHash signature (64-bit signed, as SQLite stores them);
-    empty when the body is too short to compare."""
-    if len(grams) < MIN_SHINGLES:
+    """One key per band of the MinHash signature of shingle hashes `grams` (in any order,
+    repeats allowed), 64-bit signed as SQLite stores them; empty when the body is too short
+    to compare."""
+    hashes = np.sort(_mixed(grams))  # distinct grams, distinct hashes: the mix is a bijection
+    if len(hashes) < MIN_SHINGLES or 1 + np.count_nonzero(np.diff(hashes)) < MIN_SHINGLES:
         return []
-    folded = (grams & _LOW32) ^ (grams >> np.uint64(32))  # below 2^32, so a·x + b cannot overflow
-    signature = ((np.multiply.outer(folded, _A) + _B) % _PRIME).min(axis=0).astype(np.uint32).tobytes()
-    band = ROWS * 4  # bytes: a band's rows, as uint32
-    return [
-        int.from_bytes(hashlib.blake2b(signature[at : at + band], digest_size=8).digest(), "big") - (1 << 63)
-        for at in range(0, BANDS * band, band)
-    ]
+    bins = hashes >> _BIN_SHIFT
+    starts = np.empty(len(bins), dtype=bool)  # where a bin's hashes start: sorted, the first is the smallest
+    starts[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=starts[1:])
+    firsts = np.flatnonzero(starts)
+    filled = np.zeros(BINS, dtype=bool)
+    rows = np.zeros(BINS, dtype=np.uint64)
+    filled[bins[firsts]] = True
+    rows[bins[firsts]] = hashes[firsts]
+    empty = np.flatnonzero(~filled)
+    if len(empty):
+        order = _BORROW[empty]
+        rows[empty] = rows[order[np.arange(len(empty)), filled[order].argmax(axis=1)]]
+    # A band's key: its rows weighed by fixed odd numbers, summed (wrapping) and mixed.
+    keys = _mixed((rows.reshape(BANDS, ROWS) * _ROW_WEIGHTS).sum(axis=1, dtype=np.uint64))
+    return keys.view(np.int64).tolist()
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -11,9 +11,10 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 
 from workbench.core.model import Article
-from workbench.ingest.similarity import THRESHOLD, band_keys, shingles, similarity
+from workbench.ingest.similarity import THRESHOLD, body_band_keys, shingles, similarity
 from workbench.services.progress import Progress, no_progress
 from workbench.store import ProjectStore
+from workbench.store.project_store import BANDS_FROM
 
 # Candidates compared exactly per new article, those sharing most bands first: enough for
 # a story syndicated to dozens of sites, bounded when a corpus repeats one text endlessly.
@@ -31,7 +32,7 @@ class NearDuplicate:
 def band_keys_of(article: Article) -> list[int]:
     """The article's MinHash band keys (empty when its body is too short to compare): the
     costly part of indexing an article, done without the project (before a write begins)."""
-    return band_keys(shingles(article.body_text))
+    return body_band_keys(article.body_text)
 
 
 def record_article(
@@ -59,15 +60,21 @@ def record_article(
 
 
 def index_older_articles(store: ProjectStore, progress: Progress = no_progress) -> None:
-    """Give articles stored before duplicates were tracked their body hash and index them
-    (each whole or not at all, a few hundred to a transaction). Costs nothing once done."""
-    older = store.articles_without_body_hash()
+    """Give articles stored before duplicates were tracked their body hash, and index those
+    without band keys of the current kind (each whole or not at all, a few hundred to a
+    transaction, so an interrupted run goes on where it stopped). Costs nothing once done."""
+    older = store.articles_to_fingerprint()
     if older:
         progress(0, 0, f"Preparing duplicate detection for {len(older):,} articles imported before…")
     for first in range(0, len(older), OLDER_PER_TRANSACTION):
+        chunk = older[first : first + OLDER_PER_TRANSACTION]
         with store.transaction():
-            for article_id in older[first : first + OLDER_PER_TRANSACTION]:
+            for article_id in chunk:
                 article = store.article(article_id)
                 with store.transaction():
                     store.set_body_hash(article_id, article.body_hash)
                     record_article(store, article_id, article)
+            if store.get_meta(BANDS_FROM) is not None:
+                store.set_meta(BANDS_FROM, str(chunk[-1] + 1))
+    if store.get_meta(BANDS_FROM) is not None:
+        store.set_meta(BANDS_FROM, None)

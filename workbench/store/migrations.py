@@ -278,4 +278,13 @@ MIGRATIONS: list[str] = [
         INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
     END;
     """,
+    # 6: near-duplicate band keys from a one-permutation MinHash (see
+    # workbench.ingest.similarity), which the keys stored before cannot be compared with.
+    # They are dropped; `bands_from` has every article from id 0 up indexed again (the next
+    # import does it, as for articles stored before duplicates were tracked). Pairs already
+    # flagged stay flagged.
+    """
+    DELETE FROM article_bands;
+    INSERT INTO project_meta(key, value) SELECT 'bands_from', '0' WHERE EXISTS (SELECT 1 FROM articles);
+    """,
 ]

@@ -31,6 +31,8 @@ from workbench.store.claims import ClaimStore, now
 from workbench.store.migrations import APPLICATION_ID, MIGRATIONS
 from workbench.store.suggestions import SuggestionStore
 
+BANDS_FROM = "bands_from"  # project_meta: the first article id whose band keys are to be computed anew
+
 
 class ProjectFileError(WorkbenchError):
     """The file cannot be opened as a project."""
@@ -285,13 +287,20 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
 
     # -- duplicates ----------------------------------------------------------------------
 
-    def articles_without_body_hash(self) -> list[int]:
-        """Articles stored before duplicates were tracked, to be fingerprinted."""
-        return [row[0] for row in self._db.execute("SELECT id FROM articles WHERE body_hash IS NULL ORDER BY id")]
+    def articles_to_fingerprint(self) -> list[int]:
+        """Articles without a body hash (stored before duplicates were tracked) or without
+        band keys of the current kind (from `bands_from` up, see migration 6), in id order."""
+        bands_from = self.get_meta(BANDS_FROM)
+        rows = self._db.execute(
+            "SELECT id FROM articles WHERE body_hash IS NULL OR id >= ? ORDER BY id",
+            (int(bands_from) if bands_from is not None else None,),
+        )
+        return [row[0] for row in rows]
 
     def set_body_hash(self, article_id: int, body_hash: str) -> None:
+        """Give an article stored before duplicates were tracked its body hash."""
         with self._one_statement() as db:
-            db.execute("UPDATE articles SET body_hash = ? WHERE id = ?", (body_hash, article_id))
+            db.execute("UPDATE articles SET body_hash = ? WHERE id = ? AND body_hash IS NULL", (body_hash, article_id))
 
     def add_bands(self, article_id: int, keys: Sequence[int]) -> None:
         """Record the article's MinHash band keys (one per band, in band order)."""
