@@ -39,6 +39,12 @@ def test_updated_date_is_used_only_without_a_published_one():
     assert b.date == "2021-07-09"
 
 
+def test_headline_repeated_in_other_case_and_spacing_is_metadata():
+    a = build_article("x.txt", "Talks resume between neighbours\n\nTALKS  resume between\tneighbours\n\n" + BODY)
+    assert a.title == "Talks resume between neighbours"
+    assert "TALKS  resume" in roles(a)[Role.META] and "TALKS" not in a.body_text
+
+
 def test_ambiguous_numeric_date_is_kept_raw_without_a_guess():
     a = build_article("x.txt", "Talks resume\nPublished 03/04/2022\n\n" + BODY)
     assert a.date is None and a.date_raw == "03/04/2022"

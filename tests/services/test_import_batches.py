@@ -45,20 +45,18 @@ def test_the_project_is_free_for_other_writers_while_files_are_read(session, tmp
 def test_an_error_while_storing_keeps_nothing_of_its_batch(session, tmp_path, monkeypatch):
     """A database error while storing a file (a full disk, say) ends the import with the
     error, and the batch it was in is rolled back whole: no file is left half stored."""
-    from workbench.services import importing
-
     folder = tmp_path / "in"
     folder.mkdir()
     for name in ("a", "b", "c"):
         (folder / f"{name}.txt").write_text(story(f"Story {name}"))
-    real = importing.record_article
+    real = session.store.add_article
 
-    def failing(store, article_id, article, keys=None):
+    def failing(article):
         if article.source_file == "b.txt":
             raise sqlite3.OperationalError("disk I/O error")
-        return real(store, article_id, article, keys)
+        return real(article)
 
-    monkeypatch.setattr(importing, "record_article", failing)
+    monkeypatch.setattr(session.store, "add_article", failing)
     with pytest.raises(sqlite3.OperationalError):
         import_paths(session.store, [folder])
     assert session.store.article_count() == 0

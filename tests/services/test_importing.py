@@ -11,6 +11,7 @@ import zipfile
 import pandas as pd
 import pytest
 
+from tests.store.old_formats import back_to_format_5
 from workbench.ingest.tables import ColumnChoice
 from workbench.services.exporting import export_claims_csv
 from workbench.services.importing import import_paths, preview_table
@@ -195,6 +196,23 @@ def test_near_duplicates_are_flagged_both_ways(session, tmp_path):
     assert counts == {1: 1, 2: 0, 3: 1}
 
 
+@pytest.mark.parametrize("held", [32, 160_000])  # band keys written after each article, or at the end
+def test_near_duplicates_within_one_import_are_flagged_against_the_earlier_ones(session, tmp_path, monkeypatch, held):
+    from workbench.services import duplicates
+
+    monkeypatch.setattr(duplicates, "MAX_CANDIDATES", 2)  # compared with the two sharing most bands
+    monkeypatch.setattr(duplicates.NearDuplicateIndex, "HELD_ROWS", held)
+    for name in "abcd":
+        body = LONG if name == "a" else f"{syndicated(LONG)} Filed by desk {name}."
+        (tmp_path / f"{name}.txt").write_text(story(f"Copy {name}", body))
+    report = import_paths(session.store, sorted(tmp_path.glob("*.txt")))
+    flagged = [sorted(f.near.other_id for f in o.flagged) for o in report.outcomes]
+    assert flagged[:3] == [[], [1], [1, 2]] and len(flagged[3]) == 2
+    assert all(f.article_id == int(o.imported[0]) for o in report.outcomes for f in o.flagged)
+    assert {row[2] for row in dump(session.path)["article_bands"]} == {1, 2, 3, 4}
+    assert session.store.get_meta("bands_from") is None
+
+
 def test_nothing_already_in_the_project_changes(session, messy, tmp_path):
     (tmp_path / "first.txt").write_text(story("Already here"))
     import_paths(session.store, [tmp_path / "first.txt"])
@@ -233,8 +251,8 @@ def test_band_keys_of_an_earlier_kind_are_computed_anew_once(session, tmp_path):
     import_paths(session.store, [tmp_path / "a.txt", tmp_path / "b.txt"])
     session.close()
     with sqlite3.connect(session.path) as db:  # format 5: keys of the MinHash before
+        back_to_format_5(db)
         db.execute("UPDATE article_bands SET key = key + 1")
-        db.execute("PRAGMA user_version = 5")
     again, _ = open_session(session.path)
     assert dump(again.path)["article_bands"] == []
     (tmp_path / "c.txt").write_text(story("Syndicated", syndicated(LONG)))

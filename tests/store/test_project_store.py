@@ -132,3 +132,11 @@ def test_top_entities(store):
     assert [(c.text, c.mentions) for c in top] == [("North Korea", 1), ("Pyongyang", 1)]
     assert store.article_ids_after(0, 10, entity=("Russia", "GPE")) == [article_id]
     assert store.article_ids_after(0, 10, entity=("Russia", "ORG")) == []
+
+
+def test_an_article_deleted_takes_its_band_keys_with_it(store):
+    first, second = add(store), add(store, "Another headline\n\nA different body about the talks, officials said.")
+    store.add_bands([(0, 11, first), (1, 12, first), (0, 11, second)])
+    with store.transaction() as db:
+        db.execute("DELETE FROM articles WHERE id = ?", (first,))
+    assert store.articles_sharing_bands([(second + 1, [11])], 10) == {second + 1: {second: 1}}

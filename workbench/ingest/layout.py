@@ -135,7 +135,9 @@ def read_layout(text: str) -> Layout:
                 layout.title = _clean(line.text)
                 layout.origins["title"] = f"line {line.number}"
                 roles[i] = Role.TITLE
-        elif layout.title and _clean(line.text).casefold() == layout.title.casefold():
+                # Only a line of as many words can repeat it: most lines are not compared.
+                title_key, title_words = layout.title.casefold(), line.words
+        elif layout.title and line.words == title_words and _clean(line.text).casefold() == title_key:
             roles[i] = Role.META  # the headline repeated above the story
         else:
             roles[i] = Role.BODY

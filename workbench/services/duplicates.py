@@ -7,14 +7,20 @@ edits) is stored and flagged: see workbench.ingest.similarity for how it is foun
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from workbench.core.model import Article
 from workbench.ingest.similarity import THRESHOLD, body_band_keys, shingles, similarity
 from workbench.services.progress import Progress, no_progress
 from workbench.store import ProjectStore
 from workbench.store.project_store import BANDS_FROM
+
+if TYPE_CHECKING:
+    import numpy as np
 
 # Candidates compared exactly per new article, those sharing most bands first: enough for
 # a story syndicated to dozens of sites, bounded when a corpus repeats one text endlessly.
@@ -35,46 +41,100 @@ def band_keys_of(article: Article) -> list[int]:
     return body_band_keys(article.body_text)
 
 
-def record_article(
-    store: ProjectStore, article_id: int, article: Article, keys: list[int] | None = None
-) -> list[NearDuplicate]:
-    """Index a newly stored article for near-duplicate search (`keys`: its band keys, when
-    already computed) and flag the articles already in the project that tell nearly the
-    same story; returns those, most alike first. Runs inside the caller's transaction when
-    there is one (which then undoes all of it if this fails: no savepoint of its own)."""
-    keys = band_keys_of(article) if keys is None else keys
-    if not keys:
-        return []
-    found = []
-    with nullcontext() if store.in_transaction else store.transaction():
-        candidates = store.articles_sharing_bands(keys, MAX_CANDIDATES)
-        grams = shingles(article.body_text) if candidates else None
-        for other_id in candidates:
-            other = store.article(other_id)
-            alike = similarity(grams, shingles(other.body_text))
-            if alike >= THRESHOLD:
-                found.append(NearDuplicate(other_id, other.title, alike))
-        store.add_bands(article_id, keys)
-        store.add_near_duplicates(article_id, [(n.other_id, n.similarity) for n in found])
-    return sorted(found, key=lambda n: -n.similarity)
+class NearDuplicateIndex:
+    """Indexes newly stored articles for near-duplicate search, many at a time, and finds
+    for each the articles stored before it (in the project, or indexed here earlier) that
+    tell nearly the same story.
+
+    Band keys are random: written a few thousand at a time, each commit would rewrite most
+    of the band index's pages. So the keys of the articles indexed are held here and
+    written in one sorted insert once there are many, and at `close`. Until they are, the
+    project's `bands_from` counts those articles as not indexed: after an import killed
+    midway, the next one indexes them again.
+    """
+
+    HELD_ROWS = 160_000  # band keys held before they are written: 5,000 articles, ~30 MB
+
+    def __init__(self, store: ProjectStore):
+        self._store = store
+        self._held: dict[tuple[int, int], list[int]] = {}  # (band, key) → article ids
+        self._rows: list[tuple[int, int, int]] = []  # (band, key, article id)
+        self._last: int | None = None  # the last article indexed here
+
+    def add(self, new: Sequence[tuple[int, Article, list[int]]]) -> dict[int, list[NearDuplicate]]:
+        """Index newly stored articles, (id, article, band keys), in id order, and flag the
+        articles before each that tell nearly the same story. Returns those of each article
+        that has any, most alike first. Runs in the caller's transaction."""
+        store = self._store
+        if not new:
+            return {}
+        self._last = max(self._last or 0, max(article_id for article_id, _, _ in new))
+        new = [item for item in new if item[2]]  # too short to compare: nothing to index
+        if new and not self._rows and store.get_meta(BANDS_FROM) is None:
+            store.set_meta(BANDS_FROM, str(new[0][0]))
+        stored = store.articles_sharing_bands([(article_id, keys) for article_id, _, keys in new], MAX_CANDIDATES)
+        compared: dict[int, tuple[str, np.ndarray] | None] = {}  # article id → title, shingles
+        found = {}
+        for article_id, article, keys in new:
+            shared = Counter(other for band_key in enumerate(keys) for other in self._held.get(band_key, ()))
+            for other in stored.get(article_id, ()):
+                shared[other] = stored[article_id][other]
+            if shared:
+                compared[article_id] = article.title, shingles(article.body_text)
+                near = self._compare(compared, article_id, sorted(shared, key=lambda o: (-shared[o], o)))
+                if near:
+                    store.add_near_duplicates(article_id, [(n.other_id, n.similarity) for n in near])
+                    found[article_id] = near
+            for band_key in enumerate(keys):
+                self._held.setdefault(band_key, []).append(article_id)
+            self._rows += [(band, key, article_id) for band, key in enumerate(keys)]
+        if len(self._rows) >= self.HELD_ROWS:
+            self.write()
+        return found
+
+    def _compare(self, compared: dict, article_id: int, candidates: list[int]) -> list[NearDuplicate]:
+        near = []
+        for other_id in candidates[:MAX_CANDIDATES]:
+            if other_id not in compared:
+                other = self._store.article(other_id)
+                compared[other_id] = (other.title, shingles(other.body_text)) if other else None
+            if compared[other_id] is not None:
+                title, grams = compared[other_id]
+                alike = similarity(compared[article_id][1], grams)
+                if alike >= THRESHOLD:
+                    near.append(NearDuplicate(other_id, title, alike))
+        return sorted(near, key=lambda n: -n.similarity)
+
+    def write(self) -> None:
+        """Write the band keys held to the project (in the caller's transaction, if any)."""
+        if self._last is None:
+            return
+        store = self._store
+        with nullcontext() if store.in_transaction else store.transaction():
+            store.add_bands(self._rows)
+            following = store.first_article_after(self._last)  # not indexed yet, if any
+            store.set_meta(BANDS_FROM, None if following is None else str(following))
+        self._held, self._rows, self._last = {}, [], None
+
+    def __enter__(self) -> NearDuplicateIndex:
+        return self
+
+    def __exit__(self, exc_type, *_) -> None:
+        if exc_type is None:  # after a failure the keys are not written: they are computed again
+            self.write()
 
 
 def index_older_articles(store: ProjectStore, progress: Progress = no_progress) -> None:
     """Give articles stored before duplicates were tracked their body hash, and index those
-    without band keys of the current kind (each whole or not at all, a few hundred to a
-    transaction, so an interrupted run goes on where it stopped). Costs nothing once done."""
+    without band keys of the current kind (a few hundred to a transaction). Costs nothing
+    once done."""
     older = store.articles_to_fingerprint()
     if older:
         progress(0, 0, f"Preparing duplicate detection for {len(older):,} articles imported before…")
-    for first in range(0, len(older), OLDER_PER_TRANSACTION):
-        chunk = older[first : first + OLDER_PER_TRANSACTION]
-        with store.transaction():
-            for article_id in chunk:
-                article = store.article(article_id)
-                with store.transaction():
-                    store.set_body_hash(article_id, article.body_hash)
-                    record_article(store, article_id, article)
-            if store.get_meta(BANDS_FROM) is not None:
-                store.set_meta(BANDS_FROM, str(chunk[-1] + 1))
-    if store.get_meta(BANDS_FROM) is not None:
-        store.set_meta(BANDS_FROM, None)
+    with NearDuplicateIndex(store) as index:
+        for first in range(0, len(older), OLDER_PER_TRANSACTION):
+            with store.transaction():
+                articles = [store.article(article_id) for article_id in older[first : first + OLDER_PER_TRANSACTION]]
+                for article in articles:
+                    store.set_body_hash(article.id, article.body_hash)
+                index.add([(article.id, article, band_keys_of(article)) for article in articles])

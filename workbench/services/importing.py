@@ -29,7 +29,12 @@ from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, fil
 from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
 from workbench.ingest.html import HTML_SUFFIXES
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, NoTextColumn, guess_columns, read_rows
-from workbench.services.duplicates import NearDuplicate, band_keys_of, index_older_articles, record_article
+from workbench.services.duplicates import (
+    NearDuplicate,
+    NearDuplicateIndex,
+    band_keys_of,
+    index_older_articles,
+)
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
@@ -231,8 +236,8 @@ def import_paths(
     found = [(f, file_size(f.path)) for f in collect_files(paths)]
     report = ImportReport(files=len(found))
     meter = _Meter(progress, sum(size for _, size in found), len(found))
-    batch = _Batch(store, report, meter, cancelled)
-    with _Reader(found, columns, meter, cancelled, processes) as reader:
+    with _Reader(found, columns, meter, cancelled, processes) as reader, NearDuplicateIndex(store) as near:
+        batch = _Batch(store, report, meter, cancelled, near)
         for number, (file, size) in enumerate(found, start=1):
             if cancelled():
                 report.cancelled = True
@@ -246,7 +251,7 @@ def import_paths(
                 break
             batch.store_when_due()
             meter.finish()
-    batch.store()
+        batch.store()
     meter.report(report.summary(), final=True)
     return report
 
@@ -260,8 +265,9 @@ class _Batch:
     SECONDS = 0.25
     ENTRIES = 5_000  # and at most this many articles held in memory
 
-    def __init__(self, store: ProjectStore, report: ImportReport, meter: _Meter, cancelled: Cancelled):
+    def __init__(self, store: ProjectStore, report: ImportReport, meter: _Meter, cancelled: Cancelled, near):
         self._store, self._report, self._meter, self._cancelled = store, report, meter, cancelled
+        self._near: NearDuplicateIndex = near
         self._files: list[tuple[list, bool]] = []  # (what was read of a file, whether all of it)
         self._entries = 0
         self._since = time.monotonic()
@@ -278,23 +284,35 @@ class _Batch:
         files, self._files, self._entries = self._files, [], 0
         if files:
             with self._store.transaction():
+                outcomes, new = [], []
                 for read, whole in files:
-                    outcomes = []
                     try:
                         for item in read:
-                            outcomes.append(item if isinstance(item, FileOutcome) else self._store_read(item))
+                            if isinstance(item, FileOutcome):
+                                outcomes.append(item)
+                            else:
+                                outcome, articles = self._store_read(item)
+                                outcomes.append(outcome)
+                                new += articles
                     except _Stopped:
-                        self._report.outcomes.extend(outcomes)
                         self._report.cancelled = True
                         break  # the files after it are not stored
-                    self._report.outcomes.extend(outcomes)
                     self._report.attempted += whole
+                # The batch's articles are searched for near-duplicates together: one query.
+                found = self._near.add([(article_id, article, keys) for article_id, _, article, keys in new])
+                where = {article_id: where for article_id, where, _, _ in new}
+                self._report.outcomes += [_flagged(outcome, found, where) for outcome in outcomes]
         self._since = time.monotonic()
 
-    def _store_read(self, read: _Read) -> FileOutcome:
+    def _store_read(self, read: _Read) -> tuple[FileOutcome, list[tuple[int, str, Article, list[int]]]]:
         with self._store.transaction():
-            outcome = _store_entries(self._store, read, self._meter, self._cancelled)
-        return replace(outcome, in_archive=read.in_archive)
+            outcome, new = _store_entries(self._store, read, self._meter, self._cancelled)
+        return replace(outcome, in_archive=read.in_archive), new
+
+
+def _flagged(outcome: FileOutcome, found: dict[int, list[NearDuplicate]], where: dict[int, str]) -> FileOutcome:
+    flags = tuple(Flag(where[i], i, near) for i in outcome.imported for near in found.get(i, ()))
+    return replace(outcome, flagged=flags) if flags else outcome
 
 
 class _Reader:
@@ -435,8 +453,12 @@ def _prepared(article: Article) -> list[int]:
     return band_keys_of(article)
 
 
-def _store_entries(store, read: _Read, meter, cancelled) -> FileOutcome:
-    imported, skipped, flagged = [], [], []
+def _store_entries(
+    store, read: _Read, meter, cancelled
+) -> tuple[FileOutcome, list[tuple[int, str, Article, list[int]]]]:
+    """Store a file's articles; returns its outcome and, for the near-duplicate search, the
+    new articles: (id, where in the file, article, band keys)."""
+    imported, skipped, new = [], [], []
     entries, name = read.entries, read.name
     for number, entry in enumerate(entries):
         if len(entries) > 1:  # a table: a cancel stops it, all of it left out
@@ -453,10 +475,9 @@ def _store_entries(store, read: _Read, meter, cancelled) -> FileOutcome:
             continue
         article_id = store.add_article(entry.article)
         imported.append(article_id)
-        found = record_article(store, article_id, entry.article, read.keys[number])
-        flagged.extend(Flag(entry.where, article_id, near) for near in found)
+        new.append((article_id, entry.where, entry.article, read.keys[number]))
     title = entries[0].article.title if len(entries) == 1 and imported else ""
-    return FileOutcome(read.where, tuple(imported), tuple(skipped), tuple(flagged), title=title)
+    return FileOutcome(read.where, tuple(imported), tuple(skipped), title=title), new
 
 
 def _at(path: str, where: str) -> str:

@@ -302,27 +302,46 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         with self._one_statement() as db:
             db.execute("UPDATE articles SET body_hash = ? WHERE id = ? AND body_hash IS NULL", (body_hash, article_id))
 
-    def add_bands(self, article_id: int, keys: Sequence[int]) -> None:
-        """Record the article's MinHash band keys (one per band, in band order)."""
-        if not keys:
-            return
+    def add_bands(self, rows: Iterable[tuple[int, int, int]]) -> None:
+        """Record MinHash band keys: (band, key, article id)."""
         with self._one_statement() as db:
-            db.execute(
-                "INSERT OR IGNORE INTO article_bands(band, key, article_id) VALUES " + _rows(len(keys), 3),
-                [value for band, key in enumerate(keys) for value in (band, key, article_id)],
-            )
+            # NOTE: in index order, so each insert lands next to the one before.
+            db.executemany("INSERT OR IGNORE INTO article_bands(band, key, article_id) VALUES (?, ?, ?)", sorted(rows))
 
-    def articles_sharing_bands(self, keys: Sequence[int], limit: int) -> list[int]:
-        """Articles sharing at least one band key with `keys`, those sharing most first."""
-        if not keys:
-            return []
-        pairs = " OR ".join("(band = ? AND key = ?)" for _ in keys)
+    def articles_sharing_bands(
+        self, keys_by_article: Sequence[tuple[int, Sequence[int]]], limit: int
+    ) -> dict[int, dict[int, int]]:
+        """For each (article id, its band keys, all of one length): the articles before it
+        (smaller ids) sharing at least one band key with it — those sharing most first, at
+        most `limit` — and how many keys each shares. No articles, no entry."""
+        if not keys_by_article:
+            return {}
+        bands = len(keys_by_article[0][1])
+        ids = [article_id for article_id, _ in keys_by_article]
         rows = self._db.execute(
-            f"SELECT article_id FROM article_bands WHERE {pairs} GROUP BY article_id"
-            " ORDER BY count(*) DESC, article_id LIMIT ?",
-            (*(value for pair in enumerate(keys) for value in pair), limit),
+            "SELECT slot, other_id, shared FROM ("
+            " SELECT k.key / :bands AS slot, b.article_id AS other_id, count(*) AS shared,"
+            " row_number() OVER (PARTITION BY k.key / :bands ORDER BY count(*) DESC, b.article_id) AS rank"
+            # NOTE: one flat JSON array of every article's keys: a key's place in it gives its article and band.
+            " FROM json_each(:keys) AS k"
+            " JOIN article_bands b ON b.band = k.key % :bands AND b.key = k.value AND b.article_id < :last"
+            " GROUP BY slot, b.article_id"
+            ") WHERE rank <= :limit",
+            {
+                "bands": bands,
+                "keys": json.dumps([k for _, keys in keys_by_article for k in keys]),
+                "last": max(ids),
+                "limit": limit,
+            },
         )
-        return [row[0] for row in rows]
+        found: dict[int, dict[int, int]] = {}
+        for slot, other_id, shared in rows:
+            if other_id < ids[slot]:
+                found.setdefault(ids[slot], {})[other_id] = shared
+        return found
+
+    def first_article_after(self, article_id: int) -> int | None:
+        return self._db.execute("SELECT min(id) FROM articles WHERE id > ?", (article_id,)).fetchone()[0]
 
     def add_near_duplicates(self, article_id: int, others: Iterable[tuple[int, float]]) -> None:
         values = [value for other, similarity in others for value in (article_id, other, similarity)]
