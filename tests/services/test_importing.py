@@ -263,6 +263,27 @@ def test_band_keys_of_an_earlier_kind_are_computed_anew_once(session, tmp_path):
     again.close()
 
 
+def test_recomputing_older_band_keys_can_be_cancelled_and_goes_on_later(session, tmp_path, monkeypatch):
+    from workbench.services import duplicates
+
+    for name in "abc":
+        (tmp_path / f"{name}.txt").write_text(story(f"Story {name}", prose(f"story {name}", 60)))
+    import_paths(session.store, sorted(tmp_path.glob("*.txt")))
+    with sqlite3.connect(session.path) as db:  # as after the upgrade to new band keys
+        db.execute("DELETE FROM article_bands")
+        db.execute("INSERT INTO project_meta(key, value) VALUES ('bands_from', '0')")
+    monkeypatch.setattr(duplicates, "OLDER_PER_TRANSACTION", 1)
+    checks = iter([False, True])  # cancelled after the first article
+    (tmp_path / "d.txt").write_text(story("Story d", prose("story d", 60)))
+    report = import_paths(session.store, [tmp_path / "d.txt"], cancelled=lambda: next(checks, True))
+    assert report.cancelled and report.count("imported") == 0
+    assert {row[2] for row in dump(session.path)["article_bands"]} == {1}
+    assert session.store.get_meta("bands_from") == "2"
+    report = import_paths(session.store, [tmp_path / "d.txt"])
+    assert report.count("imported") == 1 and session.store.get_meta("bands_from") is None
+    assert {row[2] for row in dump(session.path)["article_bands"]} == {1, 2, 3, 4}
+
+
 def test_a_50_mb_file_imports_with_progress(session, tmp_path):
     paragraph = BODY + " " + "More detail from the briefing followed. " * 10 + "\n\n"
     size = 50 * 1024 * 1024

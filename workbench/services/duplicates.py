@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from workbench.core.model import Article
 from workbench.ingest.similarity import THRESHOLD, body_band_keys, shingles, similarity
-from workbench.services.progress import Progress, no_progress
+from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 from workbench.store.project_store import BANDS_FROM
 
@@ -124,15 +124,18 @@ class NearDuplicateIndex:
             self.write()
 
 
-def index_older_articles(store: ProjectStore, progress: Progress = no_progress) -> None:
+def index_older_articles(
+    store: ProjectStore, progress: Progress = no_progress, cancelled: Cancelled = never_cancelled
+) -> None:
     """Give articles stored before duplicates were tracked their body hash, and index those
     without band keys of the current kind (a few hundred to a transaction). Costs nothing
-    once done."""
+    once done; a cancel keeps what is done, and the next call goes on from there."""
     older = store.articles_to_fingerprint()
-    if older:
-        progress(0, 0, f"Preparing duplicate detection for {len(older):,} articles imported before…")
     with NearDuplicateIndex(store) as index:
         for first in range(0, len(older), OLDER_PER_TRANSACTION):
+            if cancelled():
+                return
+            progress(first, len(older), f"Preparing duplicate detection for {len(older):,} articles imported before…")
             with store.transaction():
                 articles = [store.article(article_id) for article_id in older[first : first + OLDER_PER_TRANSACTION]]
                 for article in articles:

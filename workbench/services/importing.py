@@ -232,7 +232,7 @@ def import_paths(
     files ahead when there are many.
     """
     progress(0, 0, "Looking for files…")
-    index_older_articles(store, progress)
+    index_older_articles(store, progress, cancelled)
     found = [(f, file_size(f.path)) for f in collect_files(paths)]
     report = ImportReport(files=len(found))
     meter = _Meter(progress, sum(size for _, size in found), len(found))
