@@ -48,7 +48,7 @@ class NearDuplicateIndex:
 
     Band keys are random: written a few thousand at a time, each commit would rewrite most
     of the band index's pages. So the keys of the articles indexed are held here and
-    written in one sorted insert once there are many, and at `close`. Until they are, the
+    written in one sorted insert once there are many, and on leaving a `with`. Until they are, the
     project's `bands_from` counts those articles as not indexed: after an import killed
     midway, the next one indexes them again.
     """
@@ -58,7 +58,7 @@ class NearDuplicateIndex:
     def __init__(self, store: ProjectStore):
         self._store = store
         self._held: dict[tuple[int, int], list[int]] = {}  # (band, key) → article ids
-        self._rows: list[tuple[int, int, int]] = []  # (band, key, article id)
+        self._held_rows = 0  # band keys held: (band, key, article id) rows to write
         self._last: int | None = None  # the last article indexed here
 
     def add(self, new: Sequence[tuple[int, Article, list[int]]]) -> dict[int, list[NearDuplicate]]:
@@ -70,15 +70,14 @@ class NearDuplicateIndex:
             return {}
         self._last = max(self._last or 0, max(article_id for article_id, _, _ in new))
         new = [item for item in new if item[2]]  # too short to compare: nothing to index
-        if new and not self._rows and store.get_meta(BANDS_FROM) is None:
+        if new and not self._held and store.get_meta(BANDS_FROM) is None:
             store.set_meta(BANDS_FROM, str(new[0][0]))
         stored = store.articles_sharing_bands([(article_id, keys) for article_id, _, keys in new], MAX_CANDIDATES)
         compared: dict[int, tuple[str, np.ndarray] | None] = {}  # article id → title, shingles
         found = {}
         for article_id, article, keys in new:
             shared = Counter(other for band_key in enumerate(keys) for other in self._held.get(band_key, ()))
-            for other in stored.get(article_id, ()):
-                shared[other] = stored[article_id][other]
+            shared.update(stored.get(article_id, {}))  # articles in the project: none of them is held
             if shared:
                 compared[article_id] = article.title, shingles(article.body_text)
                 near = self._compare(compared, article_id, sorted(shared, key=lambda o: (-shared[o], o)))
@@ -87,8 +86,8 @@ class NearDuplicateIndex:
                     found[article_id] = near
             for band_key in enumerate(keys):
                 self._held.setdefault(band_key, []).append(article_id)
-            self._rows += [(band, key, article_id) for band, key in enumerate(keys)]
-        if len(self._rows) >= self.HELD_ROWS:
+            self._held_rows += len(keys)
+        if self._held_rows >= self.HELD_ROWS:
             self.write()
         return found
 
@@ -111,10 +110,10 @@ class NearDuplicateIndex:
             return
         store = self._store
         with nullcontext() if store.in_transaction else store.transaction():
-            store.add_bands(self._rows)
+            store.add_bands((band, key, article_id) for (band, key), ids in self._held.items() for article_id in ids)
             following = store.first_article_after(self._last)  # not indexed yet, if any
             store.set_meta(BANDS_FROM, None if following is None else str(following))
-        self._held, self._rows, self._last = {}, [], None
+        self._held, self._held_rows, self._last = {}, 0, None
 
     def __enter__(self) -> NearDuplicateIndex:
         return self

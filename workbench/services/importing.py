@@ -265,9 +265,11 @@ class _Batch:
     SECONDS = 0.25
     ENTRIES = 5_000  # and at most this many articles held in memory
 
-    def __init__(self, store: ProjectStore, report: ImportReport, meter: _Meter, cancelled: Cancelled, near):
+    def __init__(
+        self, store: ProjectStore, report: ImportReport, meter: _Meter, cancelled: Cancelled, near: NearDuplicateIndex
+    ):
         self._store, self._report, self._meter, self._cancelled = store, report, meter, cancelled
-        self._near: NearDuplicateIndex = near
+        self._near = near
         self._files: list[tuple[list, bool]] = []  # (what was read of a file, whether all of it)
         self._entries = 0
         self._since = time.monotonic()
