@@ -4,6 +4,7 @@ of tables chosen by hand, where metadata came from, corrections in place, near-d
 import random
 import socket
 import threading
+import time
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QGuiApplication
@@ -44,7 +45,16 @@ def test_import_shows_progress_then_a_report_the_user_can_copy(qtbot, open_windo
     assert not dialog.columns_button.isVisible()
 
 
-def test_cancel_stops_a_large_folder_import(qtbot, open_window, tmp_path):
+def test_cancel_stops_a_large_folder_import(qtbot, open_window, tmp_path, monkeypatch):
+    from workbench.services import importing
+
+    read_file = importing._read_file
+
+    def slowly(*args):  # at least 4 s for 800 files, so the cancel lands before the end on any machine
+        time.sleep(0.005)
+        return read_file(*args)
+
+    monkeypatch.setattr(importing, "_read_file", slowly)
     window = open_window()
     folder = tmp_path / "many"
     folder.mkdir()
