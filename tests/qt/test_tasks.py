@@ -95,3 +95,47 @@ def test_one_lane_runs_one_task_at_a_time(qtbot, runner):
         runner.submit("nlp", "w", work)
     qtbot.waitUntil(lambda: not runner.running(), timeout=5000)
     assert peak[0] == 1
+
+
+class _Cycle:
+    """Garbage only the cyclic collector frees; records the thread that freed it."""
+
+    freed_on: list[threading.Thread] = []
+
+    def __init__(self):
+        self.me = self
+
+    def __del__(self):
+        _Cycle.freed_on.append(threading.current_thread())
+
+
+def test_cyclic_garbage_is_freed_on_the_gui_thread_while_lanes_work(qtbot, runner):
+    # A closed window in a reference cycle, freed by a worker, would destroy its
+    # widgets off the GUI thread and crash Qt.
+    kept = []
+
+    def allocate(state):
+        # Far more new containers than the youngest generation's threshold, kept.
+        kept.extend([i] for i in range(50_000))
+
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "start the lane", lambda state: None)
+    _Cycle.freed_on.clear()
+    _Cycle()
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "allocate", allocate)
+    assert _Cycle.freed_on == []
+    qtbot.waitUntil(lambda: bool(_Cycle.freed_on), timeout=5000)
+    assert _Cycle.freed_on == [threading.main_thread()]
+
+
+def test_automatic_collection_is_back_once_the_lanes_stop(qtbot):
+    import gc
+
+    assert gc.isenabled()
+    runner = TaskRunner()
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "nothing", lambda state: None)
+    assert not gc.isenabled()
+    runner.shutdown()
+    assert gc.isenabled()

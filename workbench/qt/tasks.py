@@ -8,7 +8,8 @@ its own SQLite connection) lives in `state.local` and is never touched by anothe
 The work function reports through `state.progress(done, total, message)` and stops
 early when `state.cancelled()` turns true. Results, errors and progress arrive on the GUI
 thread through queued signals. A task submitted with the key of a running one supersedes
-it: the older one is cancelled and its result dropped.
+it: the older one is cancelled and its result dropped. While lanes exist, Python's cyclic
+garbage collector runs on the GUI thread only (workbench.qt.collector).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from workbench.core.errors import WorkbenchError
+from workbench.qt.collector import worker_threads_ended, worker_threads_started
 
 log = logging.getLogger(__name__)
 
@@ -125,6 +127,7 @@ class TaskRunner(QObject):
         self._tasks[task_id] = task
         executor = self._lanes.get(lane)
         if executor is None:
+            worker_threads_started()
             executor = self._lanes[lane] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"workbench-{lane}")
         executor.submit(self._run, task, work, args)
         self.task_started.emit(task_id, label)
@@ -193,4 +196,5 @@ class TaskRunner(QObject):
             if cleanup is not None:
                 executor.submit(cleanup, self._locals.get(lane, {}))
             executor.shutdown(wait=True, cancel_futures=False)
+            worker_threads_ended()
         self._lanes.clear()
