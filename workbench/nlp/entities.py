@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
@@ -31,15 +32,22 @@ def find_entities(
     worker processes (spaCy's n_process: never from a process running other threads, such
     as the window's, as it forks)."""
 
-    def stream():
+    # NOTE: texts go in plain, their keys wait here in the same order (spaCy yields docs
+    # in input order). With as_tuples, spaCy makes each Doc in this process and ships it to
+    # the workers serialised, which takes CPU time from them (300 articles in two workers
+    # on two cores: 16.8 s that way, 14.4 s this way).
+    waiting: deque[tuple[Key, int, bool]] = deque()
+
+    def texts():
         for key, runs in articles:
             runs = [piece for offset, text in runs or [(0, "")] for piece in _pieces(offset, text)]
             for i, (offset, text) in enumerate(runs):
-                yield text, (key, offset, i == len(runs) - 1)
+                waiting.append((key, offset, i == len(runs) - 1))
+                yield text
 
     found: list[EntitySpan] = []
-    docs = pipeline.nlp.pipe(stream(), as_tuples=True, batch_size=batch_size, n_process=processes)
-    for doc, (key, offset, last) in docs:
+    for doc in pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
+        key, offset, last = waiting.popleft()
         found.extend(mentions_in(doc, offset))
         if last:
             yield key, found
