@@ -38,3 +38,4 @@ def test_window_comes_up_with_rows_before_anything_heavy_is_imported(tmp_path):
     lines = result.stdout.splitlines()
     assert "shown 5" in lines
     assert lines[-1] == "loaded: "
+    assert not project.with_name("p.wbproj-wal").exists()  # the project was closed

@@ -71,7 +71,9 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
         # NOTE: queued before the deferred start-up work below, so it measures the window
         # coming up, as a bare script's window does (benchmarks/startup.py).
         QTimer.singleShot(0, lambda: _report_shown(app, window))
-        return app.exec()
+        code = app.exec()
+        session.close()  # the window stays open: nothing else would close the project
+        return code
     # The window is up: now the slow parts (pyqtgraph, then spaCy on its own thread).
     QTimer.singleShot(0, window.chart.ensure_plot)
     QTimer.singleShot(0, window.start_analysis)
