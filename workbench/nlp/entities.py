@@ -36,19 +36,19 @@ def find_entities(
     # in input order). With as_tuples, spaCy makes each Doc in this process and ships it to
     # the workers serialised, which takes CPU time from them (300 articles in two workers
     # on two cores: 16.8 s that way, 14.4 s this way).
-    waiting: deque[tuple[Key, int, bool]] = deque()
+    waiting: deque[tuple[Key, int, str, bool]] = deque()
 
     def texts():
         for key, runs in articles:
             runs = [piece for offset, text in runs or [(0, "")] for piece in _pieces(offset, text)]
             for i, (offset, text) in enumerate(runs):
-                waiting.append((key, offset, i == len(runs) - 1))
+                waiting.append((key, offset, text, i == len(runs) - 1))
                 yield text
 
     found: list[EntitySpan] = []
     for doc in pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
-        key, offset, last = waiting.popleft()
-        found.extend(mentions_in(doc, offset))
+        key, offset, text, last = waiting.popleft()
+        found.extend(mentions_in(doc, text, offset))
         if last:
             yield key, found
             found = []
@@ -66,9 +66,9 @@ def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
     yield offset + start, text[start:]
 
 
-def mentions_in(doc, offset: int = 0) -> list[EntitySpan]:
-    """The doc's entities as spans of the whole article, possessives trimmed."""
-    text = doc.text
+def mentions_in(doc, text: str, offset: int = 0) -> list[EntitySpan]:
+    """The doc's entities as spans of the whole article, possessives trimmed. `text` is
+    the doc's text as it was given (Doc.text would join it again from every token)."""
     mentions = []
     for ent in doc.ents:
         start, end = ent.start_char, trim_possessive(text, ent.start_char, ent.end_char)
