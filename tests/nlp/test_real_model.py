@@ -22,3 +22,33 @@ def test_people_and_places_in_the_sample_corpus(real_pipeline):
     assert ("Kim Jong Un", "PERSON") in found
     assert ("Pyongyang", "GPE") in found
     assert ("North Korea", "GPE") in found  # possessive "North Korea's" is trimmed to the name
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "names"),
+    [
+        (
+            "Federal Reserve Holds Rates Steady, Signals Cuts Later This Year",
+            "The Federal Reserve held interest rates steady on Wednesday, and signalled that cuts "
+            "could come later this year. Markets rose after the decision.",
+            {"Federal Reserve"},
+        ),
+        (
+            "Boeing Faces New Scrutiny After Alaska Airlines Blowout",
+            "Boeing faces new scrutiny from regulators after a panel blew out on an Alaska Airlines "
+            "flight, the latest blowout in a string of problems.",
+            {"Boeing", "Alaska Airlines"},
+        ),
+        (
+            "Nigeria's Tinubu Signs New Minimum Wage Into Law",
+            "President Bola Tinubu signed a new minimum wage into law on Monday, his office said. "
+            "Unions in Nigeria had asked for more.",
+            {"Nigeria", "Tinubu"},
+        ),
+    ],
+)
+def test_a_title_cased_headline_gives_names_not_runs_of_capitals(real_pipeline, headline, body, names):
+    runs = [(0, headline + "\n"), (len(headline) + 1, body)]
+    [(_, mentions)] = list(find_entities(real_pipeline, [("a", runs)]))
+    named = {m.text for m in mentions if m.end <= len(headline) and m.label in ("PERSON", "ORG", "GPE", "NORP", "LOC")}
+    assert named == names

@@ -11,7 +11,7 @@ import sys
 import pytest
 
 from tests.conftest import SEEDS
-from workbench.nlp.pipeline import load_pipeline, pipeline_meta
+from workbench.nlp.pipeline import ENTITY_RULES_VERSION, load_pipeline, pipeline_meta
 from workbench.services.analysis import analyse_articles, nothing_to_analyse
 from workbench.services.importing import import_paths
 
@@ -58,7 +58,7 @@ def test_a_new_model_version_analyses_everything_again(session, ruler_pipeline, 
     assert nothing_to_analyse(store, str(newer)) is None
     report = analyse_articles(store, load_pipeline(str(newer)))
     assert report.analysed == 5
-    assert store.analysed_by(1) == ("en_test_ruler", "1.0.1+rules1")
+    assert store.analysed_by(1) == ("en_test_ruler", f"1.0.1+rules{ENTITY_RULES_VERSION}")
 
 
 def test_analyze_again_does_not_load_spacy(tmp_path, ruler_pipeline_path):

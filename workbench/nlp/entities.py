@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from workbench.core.model import EntitySpan
 from workbench.core.spans import trim_possessive
+from workbench.nlp.casing import lowered_for_ner
 from workbench.nlp.pipeline import Pipeline
 
 Key = TypeVar("Key")
@@ -28,7 +29,8 @@ def find_entities(
 ) -> Iterator[tuple[Key, list[EntitySpan]]]:
     """For each (key, runs) — runs being (offset, text) stretches of one article — yield
     (key, mentions) with offsets into the whole article, in input order, as each article
-    is done. Only the enabled components (NER) run; with `processes` > 1, in that many
+    is done. Title-cased lines are read with their common words lowered (nlp.casing).
+    Only the enabled components (NER) run; with `processes` > 1, in that many
     worker processes (spaCy's n_process: never from a process running other threads, such
     as the window's, as it forks)."""
 
@@ -40,10 +42,15 @@ def find_entities(
 
     def texts():
         for key, runs in articles:
-            runs = [piece for offset, text in runs or [(0, "")] for piece in _pieces(offset, text)]
-            for i, (offset, text) in enumerate(runs):
-                waiting.append((key, offset, text, i == len(runs) - 1))
-                yield text
+            runs = runs or [(0, "")]
+            pieces = [
+                (start, piece, read[start - offset : start - offset + len(piece)])
+                for (offset, text), read in zip(runs, lowered_for_ner(runs), strict=True)
+                for start, piece in _pieces(offset, text)
+            ]
+            for i, (offset, text, read) in enumerate(pieces):
+                waiting.append((key, offset, text, i == len(pieces) - 1))
+                yield read
 
     found: list[EntitySpan] = []
     for doc in pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
@@ -67,8 +74,9 @@ def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
 
 
 def mentions_in(doc, text: str, offset: int = 0) -> list[EntitySpan]:
-    """The doc's entities as spans of the whole article, possessives trimmed. `text` is
-    the doc's text as it was given (Doc.text would join it again from every token)."""
+    """The doc's entities as spans of the whole article, possessives trimmed, cut from
+    `text`: the doc's text as the article has it (its headline's capitals, unlike the
+    text NER read, and without Doc.text joining it again from every token)."""
     mentions = []
     for ent in doc.ents:
         start, end = ent.start_char, trim_possessive(text, ent.start_char, ent.end_char)
