@@ -71,3 +71,9 @@ def test_other_forms_of_a_name_keep_its_capital():
     assert lowered("Putin's Allies Warn Russian Troops Near Border", body) == (
         "Putin's allies warn Russian troops near border"
     )
+
+
+def test_a_line_of_names_the_article_gives_no_reason_to_lower_is_left_alone():
+    # Title-cased in form, but none of its words is one the article writes in lower case.
+    line = "Additional Reporting: Maria Lopez, Ahmed Karim, Olga Petrova"
+    assert lowered(line) == line

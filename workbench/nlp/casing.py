@@ -91,9 +91,12 @@ def _starts_sentence(line: str, at: int) -> bool:
 
 
 def _lowered(line: str, capital: Counter, lower: Counter, initial: set, capital_stems: set) -> str:
+    """The line with the capitals of its common words lowered, if it is title-cased and
+    the article writes at least one of its capitalised words in lower case: a line of
+    names alone ("Additional Reporting: John Smith, Jane Doe") is left as it is."""
     if not _is_title_cased(line):
         return line
-    chars = list(line)
+    chars, evidence = list(line), False
     for match in list(_WORD.finditer(line))[1:]:
         word = match.group()
         if not word[0].isupper() or any(c.isupper() for c in word[1:]):
@@ -101,9 +104,10 @@ def _lowered(line: str, capital: Counter, lower: Counter, initial: set, capital_
         key = _key(word)
         if capital[key] or lower[key]:
             common = lower[key] > capital[key]
+            evidence |= common
         else:
             common = key not in initial and _stem(key) not in capital_stems
         first = word[0].lower()
         if common and len(first) == 1:
             chars[match.start()] = first
-    return "".join(chars)
+    return "".join(chars) if evidence else line
