@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from operator import attrgetter
 
-from PySide6.QtCore import QEvent, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
@@ -322,13 +322,20 @@ class ReaderView(QPlainTextEdit):
         self.setExtraSelections(selections)
         self._marked = (first, last)
 
+    def viewport_size(self) -> QSize:
+        """The viewport's size (at most: as if the scroll bar were hidden). NOTE: not
+        viewport().size(): the first Python wrapper of the viewport makes PySide6 build the
+        enums of every QWidget subclass, 10 ms the window need not wait for."""
+        return self.maximumViewportSize()
+
     def _visible_range(self, top: int | None = None) -> tuple[int, int]:
         """The Qt positions of the first character in view (or `top`) and of one past the
         last (at most: estimated from the font, as asking Qt would lay out the text in view)."""
         first = self.firstVisibleBlock().position() if top is None else top
         metrics = self.fontMetrics()
-        lines = self.viewport().height() // max(1, metrics.lineSpacing()) + 1
-        per_line = self.viewport().width() * 4 // max(1, 3 * metrics.averageCharWidth()) + 1  # a third to spare
+        view = self.viewport_size()
+        lines = view.height() // max(1, metrics.lineSpacing()) + 1
+        per_line = view.width() * 4 // max(1, 3 * metrics.averageCharWidth()) + 1  # a third to spare
         return first, first + lines * per_line
 
     def _cursor_at(self, start: int, stop: int) -> QTextCursor:
@@ -472,9 +479,10 @@ class ClaimGutter(QWidget):
         if not self._claims or reader.article is None:
             return
         offset_map = reader.offset_map
-        height = reader.viewport().height()
-        top_visible = reader.cursorForPosition(reader.viewport().rect().topLeft()).position()
-        bottom_visible = reader.cursorForPosition(reader.viewport().rect().bottomRight()).position()
+        view = reader.viewport_size()
+        height = view.height()
+        top_visible = reader.cursorForPosition(QPoint(0, 0)).position()
+        bottom_visible = reader.cursorForPosition(QPoint(view.width() - 1, height - 1)).position()
         first, last = offset_map.from_qt(top_visible), offset_map.from_qt(bottom_visible)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         for claim in self._claims:
