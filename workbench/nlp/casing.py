@@ -33,10 +33,11 @@ def lowered_for_ner(runs: list[tuple[int, str]]) -> list[str]:
     """The texts of an article's runs (offset, text), as NER should read them: the same
     texts, but for the common words of title-cased lines, lowered."""
     texts = [text for _, text in runs]
-    if not any(_is_title_cased(line) for text in texts for line in text.splitlines()):
+    lines = [[(line, _is_title_cased(line)) for line in text.splitlines(keepends=True)] for text in texts]
+    if not any(titled for text in lines for _, titled in text):
         return texts
-    counts = _case_counts(line for text in texts for line in text.splitlines() if not _is_title_cased(line))
-    return ["".join(_lowered(line, *counts) for line in text.splitlines(keepends=True)) for text in texts]
+    counts = _case_counts(line for text in lines for line, titled in text if not titled)
+    return ["".join(_lowered(line, *counts) if titled else line for line, titled in text) for text in lines]
 
 
 def _is_title_cased(line: str) -> bool:
@@ -91,11 +92,9 @@ def _starts_sentence(line: str, at: int) -> bool:
 
 
 def _lowered(line: str, capital: Counter, lower: Counter, initial: set, capital_stems: set) -> str:
-    """The line with the capitals of its common words lowered, if it is title-cased and
-    the article writes at least one of its capitalised words in lower case: a line of
-    names alone ("Additional Reporting: John Smith, Jane Doe") is left as it is."""
-    if not _is_title_cased(line):
-        return line
+    """The title-cased line with the capitals of its common words lowered, if the article
+    writes at least one of its capitalised words in lower case: a line of names alone
+    ("Additional Reporting: John Smith, Jane Doe") is left as it is."""
     chars, evidence = list(line), False
     for match in list(_WORD.finditer(line))[1:]:
         word = match.group()
