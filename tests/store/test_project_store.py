@@ -140,3 +140,12 @@ def test_an_article_deleted_takes_its_band_keys_with_it(store):
     with store.transaction() as db:
         db.execute("DELETE FROM articles WHERE id = ?", (first,))
     assert store.articles_sharing_bands([(second + 1, [11])], 10) == {second + 1: {second: 1}}
+
+
+def test_band_candidates_are_ranked_among_the_articles_before_each(store):
+    """Each article's `limit` candidates are the best of those before it alone: articles after
+    it sharing more keys do not crowd out those before it."""
+    first, second, third = (add(store, f"Headline {n}\n\nA body about the talks, number {n}.") for n in range(3))
+    store.add_bands([(0, 11, first), (0, 11, third), (1, 12, third), (0, 11, second), (1, 12, second)])
+    found = store.articles_sharing_bands([(second, [11, 12]), (third + 1, [11, 12])], 1)
+    assert found == {second: {first: 1}, third + 1: {second: 2}}

@@ -319,25 +319,29 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         bands = len(keys_by_article[0][1])
         ids = [article_id for article_id, _ in keys_by_article]
         rows = self._db.execute(
-            "SELECT slot, other_id, shared FROM ("
+            # The batch's ids, indexed by their place: json_each joined directly would be scanned
+            # whole for every key shared.
+            "WITH batch(slot, id) AS MATERIALIZED (SELECT key, value FROM json_each(:ids))"
+            " SELECT slot, other_id, shared FROM ("
             " SELECT k.key / :bands AS slot, b.article_id AS other_id, count(*) AS shared,"
             " row_number() OVER (PARTITION BY k.key / :bands ORDER BY count(*) DESC, b.article_id) AS rank"
-            # NOTE: one flat JSON array of every article's keys: a key's place in it gives its article and band.
+            # NOTE: one flat JSON array of every article's keys: a key's place in it gives its article and band;
+            # the articles' ids in a second array, so each is ranked among the articles before it alone.
             " FROM json_each(:keys) AS k"
-            " JOIN article_bands b ON b.band = k.key % :bands AND b.key = k.value AND b.article_id < :last"
+            " JOIN batch ON batch.slot = k.key / :bands"
+            " JOIN article_bands b ON b.band = k.key % :bands AND b.key = k.value AND b.article_id < batch.id"
             " GROUP BY slot, b.article_id"
             ") WHERE rank <= :limit",
             {
                 "bands": bands,
                 "keys": json.dumps([k for _, keys in keys_by_article for k in keys]),
-                "last": max(ids),
+                "ids": json.dumps(ids),
                 "limit": limit,
             },
         )
         found: dict[int, dict[int, int]] = {}
         for slot, other_id, shared in rows:
-            if other_id < ids[slot]:
-                found.setdefault(ids[slot], {})[other_id] = shared
+            found.setdefault(ids[slot], {})[other_id] = shared
         return found
 
     def first_article_after(self, article_id: int) -> int | None:
