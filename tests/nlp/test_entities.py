@@ -1,9 +1,11 @@
 import pytest
+import spacy
+from spacy.tokens import Span
 
 from tests.conftest import SEEDS
 from workbench.ingest.article import build_article
 from workbench.ingest.files import read_article
-from workbench.nlp.entities import find_entities
+from workbench.nlp.entities import find_entities, mentions_in
 from workbench.nlp.pipeline import PipelineUnavailable, find_pipeline, load_pipeline
 
 
@@ -83,3 +85,16 @@ def test_runs_longer_than_spacy_accepts_are_read_in_pieces(ruler_pipeline):
     text = paragraph * 20_000 + "Then Vladimir Putin spoke.\n"  # 1.4 million characters
     [(key, mentions)] = list(find_entities(ruler_pipeline, [("a", [(5, text)])]))
     assert [(m.text, m.start) for m in mentions] == [("Vladimir Putin", 5 + text.index("Vladimir Putin"))]
+
+
+def test_mentions_without_a_letter_or_digit_are_dropped():
+    # en_core_web_sm reads an emoji closing a headline as a number (CARDINAL).
+    nlp = spacy.blank("en")
+    doc = nlp("Seoul Says Troops Deployed 🚀 — 1,500 of them")
+    doc.ents = [
+        Span(doc, 0, 1, "GPE"),
+        Span(doc, 4, 5, "CARDINAL"),
+        Span(doc, 5, 6, "CARDINAL"),
+        Span(doc, 6, 7, "CARDINAL"),
+    ]
+    assert [(m.text, m.label) for m in mentions_in(doc, doc.text)] == [("Seoul", "GPE"), ("1,500", "CARDINAL")]

@@ -76,12 +76,14 @@ def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
 def mentions_in(doc, text: str, offset: int = 0) -> list[EntitySpan]:
     """The doc's entities as spans of the whole article, possessives trimmed, cut from
     `text`: the doc's text as the article has it (its headline's capitals, unlike the
-    text NER read, and without Doc.text joining it again from every token)."""
+    text NER read, and without Doc.text joining it again from every token). A mention with
+    no letter or digit in it (an emoji read as a number, a lone dash) names nothing and is
+    dropped."""
     mentions = []
     for ent in doc.ents:
         start, end = ent.start_char, trim_possessive(text, ent.start_char, ent.end_char)
         while end > start and text[end - 1].isspace():
             end -= 1
-        if end > start:
+        if any(c.isalnum() for c in text[start:end]):
             mentions.append(EntitySpan(start + offset, end + offset, ent.label_, text[start:end]))
     return mentions

