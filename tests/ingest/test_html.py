@@ -110,3 +110,50 @@ def test_declared_legacy_charset_is_honoured():
 def test_page_with_no_text_is_empty():
     text, _ = read_html(b"<html><head><script>x()</script><style>p {}</style></head><body> </body></html>")
     assert text.strip() == ""
+
+
+def headed(head: str, h1: str) -> bytes:
+    body = "<p>Officials in the capital said on Monday that the talks would resume next week. </p>" * 6
+    return f"<html><head>{head}</head><body><article><h1>{h1}</h1>{body}</article></body></html>".encode()
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("Takeaways from the trial | CNN Politics", "Takeaways from the trial"),  # the site after it
+        ("Analysis: The sparring match at the Supreme Court | CNN Politics", "The sparring match at the Supreme Court"),
+        ("LinkNaija | News platform: Actress Kate Henshaw returns to film", "Actress Kate Henshaw returns to film"),
+        (
+            "Gates on Russia: 'Being friendly isn't friendship' | CNN",
+            "Gates on Russia: ‘Being friendly isn’t friendship’",
+        ),
+        (
+            "Anticorrupción decidirá si recurre la imputación » Local » Noticias",
+            "Anticorrupción decidirá si recurre la imputación",
+        ),
+    ],
+)
+def test_the_headline_without_the_names_a_title_adds_to_it(title, h1):
+    _, meta = read_html(headed(f'<meta property="og:title" content="{title}">', h1))
+    assert meta.title == h1 and meta.origins["title"] == "<h1>"
+
+
+@pytest.mark.parametrize(
+    ("title", "h1"),
+    [
+        ("Russia: Kim and Putin sign a defence pact", "Russia"),  # a section's heading, not the headline
+        ("All-new Sentra is what we want", "All"),  # a word of the headline
+        ("Kim-Putin summit ends", "Kim"),
+    ],
+)
+def test_a_title_is_kept_when_the_heading_is_not_its_headline(title, h1):
+    _, meta = read_html(headed(f'<meta property="og:title" content="{title}">', h1))
+    assert meta.title == title
+
+
+def test_a_site_name_alone_after_the_headline_names_the_site():
+    _, meta = read_html(
+        headed("<title>短缺药品保供稳价 全力保障临床用药需求-新华网</title>", "短缺药品保供稳价 全力保障临床用药需求")
+    )
+    assert (meta.title, meta.site) == ("短缺药品保供稳价 全力保障临床用药需求", "新华网")
+    assert meta.origins["site"] == "<title>"

@@ -23,6 +23,14 @@ HTML_SUFFIXES = (".html", ".htm", ".xhtml")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 # Meta-tag attributes that name a property, as pages use them (Open Graph, Dublin Core, …).
 _NAMING_ATTRIBUTES = ("property", "name", "itemprop")
+# Meta tags that state the page's headline.
+_HEADLINE_META = ("og:title", "twitter:title")
+# What pages put between a headline and the site or section names they add to it in
+# <title> and og:title: "… | CNN Politics", "… » Local » Noticias", "LinkNaija | …: …", "…-新华网".
+_TITLE_SEPARATOR = re.compile(r"\s*[|:：/»·•~–—-]+\s*")
+_SEPARATOR_AT_END = re.compile(_TITLE_SEPARATOR.pattern + "$")
+# Typographic quotes compared as plain ones: a page's <h1> often has them where its title has not.
+_PLAIN_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
 
 
 def read_html(data: bytes) -> tuple[str, Metadata]:
@@ -75,11 +83,15 @@ class _Page:
 
     def __init__(self, tree):
         self.meta: list[tuple[str, str]] = []  # (where, content)
+        self.headlines: list[tuple[str, str]] = []  # (where, headline): og:title, <h1>…
         for element in tree.iter("meta"):
             content = (element.get("content") or "").strip()
             for attribute in _NAMING_ATTRIBUTES:
                 if element.get(attribute) and content:
-                    self.meta.append((f'<meta {attribute}="{element.get(attribute)}">', content))
+                    self.meta.append((where := f'<meta {attribute}="{element.get(attribute)}">', content))
+                    if element.get(attribute) in _HEADLINE_META:
+                        self.headlines.append((where, _clean(content)))
+        self.headlines += [("<h1>", text) for h1 in tree.iter("h1") if (text := _clean(h1.text_content()))]
         self.title = " ".join((tree.findtext(".//title") or "").split())
         self.structured = " ".join(
             script.text or "" for script in tree.iter("script") if "ld+json" in (script.get("type") or "")
@@ -95,12 +107,43 @@ class _Page:
         for key, value in values.items():
             if value:
                 origins[key] = self._where(value, title_too=key == "title")
+        if values["title"] and (found := self._headline(values["title"])):
+            values["title"], origins["title"], _ = found
+        if not values["site"] and (found := self._headline(self.title)) and found[0] == values["title"]:
+            if len(added := found[2]) == 1 and not _TITLE_SEPARATOR.search(added[0]):  # a name alone: the site's
+                values["site"], origins["site"] = added[0], "<title>"
+        if values["site"] and values["site"] == values["title"]:  # a page that names itself by its headline
+            values["site"] = None
+            del origins["site"]
         if values["site"] and values["site"] in (document.hostname, _host(self.canonical)):
             origins["site"] = "the page's address" + (" (<link rel=canonical>)" if self.canonical else "")
         date = date_raw = None
         if document.date:
             date, (origins["date"], date_raw) = document.date, self._date_source(document.date)
         return Metadata(date=date, date_raw=date_raw, origins=origins, **values)
+
+    def _headline(self, title: str) -> tuple[str, str, list[str]] | None:
+        """The page's headline, where it is stated, and the texts its title adds before or
+        after it (a section's, a site's name), when the title is one of the page's headlines
+        with some shorter text around it, a separator between them."""
+        plain = title.translate(_PLAIN_QUOTES)
+        for where, headline in self.headlines:
+            at = plain.find(headline.translate(_PLAIN_QUOTES))
+            if at < 0 or headline == title:
+                continue
+            end = at + len(headline)
+            before = _SEPARATOR_AT_END.search(title, 0, at) if at else None
+            after = _TITLE_SEPARATOR.match(title, end) if end < len(title) else None
+            if (at and not before) or (end < len(title) and not after):
+                continue  # the headline is a part of a longer one, not set apart
+            added = [
+                text
+                for text in (title[: before.start()] if before else "", title[after.end() :] if after else "")
+                if text
+            ]
+            if added and sum(map(len, added)) < len(headline):
+                return headline, where, added
+        return None
 
     def _where(self, value: str, *, title_too: bool) -> str:
         folded = value.casefold()
