@@ -322,3 +322,34 @@ def test_any_mix_of_text_gives_exact_offsets(real_pipeline, fragments):
         assert s.text and s.text == text[s.start : s.end]
         assert s.source and s.source == text[s.source_start : s.source_end]
         assert s.stance in ("asserts", "denies", "questions", "other")
+
+
+def test_a_quotation_broken_by_its_reporting_clause_is_one_statement(real_pipeline):
+    text = "“Well,” the judge countered, “then I don’t understand the relevance of what you’re saying.”"
+    s = only(real_pipeline, text)
+    assert s.text == "Well,” the judge countered, “then I don’t understand the relevance of what you’re saying."
+    assert (s.source, s.cue) == ("the judge", "countered")
+
+
+def test_a_word_quoted_in_the_writers_sentence_is_not_the_statement(real_pipeline):
+    text = (
+        'Alluding to his rivals as "soulmates," Pompeo declared, "They all require a smart phone and internet access."'
+    )
+    s = only(real_pipeline, text)
+    assert s.text == "They all require a smart phone and internet access."
+    assert s.source == "Pompeo"
+
+
+def test_a_quotation_is_never_cut_at_a_reporting_verb_inside_it(real_pipeline):
+    text = (
+        '"Well, since the forecast said we would hit an ice storm on our way, we left the night before and took '
+        'another route," Sarah Martini said in an e-mail.'
+    )
+    s = next(s for s in suggest(real_pipeline, text) if s.source == "Sarah Martini")
+    assert s.text.startswith("Well, since the forecast said") and s.text.endswith("took another route")
+
+
+@pytest.mark.parametrize("answer", ["Probably", "Yes, primarily", "No, Justice Alito"])
+def test_an_answer_of_a_few_words_and_no_verb_is_not_suggested(real_pipeline, answer):
+    text = f"The lawyer asked whether he was involved in the change. “{answer},” Trump said."
+    assert all(s.source != "Trump" for s in suggest(real_pipeline, text))

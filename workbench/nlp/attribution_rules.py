@@ -7,7 +7,8 @@ Doc. Pronoun speakers are left for attribution_speakers to resolve across the ar
 Claim span rule: where the content is a clause (a "that"/reported clause, a quotation, the
 host clause of "according to", the "that" clause of "claims that …"), the span is that
 clause, without "that" and without enclosing quotation marks; a quotation that runs over
-several sentences is taken whole. Where the content is only a noun phrase ("denied the
+several sentences is taken whole, and one broken off by its reporting clause (“Well,” she
+said, “then …”) runs on to the end of the part that resumes it. Where the content is only a noun phrase ("denied the
 allegations", "accused X of Y", "raised concerns over Y"), the span is the reporting clause
 itself, speaker and verb included (a passive's "by" agent left out), since the object alone
 does not read as a statement. A content never swallows another attribution hung on it after
@@ -16,6 +17,7 @@ a comma ("…, adding that …", "…, but X said …").
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from workbench.nlp import attribution_lexicon as lex
@@ -48,6 +50,8 @@ from workbench.nlp.attribution_spans import (
     trim_quotes,
 )
 
+# Quotations of at most this many words, none a verb, are not statements (see _fragment).
+FRAGMENT_WORDS = 3
 # How a writer's clause hangs on a speaker's content, after a comma.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "appos", "relcl", "parataxis", "npadvmod"})
 
@@ -89,6 +93,10 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
             if around is not None and not around[0] <= frame.cue[0] < around[1]:
                 frame.content = trim_quotes(doc.text, *around) or frame.content  # the whole quotation
             frame.quoted = frame.quoted or around is not None
+            if frame.quoted:
+                frame.content = _resumed(doc.text, quotes, frame) or frame.content
+                if _fragment(doc, frame.content):
+                    continue
             frames.append(frame)
     _cut_swallowed(frames)
     _mark_nesting(frames)
@@ -97,6 +105,38 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
 
 # ---------------------------------------------------------------------------------------------
 # Contents
+
+
+def _fragment(doc, content: tuple[int, int]) -> bool:
+    """A quotation of a few words and no verb states nothing on its own: an answer
+    (“Probably,” Trump said; “Yes, primarily”), an interjection, a word quoted."""
+    span = doc.char_span(*content, alignment_mode="expand")
+    words = [t for t in span if not t.is_punct] if span is not None else []
+    return len(words) <= FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+
+
+def _resumed(text: str, quotes: list[tuple[int, int]], frame: Frame) -> tuple[int, int] | None:
+    """A quotation broken off by a comma for its reporting clause and resumed right after
+    it: “Well,” Alito countered, “then I don’t understand …” is one statement, from its
+    first part to the end of the second. When the first part does not open its sentence,
+    it is a word quoted in the writer's sentence (Agee's “soulmates,” Pompeo declared,
+    “The one thing …”), and the statement is the second part alone."""
+    for (q_start, q_end), (r_start, r_end) in itertools.pairwise(quotes):
+        if not (q_start <= frame.content[0] and frame.content[1] <= q_end + 1):
+            continue
+        broken = text[q_start:q_end].rstrip().endswith(",") or text[q_end + 1 : q_end + 2] == ","
+        between = text[q_end + 1 : r_start - 1].lstrip(",")
+        if not broken or not q_end < frame.cue[0] < frame.cue[1] < r_start or not between.rstrip().endswith(","):
+            return None
+        if any(mark in between for mark in '.!?;:\n“”"'):
+            return None  # more than a reporting clause comes between
+        resumed = trim_quotes(text, r_start, r_end)
+        if resumed is None:
+            return None
+        before = text[: q_start - 1].rstrip(' “"')
+        opens_sentence = not before or before[-1] in ".!?:…\n" or before[-2:] in (".”", '."', "?”", '?"')
+        return (frame.content[0] if opens_sentence else resumed[0]), resumed[1]
+    return None
 
 
 def _verb_clause(verb):
@@ -410,9 +450,11 @@ def _frame(content, cue, speaker, stance) -> Frame | None:
 def _cut_swallowed(frames: list[Frame]) -> None:
     """End a content at the comma before another reporting verb's clause: the parser often
     hangs "…, adding that …", "…, but X said …", "…, and quoted him as …" or "…, a claim
-    the operator denies" inside the first content, where they are the writer's words."""
+    the operator denies" inside the first content, where they are the writer's words. A
+    quotation is the speaker's words throughout (“Well, since the forecast said …, we left
+    early,” she said): it is never cut."""
     for frame in frames:
-        if frame.head is None:
+        if frame.head is None or frame.quoted:
             continue
         doc = frame.head.doc
         first, last = token_at(doc, frame.content[0]), token_at(doc, frame.content[1] - 1)
