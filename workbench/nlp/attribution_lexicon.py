@@ -69,6 +69,8 @@ NOUN_COMPLEMENT_PREPS: dict[str, tuple[str, ...]] = {
 }
 # Verbs whose noun-phrase content must be one of these: "claimed responsibility", not "claimed the title".
 NOUN_OBJECTS: dict[str, frozenset[str]] = {"claim": frozenset({"responsibility", "credit", "victory"})}
+# Object pronouns that stand for people: "questioned him" is no statement questioned.
+PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
 # "called the remarks irresponsible": the second complement is a predicate (oprd/xcomp/ccomp).
 NEEDS_PREDICATE = frozenset({"call", "brand", "consider", "deem"})
 

@@ -39,6 +39,7 @@ from workbench.nlp.attribution_grammar import (
     noun_phrase,
     own_subject,
     reports,
+    speaker_kind,
     verb_speaker,
 )
 from workbench.nlp.attribution_spans import (
@@ -270,6 +271,8 @@ def _noun_content(verb, obj):
         return None
     if lemma in lex.NEEDS_PREDICATE and not _has_predicate(verb, obj):
         return None
+    if obj is not None and not needed and lex.VERBS[lemma].clause and _names_an_actor(obj):
+        return None  # "the Senate confirmed Prelogar", "the lawyer who questioned Trump": no statement
     if lemma in lex.NOUN_OBJECTS and (obj is None or obj.lemma_.lower() not in lex.NOUN_OBJECTS[lemma]):
         return None
     if obj is not None and obj.lemma_.lower() in lex.ATTRIBUTION_NOUNS:
@@ -279,6 +282,13 @@ def _noun_content(verb, obj):
         if obj.dep_ == "dobj" and any(c.dep_ == "prep" and c.lower_ in lex.OF_CONTENT_PREPS for c in obj.children):
             return char_bounds(doc, modifiers_start(obj), obj.right_edge.i)
     return char_bounds(doc, *clause_bounds(verb))
+
+
+def _names_an_actor(token) -> bool:
+    """A person or a named group, organisation or country: someone acted on, not something said."""
+    if token.ent_type_ == "PERSON" or token.lower_ in lex.PERSON_OBJECTS or speaker_kind(token) == "person":
+        return True
+    return token.pos_ == "PROPN" and token.ent_type_ in SPEAKER_ENTITIES
 
 
 def _has_predicate(verb, obj) -> bool:
