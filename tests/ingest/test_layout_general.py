@@ -85,6 +85,36 @@ def test_derive_title_short_sentence_is_kept_whole():
     assert derive_title("Storm hits the coast. More follows.") == "Storm hits the coast"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        (
+            "SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill on Tuesday.",
+            "North Korea slammed the drill on Tuesday",
+        ),
+        ("WASHINGTON (CNN) — New laws take effect today. More.", "New laws take effect today"),
+        ("(CNN) -- The storm moved east. More.", "The storm moved east"),
+        ("MOSCOW, Jan 5 (Reuters) - Russia said it struck targets.", "Russia said it struck targets"),
+        ("KYIV, Ukraine — Ukraine said its forces advanced.", "Ukraine said its forces advanced"),
+        ("US - China talks resume, officials said.", "US - China talks resume, officials said"),  # no dateline
+        ("NATO, the alliance — which grew — met. More.", "NATO, the alliance — which grew — met"),
+        (
+            "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More.",
+            "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington",
+        ),
+    ],
+)
+def test_derive_title_leaves_out_a_wire_dateline_and_reads_past_abbreviations(sentence, title):
+    assert derive_title(sentence) == title
+
+
+def test_a_pictures_file_name_above_the_story_is_no_headline():
+    a = build_article("x.txt", "google.JPG\n\n" + BODY)
+    assert a.title.startswith("The defence ministry said on Tuesday")
+    assert a.text[a.segments[0].start : a.segments[0].end].startswith("google.JPG")
+    assert a.segments[0].role is Role.CLUTTER
+
+
 def test_a_one_line_text_is_body_with_a_derived_title():
     a = build_article("x.txt", "Just one line of text without much else in it at all, really.")
     assert a.body_text.startswith("Just one line")

@@ -13,6 +13,22 @@ TITLE_MAX = 90
 # The end of a sentence: terminal punctuation (and closing quotes) before white space,
 # unless the word before it is an initial or a short abbreviation ("U.S.", "Dr.", "Jan.").
 _SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
+# Abbreviations of three letters or more that a full stop follows within a sentence.
+_ABBREVIATIONS = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep col capt sgt lt rev "
+    "inc corp ltd bros est dept univ approx".split()
+)
+# A wire story's dateline before its first sentence: "SEOUL, Aug. 20 (Yonhap) --",
+# "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -".
+_PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*"  # SEOUL, WINSTON-SALEM, ST. LOUIS
+_WHERE_WHEN = r"(?:,\s*[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*)*){1,2}"  # , Aug. 20 · , Ukraine · , Nov. 3, 2024
+_WIRE_DATELINE = re.compile(
+    rf"^(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
+    rf"|{_PLACE}{_WHERE_WHEN}\s+(?:--|[–—])"  # KYIV, Ukraine —
+    r"|\([^()\n]{1,30}\)\s*(?:--|[-–—])"  # (CNN) --
+    rf"|{_PLACE}\s*--)"  # MOSCOW --
+    r"\s+(?=\S)"
+)
 
 
 @dataclass(frozen=True)
@@ -73,8 +89,9 @@ def derive_title(body: str) -> str:
     else its first words and an ellipsis."""
     if not body:
         return ""
-    first_line = body.split("\n", 1)[0]
-    match = _SENTENCE_BREAK.search(first_line + " ")
+    first_line = _WIRE_DATELINE.sub("", body.split("\n", 1)[0], count=1)
+    ends = (m for m in _SENTENCE_BREAK.finditer(first_line + " ") if not _after_abbreviation(first_line, m.start()))
+    match = next(ends, None)
     sentence = first_line[: match.start()] if match else first_line
     sentence = " ".join(sentence.split()).rstrip(" .!?…")
     if len(sentence) <= TITLE_MAX:
@@ -89,6 +106,11 @@ def derive_title(body: str) -> str:
     if len(sentence) <= TITLE_MAX:
         return sentence
     return sentence[: TITLE_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—") + "…"
+
+
+def _after_abbreviation(text: str, stop: int) -> bool:
+    word = re.search(r"(\w+)$", text[:stop])
+    return word is not None and text[stop] == "." and word.group(1).lower() in _ABBREVIATIONS
 
 
 # Openings of a sentence-initial adverbial clause, which makes a poor headline on its own.

@@ -52,6 +52,7 @@ _LINE_CLUTTER = re.compile(
       | follow\s+(?:us|@)\b.{0,120}|(?:sign\s+up|subscribe)\s+(?:to|for|now)\b.{0,120}
       | (?:image|photo|video|picture)\s*(?:credit|source)?\s*:.{0,160}
       | (?:story\s+continues\s+below|continue\s+reading).{0,40}
+      | \S+\.(?:jpe?g|png|gif|webp|avif|svg|mp4|mov)  # a picture's file name left by the scraper
     )\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
