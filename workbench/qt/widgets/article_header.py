@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.model import Article
+from workbench.nlp.language import pipeline_reads
 
 
 class ArticleHeader(QWidget):
@@ -101,7 +102,7 @@ class ArticleHeader(QWidget):
             article.byline,
             article.site,
             article.source_file,
-            f"entities by {analysed[0]}" if analysed else "entities not found yet",
+            _analysis(article, analysed),
         ]
         self.meta.setText(" · ".join(p for p in parts if p))
         self.origins.setText(provenance(article))
@@ -174,3 +175,11 @@ def _plain_label(name: str) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+def _analysis(article: Article, analysed: tuple[str, str] | None) -> str:
+    if analysed is None:
+        return "entities not found yet"
+    if not pipeline_reads(analysed[0], article.body_text):
+        return f"not in English: {analysed[0]} finds no entities or claims in it"
+    return f"entities by {analysed[0]}"
