@@ -41,7 +41,7 @@ class EntityChart(QWidget):
         header.addWidget(title)
         header.addWidget(self.scope_box)
         header.addStretch(1)
-        self._placeholder = QLabel("No entities yet.")
+        self._placeholder = QLabel("Loading the chart…")
         self._placeholder.setObjectName("hint")
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
