@@ -3,6 +3,7 @@
 import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
 
 from workbench.qt.offsets import OffsetMap
 from workbench.qt.palette import label_style
@@ -267,6 +268,7 @@ def test_an_article_not_in_english_is_shown_without_entities_and_says_why(open_w
     window.show_article(article_id)
     assert "not in English" in window.meta.text()
     assert window.reader.mentions_at(window.reader.toPlainText().index("Russia")) == []
+    assert "No entities in this article." in [label.text() for label in window.legend.findChildren(QLabel)]
     window.show_article(1)
     assert "entities by en_test_ruler" in window.meta.text()
 

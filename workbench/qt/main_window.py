@@ -332,7 +332,7 @@ class MainWindow(QMainWindow):
         if claim_id not in {c.id for c in claims}:
             claim_id = None
         self.reader.show_article(article, mentions, claims, self.session.schema)
-        self.legend.set_mentions(mentions)
+        self.legend.set_mentions(mentions, analysed=self.session.store.analysed_by(article_id) is not None)
         self.panel.set_source_candidates(self.session.source_candidates(article_id))
         self.panel.set_claims(claims, claim_id)
         if claim_id is not None:

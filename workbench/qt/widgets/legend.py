@@ -31,8 +31,11 @@ class EntityLegend(QWidget):
     def hidden_labels(self) -> set[str]:
         return set(self._hidden)
 
-    def set_mentions(self, mentions: Iterable[EntitySpan]) -> None:
+    def set_mentions(self, mentions: Iterable[EntitySpan], *, analysed: bool = True) -> None:
+        """Show a chip per label of `mentions`; with none, say whether the article has been
+        analysed yet."""
         counts = Counter(m.label for m in mentions)
+        self._empty.setText("No entities in this article." if analysed else "No entities found yet.")
         for chip in self._chips.values():
             self._layout.removeWidget(chip)
             chip.hide()  # NOTE: deleteLater waits for the event loop; hidden, it is not drawn meanwhile
