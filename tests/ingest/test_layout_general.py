@@ -86,26 +86,38 @@ def test_derive_title_short_sentence_is_kept_whole():
 
 
 @pytest.mark.parametrize(
-    ("sentence", "title"),
+    "dateline",
     [
-        (
-            "SEOUL, Aug. 20 (Yonhap) -- North Korea slammed the drill on Tuesday.",
-            "North Korea slammed the drill on Tuesday",
-        ),
-        ("WASHINGTON (CNN) — New laws take effect today. More.", "New laws take effect today"),
-        ("(CNN) -- The storm moved east. More.", "The storm moved east"),
-        ("MOSCOW, Jan 5 (Reuters) - Russia said it struck targets.", "Russia said it struck targets"),
-        ("KYIV, Ukraine — Ukraine said its forces advanced.", "Ukraine said its forces advanced"),
-        ("US - China talks resume, officials said.", "US - China talks resume, officials said"),  # no dateline
-        ("NATO, the alliance — which grew — met. More.", "NATO, the alliance — which grew — met"),
-        (
-            "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More.",
-            "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington",
-        ),
+        "SEOUL, Aug. 20 (Yonhap) -- ",
+        "WASHINGTON (CNN) — ",
+        "(CNN) -- ",
+        "MOSCOW, Jan 5 (Reuters) - ",
+        "KYIV, Ukraine — ",
     ],
 )
-def test_derive_title_leaves_out_a_wire_dateline_and_reads_past_abbreviations(sentence, title):
-    assert derive_title(sentence) == title
+def test_a_wire_dateline_is_metadata_not_the_story(dateline):
+    a = build_article("x.txt", dateline + BODY)
+    assert [s.role for s in a.segments[:2]] == [Role.META, Role.BODY]
+    assert a.text[: a.segments[0].end] == dateline
+    assert a.body_text.startswith("The defence ministry said on Tuesday")
+    assert a.title.startswith("The defence ministry said on Tuesday")
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "US - China talks resume in Geneva after a pause of several months, officials said on Tuesday.",
+        "NATO, the alliance — which grew again this year — met in Brussels on Tuesday to discuss the war.",
+    ],
+)
+def test_an_opening_like_a_dateline_stays_the_story(opening):
+    a = build_article("x.txt", opening + "\n\n" + BODY)
+    assert a.body_text.startswith(opening)
+
+
+def test_derive_title_reads_past_abbreviations():
+    sentence = "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More."
+    assert derive_title(sentence) == "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington"
 
 
 def test_a_pictures_file_name_above_the_story_is_no_headline():

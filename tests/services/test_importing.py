@@ -169,6 +169,18 @@ def test_identical_body_is_a_duplicate_of_the_existing_article(session, tmp_path
     assert first.count("imported") == 1 and session.store.article_count() == 1
 
 
+def test_a_file_whose_body_is_read_otherwise_now_is_still_a_duplicate(session, tmp_path):
+    # The rules that find a page's body change between versions: the same text read again
+    # has another body, and is the same article.
+    (tmp_path / "a.txt").write_text(story("First headline", BODY))
+    import_paths(session.store, [tmp_path / "a.txt"])
+    with session.store.transaction() as db:
+        db.execute("UPDATE articles SET body_hash = 'as an older version found it'")
+    report = import_paths(session.store, [tmp_path / "a.txt"])
+    assert [(s.kind, s.article_id) for o in report.outcomes for s in o.skipped] == [("duplicate", 1)]
+    assert not report.failed and session.store.article_count() == 1
+
+
 def syndicated(body: str) -> str:
     """The same story as another outlet runs it: a few words changed, a sentence added."""
     words = body.split()

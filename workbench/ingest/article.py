@@ -18,17 +18,6 @@ _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep col capt sgt lt rev "
     "inc corp ltd bros est dept univ approx".split()
 )
-# A wire story's dateline before its first sentence: "SEOUL, Aug. 20 (Yonhap) --",
-# "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -".
-_PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*"  # SEOUL, WINSTON-SALEM, ST. LOUIS
-_WHERE_WHEN = r"(?:,\s*[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*)*){1,2}"  # , Aug. 20 · , Ukraine · , Nov. 3, 2024
-_WIRE_DATELINE = re.compile(
-    rf"^(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
-    rf"|{_PLACE}{_WHERE_WHEN}\s+(?:--|[–—])"  # KYIV, Ukraine —
-    r"|\([^()\n]{1,30}\)\s*(?:--|[-–—])"  # (CNN) --
-    rf"|{_PLACE}\s*--)"  # MOSCOW --
-    r"\s+(?=\S)"
-)
 
 
 @dataclass(frozen=True)
@@ -89,7 +78,7 @@ def derive_title(body: str) -> str:
     else its first words and an ellipsis."""
     if not body:
         return ""
-    first_line = _WIRE_DATELINE.sub("", body.split("\n", 1)[0], count=1)
+    first_line = body.split("\n", 1)[0]
     ends = (m for m in _SENTENCE_BREAK.finditer(first_line + " ") if not _after_abbreviation(first_line, m.start()))
     match = next(ends, None)
     sentence = first_line[: match.start()] if match else first_line

@@ -70,6 +70,17 @@ _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
 _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
+# A wire story's dateline opening its first paragraph: "SEOUL, Aug. 20 (Yonhap) --",
+# "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -", "KYIV, Ukraine —".
+_PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*"  # SEOUL, WINSTON-SALEM, ST. LOUIS
+_WHERE_WHEN = r"(?:,\s*[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*)*){1,2}"  # , Aug. 20 · , Ukraine · , Nov. 3, 2024
+_WIRE_DATELINE = re.compile(
+    rf"^\s*(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
+    rf"|{_PLACE}{_WHERE_WHEN}\s+(?:--|[–—])"  # KYIV, Ukraine —
+    r"|\([^()\n]{1,30}\)\s*(?:--|[-–—])"  # (CNN) --
+    rf"|{_PLACE}\s*--)"  # MOSCOW --
+    r"\s+(?=\S)"
+)
 # The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
 _DATELINE_MAX = 240
 
@@ -147,7 +158,9 @@ def read_layout(text: str) -> Layout:
 
     if dates:
         _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
-    layout.segments = _segments(text, lines, roles, prefix_end)
+    first_body = next((i for i in range(tail) if roles[i] is Role.BODY), None)
+    wire = _WIRE_DATELINE.match(lines[first_body].text) if first_body is not None else None
+    layout.segments = _segments(text, lines, roles, prefix_end, (first_body, wire.end()) if wire else None)
     return layout
 
 
@@ -271,11 +284,19 @@ def _is_tag_line(line: _Line) -> bool:
     return 0 < line.words <= 12 and not _SENTENCE_END.search(text) and not text.endswith((":", ","))
 
 
-def _segments(text: str, lines: list[_Line], roles: dict[int, Role], prefix_end: int | None) -> tuple[Segment, ...]:
+def _segments(
+    text: str, lines: list[_Line], roles: dict[int, Role], prefix_end: int | None, wire: tuple[int, int] | None
+) -> tuple[Segment, ...]:
     """Cover the whole text: each line keeps its role and the white space after a line
-    goes with it, so a run of body paragraphs is one contiguous segment."""
+    goes with it, so a run of body paragraphs is one contiguous segment. `wire`: the line
+    that opens with a wire dateline, and the dateline's length (metadata)."""
     marks = [(0, prefix_end, Role.META)] if prefix_end else []
-    marks += [(line.start, line.end, roles[i]) for i, line in enumerate(lines)]
+    for i, line in enumerate(lines):
+        if wire is not None and i == wire[0]:
+            marks.append((line.start, line.start + wire[1], Role.META))
+            marks.append((line.start + wire[1], line.end, roles[i]))
+        else:
+            marks.append((line.start, line.end, roles[i]))
     if not marks:
         return (Segment(0, len(text), Role.BODY),) if text else ()
     segments: list[Segment] = []

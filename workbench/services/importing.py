@@ -470,7 +470,7 @@ def _store_entries(
         if entry.article is None:
             skipped.append(Skip(EMPTY, "empty (no text)", entry.where))
             continue
-        existing = store.article_id_by_body_hash(entry.article.body_hash)
+        existing = store.article_id_repeated_by(entry.article)
         if existing is not None:
             title = store.article(existing).title
             skipped.append(Skip(DUPLICATE, f"same body as article {existing} “{title}”", entry.where, existing))

@@ -197,9 +197,13 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         row = self._db.execute("SELECT id FROM articles WHERE text_hash = ?", (text_hash,)).fetchone()
         return row[0] if row else None
 
-    def article_id_by_body_hash(self, body_hash: str) -> int | None:
-        """The first article whose body is this one (see Article.body_hash)."""
-        row = self._db.execute("SELECT min(id) FROM articles WHERE body_hash = ?", (body_hash,)).fetchone()
+    def article_id_repeated_by(self, article: Article) -> int | None:
+        """The first article whose body is this one's (see Article.body_hash) or whose text
+        is: a file imported again after the rules that find a page's body changed has the
+        same text and another body."""
+        row = self._db.execute(
+            "SELECT min(id) FROM articles WHERE body_hash = ? OR text_hash = ?", (article.body_hash, article.text_hash)
+        ).fetchone()
         return row[0]
 
     def add_article(self, article: Article) -> int:
