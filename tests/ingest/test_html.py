@@ -157,3 +157,12 @@ def test_a_site_name_alone_after_the_headline_names_the_site():
     )
     assert (meta.title, meta.site) == ("短缺药品保供稳价 全力保障临床用药需求", "新华网")
     assert meta.origins["site"] == "<title>"
+
+
+def test_the_byline_leaves_out_the_site_and_the_copyright_holder():
+    head = (
+        '<meta name="author" content="Condé Nast"><meta property="article:author" content="Tom Bennett">'
+        '<meta name="copyright" content="Copyright (c) Condé Nast 2023"><meta property="og:site_name" content="WIRED">'
+    )
+    _, meta = read_html(headed(head, "Surveillance puts the West Bank on lockdown"))
+    assert (meta.byline, meta.site) == ("Tom Bennett", "WIRED")

@@ -104,6 +104,7 @@ class _Page:
     def metadata(self, document) -> Metadata:
         origins = {}
         values = {"title": _clean(document.title), "byline": _clean(document.author), "site": _clean(document.sitename)}
+        values["byline"] = self._authors(values["byline"], values["site"])
         for key, value in values.items():
             if value:
                 origins[key] = self._where(value, title_too=key == "title")
@@ -121,6 +122,20 @@ class _Page:
         if document.date:
             date, (origins["date"], date_raw) = document.date, self._date_source(document.date)
         return Metadata(date=date, date_raw=date_raw, origins=origins, **values)
+
+    def _authors(self, byline: str | None, site: str | None) -> str | None:
+        """The byline's names ("A; B", as trafilatura joins them) without the site itself or
+        the page's copyright holder, which pages also name as their author (WIRED's
+        `<meta name="author" content="Condé Nast">`)."""
+        if not byline:
+            return byline
+        owners = [content.casefold() for where, content in self.meta if where == '<meta name="copyright">']
+        names = [
+            name
+            for name in byline.split("; ")
+            if name.casefold() != (site or "").casefold() and not any(name.casefold() in owner for owner in owners)
+        ]
+        return "; ".join(names) or None
 
     def _headline(self, title: str) -> tuple[str, str, list[str]] | None:
         """The page's headline, where it is stated, and the texts its title adds before or
