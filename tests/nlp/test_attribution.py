@@ -362,3 +362,9 @@ def test_an_answer_of_a_few_words_and_no_verb_is_not_suggested(real_pipeline, an
 def test_a_reporting_verb_with_a_statement_as_its_object_still_reports_it(real_pipeline):
     s = only(real_pipeline, "The ministry confirmed the report of troop movements near the border.")
     assert s.source == "The ministry" and "troop movements" in s.text
+
+
+def test_a_quotation_of_a_few_words_after_a_quoted_statement_is_not_suggested(real_pipeline):
+    text = "“We will not stop,” the minister said. “Never.”\n“We will fight on until the end of the year.”"
+    found = [s.text for s in suggest(real_pipeline, text)]
+    assert found == ["We will not stop", "We will fight on until the end of the year."]

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from workbench.core.model import Article, Role, Suggestion
-from workbench.nlp.attribution_rules import Frame, find_frames
+from workbench.nlp.attribution_rules import Frame, find_frames, is_fragment
 from workbench.nlp.attribution_spans import quotations, token_at, trim_quotes
 from workbench.nlp.attribution_speakers import Discourse, Mention
 from workbench.nlp.language import pipeline_reads
@@ -196,10 +196,11 @@ def _suggestion(text: str, offset: int, frame: Frame, mention: Mention) -> Sugge
 
 
 def _free_quotes(doc, quotes, frames: list[Frame]) -> list[tuple[int, int]]:
-    """Quotations that are whole sentences and no attribution's content."""
+    """Quotations that are whole sentences, say something (is_fragment) and are no
+    attribution's content."""
     free = []
     for q_start, q_end in quotes:
-        if any(f.content[0] <= q_end and q_start <= f.content[1] for f in frames):
+        if any(f.content[0] <= q_end and q_start <= f.content[1] for f in frames) or is_fragment(doc, (q_start, q_end)):
             continue
         quoted = doc.char_span(q_start, q_end, alignment_mode="expand")
         if quoted is None:

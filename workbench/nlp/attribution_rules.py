@@ -51,7 +51,7 @@ from workbench.nlp.attribution_spans import (
     trim_quotes,
 )
 
-# Quotations of at most this many words, none a verb, are not statements (see _fragment).
+# Quotations of at most this many words, none a verb, are not statements (see is_fragment).
 FRAGMENT_WORDS = 3
 # How a writer's clause hangs on a speaker's content, after a comma.
 CLAUSE_DEPS = frozenset({"advcl", "conj", "appos", "relcl", "parataxis", "npadvmod"})
@@ -96,7 +96,7 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
             frame.quoted = frame.quoted or around is not None
             if frame.quoted:
                 frame.content = _resumed(doc.text, quotes, frame) or frame.content
-                if _fragment(doc, frame.content):
+                if is_fragment(doc, frame.content):
                     continue
             frames.append(frame)
     _cut_swallowed(frames)
@@ -108,7 +108,7 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
 # Contents
 
 
-def _fragment(doc, content: tuple[int, int]) -> bool:
+def is_fragment(doc, content: tuple[int, int]) -> bool:
     """A quotation of a few words and no verb states nothing on its own: an answer
     (“Probably,” Trump said; “Yes, primarily”), an interjection, a word quoted."""
     span = doc.char_span(*content, alignment_mode="expand")
