@@ -51,6 +51,18 @@ def test_analyze_articles_entities_and_export(tmp_path, ruler_pipeline_path):
     assert exported.returncode == 0 and "Wrote 0 claims" in exported.stdout
 
 
+def test_export_takes_the_format_from_the_file_name(tmp_path):
+    project = tmp_path / "p.wbproj"
+    run("import", SEEDS, "--project", project)
+    for name in ("claims.xlsx", "claims.jsonl", "claims"):
+        assert run("export", "-p", project, "-o", tmp_path / name).returncode == 0
+    assert set(pd.read_excel(tmp_path / "claims.xlsx", sheet_name=None)) == {"Claims", "Articles"}
+    assert (tmp_path / "claims.jsonl").read_text().startswith('{"')  # an article per line
+    assert (tmp_path / "claims").read_text().startswith("claim_id,")  # no ending: csv
+    forced = run("export", "-p", project, "-o", tmp_path / "claims.txt", "--format", "jsonl")
+    assert forced.returncode == 0 and (tmp_path / "claims.txt").read_text().startswith('{"')
+
+
 @pytest.mark.parametrize(
     "args,message",
     [

@@ -120,7 +120,9 @@ def _command_parser() -> argparse.ArgumentParser:
         sub.add_argument("--out", "-o", type=Path, required=True, metavar="FILE")
         sub.add_argument("--raw", action="store_true", help="write values exactly, without spreadsheet protection")
         _add_filters(sub)
-    sub.add_argument("--format", "-f", choices=FORMATS, default="csv", help="file format (default: csv)")
+    sub.add_argument(
+        "--format", "-f", choices=FORMATS, help="file format (default: from the file name's ending, else csv)"
+    )
     sub.add_argument("--per-mention", action="store_true", help="csv: one row per entity mention inside a claim")
     sub = command(
         "import-annotations",
@@ -226,7 +228,7 @@ def _run_table(args) -> int:
         result = exporting.export_dataset(
             session.store,
             args.out,
-            format=args.format,
+            format=exporting.export_format(args.out, args.format),
             selection=selection,
             raw=args.raw,
             per_mention=args.per_mention,

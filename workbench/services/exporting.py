@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.dataset import AnnotatedArticle, claim_creator
 from workbench.core.errors import WorkbenchError
@@ -80,6 +81,15 @@ def annotated_articles(
         yield AnnotatedArticle(
             store.article(article_id), tuple(store.entities(article_id)), claims, store.analysed_by(article_id)
         )
+
+
+def export_format(path: str | os.PathLike, format: str | None = None) -> str:
+    """The format to write `path` in: the one given, else the one its name says (claims.xlsx:
+    xlsx), else csv."""
+    if format is not None:
+        return format
+    suffix = Path(path).suffix.lower()
+    return next((name for name, known in SUFFIXES.items() if known == suffix), "csv")
 
 
 def export_dataset(
