@@ -3,9 +3,10 @@ import spacy
 from spacy.tokens import Span
 
 from tests.conftest import SEEDS
+from workbench.core.model import EntitySpan
 from workbench.ingest.article import build_article
 from workbench.ingest.files import read_article
-from workbench.nlp.entities import find_entities, mentions_in
+from workbench.nlp.entities import consistent_labels, find_entities, mentions_in
 from workbench.nlp.pipeline import PipelineUnavailable, find_pipeline, load_pipeline
 
 
@@ -98,3 +99,43 @@ def test_mentions_without_a_letter_or_digit_are_dropped():
         Span(doc, 6, 7, "CARDINAL"),
     ]
     assert [(m.text, m.label) for m in mentions_in(doc, doc.text)] == [("Seoul", "GPE"), ("1,500", "CARDINAL")]
+
+
+def spans(*mentions):
+    return [EntitySpan(i * 10, i * 10 + len(text), label, text) for i, (text, label) in enumerate(mentions)]
+
+
+def test_a_name_keeps_one_label_throughout_an_article():
+    found = consistent_labels(
+        spans(("Trump", "PERSON"), ("Trump", "ORG"), ("Trump", "PERSON"), ("Kremlin", "ORG"), ("2024", "DATE")),
+        "Trump said. Trump met Trump at the Kremlin in 2024.",
+    )
+    assert [m.label for m in found] == ["PERSON", "PERSON", "PERSON", "ORG", "DATE"]
+
+
+def test_a_surname_alone_is_the_person_named_in_full():
+    found = consistent_labels(
+        spans(
+            ("Sheldon Adelson", "PERSON"),
+            ("Adelson", "ORG"),
+            ("Adelson", "ORG"),
+            ("Alexandria IP", "PERSON"),
+            ("IP", "ORG"),
+            ("Venetian Hotel", "PERSON"),
+            ("Hotel", "ORG"),
+        ),
+        "Sheldon Adelson … Adelson … Adelson … Alexandria IP … IP … the Venetian Hotel … the hotel … Hotel",
+    )
+    assert [m.label for m in found] == ["PERSON", "PERSON", "PERSON", "PERSON", "ORG", "PERSON", "ORG"]
+
+
+def test_a_tie_or_a_number_changes_nothing():
+    mentions = spans(("Al-Haq", "ORG"), ("Al-Haq", "PERSON"), ("T1", "CARDINAL"), ("T1", "ORG"), ("T1", "ORG"))
+    assert [m.label for m in consistent_labels(mentions, "")] == ["ORG", "PERSON", "CARDINAL", "ORG", "ORG"]
+
+
+def test_a_mention_ends_at_a_line_break():
+    nlp = spacy.blank("en")
+    doc = nlp("He met Assange\n\nPompeo said later.")
+    doc.ents = [Span(doc, 2, 5, "ORG")]
+    assert [(m.text, m.end) for m in mentions_in(doc, doc.text)] == [("Assange", 14)]
