@@ -86,8 +86,39 @@ def test_json_shapes():
         read_table("x.json", b'"just a string"')
     with pytest.raises(UnreadableFile, match="item 2: expected an object"):
         read_table("x.json", b'[{"text": "a"}, 3]')
-    with pytest.raises(UnreadableFile, match="item 1, column “text”: expected text, found an object"):
+    with pytest.raises(NoTextColumn, match="“text.nested”"):  # an object's values are columns of their own
         read_table("x.json", b'[{"text": {"nested": 1}}]')
+    with pytest.raises(UnreadableFile, match="item 1, column “text”: expected text, found a list"):
+        read_table("x.json", b'[{"text": [1, 2]}]')
+
+
+def test_a_news_apis_response_is_read_as_its_list_of_articles():
+    # NewsAPI: the articles in a list beside the status, the outlet an object, dates in camelCase.
+    response = {
+        "status": "ok",
+        "totalResults": 2,
+        "articles": [
+            {"source": {"id": None, "name": "BBC News"}, "author": "Jane Doe", "title": "Kim visits Moscow",
+             "publishedAt": "2024-06-19T08:00:00Z", "content": BODY},
+            {"source": {"id": "reuters", "name": "Reuters"}, "title": "Pact signed", "content": BODY + " More."},
+        ],
+    }  # fmt: skip
+    rows = read_table("newsapi.json", json.dumps(response).encode())
+    assert [(r.where, r.metadata.title, r.metadata.site) for r in rows] == [
+        ("articles: item 1", "Kim visits Moscow", "BBC News"),
+        ("articles: item 2", "Pact signed", "Reuters"),
+    ]
+    assert rows[0].metadata.date == "2024-06-19" and rows[0].metadata.byline == "Jane Doe"
+    assert rows[0].metadata.origins["site"] == "column “source.name”, articles: item 1"
+
+
+def test_nested_fields_are_found_by_their_own_names():
+    # The Guardian: {"response": {"results": [{"webTitle": …, "fields": {"bodyText": …}}]}}.
+    result = {"webTitle": "Talks resume", "webPublicationDate": "2024-01-14T09:30:00Z", "fields": {"bodyText": BODY}}
+    response = {"response": {"status": "ok", "results": [result]}}
+    [row] = read_table("guardian.json", json.dumps(response).encode())
+    assert row.text == BODY and row.where == "response.results: item 1"
+    assert (row.metadata.title, row.metadata.date) == ("Talks resume", "2024-01-14")
 
 
 def test_site_from_a_column_or_the_address():

@@ -11,6 +11,7 @@ import csv
 import io
 import json
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -36,6 +37,9 @@ COLUMN_NAMES = {
              "media", "newspaper", "domain"),
     "url": ("url", "link", "source_url", "article_url", "permalink", "uri"),
 }  # fmt: skip
+
+
+_CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 
 @dataclass(frozen=True)
@@ -115,22 +119,36 @@ def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str,
 
 
 def guess_columns(columns: list[str]) -> dict[str, str]:
-    """The columns whose names say what they hold, by role ("text", "title", "date", …)."""
+    """The columns whose names say what they hold, by role ("text", "title", "date", …):
+    a known name, else for a role still unfilled a name ending in one ("webTitle",
+    "firstPublicationDate")."""
     by_key = _by_key(columns)
     mapping: dict[str, str] = {}
     for role, names in COLUMN_NAMES.items():
         found = next((by_key[n] for n in names if n in by_key), None)
         if found is not None and found not in mapping.values():
             mapping[role] = found
+    for role, names in COLUMN_NAMES.items():
+        if role not in mapping:
+            endings = tuple(f"_{name}" for name in names)
+            found = next((c for key, c in by_key.items() if key.endswith(endings) and c not in mapping.values()), None)
+            if found is not None:
+                mapping[role] = found
     return mapping
 
 
 def _by_key(columns: list[str]) -> dict[str, str]:
-    return {_key(c): c for c in reversed(columns)}  # the first of equal names wins
+    """Columns by their key; a nested column ("fields.bodyText") also by its last part's,
+    when no column has that key itself. The first of equal keys wins."""
+    by_last = {_key(c.rsplit(".", 1)[-1]): c for c in reversed(columns) if "." in c}
+    return by_last | {_key(c): c for c in reversed(columns)}
 
 
 def _key(column: str) -> str:
-    return "_".join(column.strip().casefold().replace("-", " ").split())
+    """A column name compared: case, spaces, hyphens, dots and camelCase ("publishedAt")
+    read as one style ("published_at")."""
+    words = _CAMEL_HUMP.sub(" ", column.strip()).replace("-", " ").replace(".", " ")
+    return "_".join(words.casefold().split())
 
 
 def _table_row(row: Row, mapping: dict[str, str]) -> TableRow:
@@ -226,21 +244,56 @@ def _json_lines(text: str) -> Iterator[Row]:
         value = _json(line, f"line {number}")
         if not isinstance(value, dict):
             raise UnreadableFile(f"line {number}: expected an object {{…}}, found {_kind(value)}")
-        yield Row(f"line {number}", value)
+        yield Row(f"line {number}", _flat(value))
 
 
 def _json_array(text: str) -> list[Row]:
     value = _json(text, "")
     if isinstance(value, dict):
-        value = [value]  # a single article
+        value, within = _records_in(value)
+    else:
+        within = ""
     if not isinstance(value, list):
         raise UnreadableFile(f"expected an array of objects [{{…}}, …], found {_kind(value)}")
     rows = []
     for number, item in enumerate(value, start=1):
         if not isinstance(item, dict):
-            raise UnreadableFile(f"item {number}: expected an object {{…}}, found {_kind(item)}")
-        rows.append(Row(f"item {number}", item))
+            raise UnreadableFile(f"{within}item {number}: expected an object {{…}}, found {_kind(item)}")
+        rows.append(Row(f"{within}item {number}", _flat(item)))
     return rows
+
+
+def _records_in(value: dict) -> tuple[list, str]:
+    """The articles of a JSON object: those of the one list of objects it holds, when it is
+    a news API's response ({"status": "ok", "articles": […]}, {"response": {"docs": […]}}),
+    else the object itself, one article. Returns them and where they are ("articles: ")."""
+    if not any(_key(key) in COLUMN_NAMES["text"] for key in value):
+        found = [(path, items) for path, items in _lists_of_objects(value) if items]
+        if len(found) == 1:
+            path, items = found[0]
+            return items, f"{path}: "
+    return [value], ""
+
+
+def _lists_of_objects(value: dict, path: str = "", depth: int = 2) -> Iterator[tuple[str, list]]:
+    for key, inner in value.items():
+        where = f"{path}.{key}" if path else str(key)
+        if isinstance(inner, list) and inner and all(isinstance(item, dict) for item in inner):
+            yield where, inner
+        elif isinstance(inner, dict) and depth > 1:
+            yield from _lists_of_objects(inner, where, depth - 1)
+
+
+def _flat(record: dict) -> dict[str, object]:
+    """A record with its nested objects' values as columns of their own, named by their path:
+    {"source": {"name": "BBC News"}} → {"source.name": "BBC News"}."""
+    flat: dict[str, object] = {}
+    for key, value in record.items():
+        if isinstance(value, dict):
+            flat.update((f"{key}.{inner}", item) for inner, item in _flat(value).items())
+        else:
+            flat[key] = value
+    return flat
 
 
 def _json(text: str, where: str):
