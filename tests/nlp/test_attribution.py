@@ -368,3 +368,12 @@ def test_a_quotation_of_a_few_words_after_a_quoted_statement_is_not_suggested(re
     text = "“We will not stop,” the minister said. “Never.”\n“We will fight on until the end of the year.”"
     found = [s.text for s in suggest(real_pipeline, text)]
     assert found == ["We will not stop", "We will fight on until the end of the year."]
+
+
+def test_he_stands_for_a_person_not_a_thing_whose_name_ends_like_a_role(real_pipeline):
+    # "rumor" ends like "director", "senator": it is no person.
+    text = (
+        "Former employees revealed a rumor that the bodyguard had been fired. When Morales was asked in court "
+        "if the rumor was true, he confirmed that the bodyguard was terminated because of the mess."
+    )
+    assert {s.source for s in suggest(real_pipeline, text) if s.cue.startswith("he")} == {"Morales"}

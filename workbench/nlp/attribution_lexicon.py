@@ -177,6 +177,11 @@ NOT_SPEAKERS = frozenset({
     "honour", "honor", "color", "colour", "floor", "door", "terror", "corridor", "other", "summer", "winter",
     "quarter", "layer", "transfer", "disaster", "offer", "answer", "chapter", "cluster", "trigger", "barrier",
     "minor", "mirror", "computer", "chamber", "interior", "manner", "behavior", "behaviour",
+    "rumor", "rumour", "humor", "humour", "labor", "labour", "favor", "favour", "tumor", "tumour", "vigor",
+    "motor", "reactor", "tractor", "sensor", "vector", "meteor", "cancer", "fever", "shelter", "theater",
+    "theatre", "center", "centre", "character", "register", "poster", "finger", "danger", "dinner", "banner",
+    "cover", "river", "tower", "server", "corner", "filter", "charter", "horror", "tremor", "flavor", "flavour",
+    "harbor", "harbour",
 })  # fmt: skip
 # Honorifics and role nouns that tell a person's gender, for pronoun resolution.
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "spokesman", "chairman",
