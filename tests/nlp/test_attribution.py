@@ -377,3 +377,38 @@ def test_he_stands_for_a_person_not_a_thing_whose_name_ends_like_a_role(real_pip
         "if the rumor was true, he confirmed that the bodyguard was terminated because of the mess."
     )
     assert {s.source for s in suggest(real_pipeline, text) if s.cue.startswith("he")} == {"Morales"}
+
+
+def test_he_prefers_the_subject_of_the_sentence_before_to_a_name_it_mentions(real_pipeline):
+    text = (
+        "Judge Arthur Engoron took on a more passive role in policing Donald Trump's statements. "
+        "He told the lawyer that he was following his lead on the answers."
+    )
+    [s] = [s for s in suggest(real_pipeline, text) if s.cue.lower().startswith("he told")]
+    assert s.source == "Judge Arthur Engoron"
+
+
+def test_a_surname_is_a_person_where_ner_ran_it_into_a_date(real_pipeline):
+    text = (
+        "Seddique Mir Mateen met reporters on Monday at his home in Florida. Royce said he vaguely recalls a "
+        "meeting with Mateen. In a video dated May 23, 2015, Mateen declared himself a candidate for the "
+        'presidency. "Our sovereignty is in danger due to the free hand of foreigners," he said.'
+    )
+    [s] = [s for s in suggest(real_pipeline, text) if s.text.startswith("Our sovereignty")]
+    assert s.source == "Mateen"
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ('"It was the last step," said Martinez of the visit by the security chief.', "Martinez"),
+        (
+            "“Much of the analysis is credible,” writes Michael Oppenheimer, a climate scientist at Princeton "
+            "University, over email.",
+            "Michael Oppenheimer, a climate scientist at Princeton University",
+        ),
+        ('"We will appeal," said Jane Smith of Reuters.', "Jane Smith of Reuters"),
+    ],
+)
+def test_a_speakers_name_leaves_out_what_the_sentence_adds_to_it(real_pipeline, text, source):
+    assert only(real_pipeline, text).source == source

@@ -18,6 +18,8 @@ PRONOUNS = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "t
 QUANTIFIERS = frozenset({"both", "all", "each", "either", "neither"})
 # Prepositions of time and place that hang on a speaker but are not part of the name.
 CIRCUMSTANCE_PREPS = frozenset({"on", "in", "at", "during", "after", "before"})
+# Prepositions that give the channel a speaker spoke through ("over email", "via a spokesman").
+CHANNEL_PREPS = frozenset({"over", "via"})
 
 
 def is_pronoun(token) -> bool:
@@ -55,7 +57,8 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
     """Token bounds of the speaker's name as an analyst would write it: the whole noun
     phrase with titles, appositions ("Russia's Ambassador to North Korea, Alexander
     Matsegora") and coordinated names ("Russia and North Korea"; only the first with
-    coordinated=False), without relative or participial clauses, time phrases, a leading
+    coordinated=False), without relative or participial clauses, time phrases, the channel
+    ("over email"), phrases a person's name does not take ("Morales in English"), a leading
     "both", or "the" before a name ("the Kremlin" → "Kremlin")."""
     doc = token.doc
     cut = [
@@ -67,6 +70,8 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
             or (d.dep_ == "acl" and (d.tag_ == "VBG" or comma_before(d)))
             or (d.dep_ == "prep" and d.lower_ in CIRCUMSTANCE_PREPS and is_time(d))
             or (d.dep_ == "prep" and any(g.dep_ == "pcomp" for g in d.children))
+            or (d.dep_ == "prep" and d.lower_ in CHANNEL_PREPS)  # "…, a climate scientist, over email"
+            or (d.dep_ == "prep" and d.head == token and token.ent_type_ == "PERSON" and not _names_a_body(d))
             or (d.head == token and d.dep_ == "preconj")
             or (not coordinated and d.head == token and d.dep_ in ("conj", "cc"))
         )
@@ -85,6 +90,12 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
     if doc[first].lower_ == "the" and first < last and token.pos_ == "PROPN":
         first += 1
     return first, last
+
+
+def _names_a_body(prep) -> bool:
+    """ "Jane Smith of Reuters", "Kim of North Korea": a person's affiliation, kept with the
+    name; "said Martinez of the visit", "Morales in English" are the sentence's, not the name's."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in ("ORG", "GPE", "NORP", "FAC") for c in prep.children)
 
 
 def _name_start(doc, first: int) -> int:

@@ -181,7 +181,7 @@ NOT_SPEAKERS = frozenset({
     "motor", "reactor", "tractor", "sensor", "vector", "meteor", "cancer", "fever", "shelter", "theater",
     "theatre", "center", "centre", "character", "register", "poster", "finger", "danger", "dinner", "banner",
     "cover", "river", "tower", "server", "corner", "filter", "charter", "horror", "tremor", "flavor", "flavour",
-    "harbor", "harbour",
+    "harbor", "harbour", "counter",
 })  # fmt: skip
 # Honorifics and role nouns that tell a person's gender, for pronoun resolution.
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "spokesman", "chairman",

@@ -37,6 +37,7 @@ class Mention:
     paragraph: int
     sentence: int
     speaker: bool = False
+    subject: bool = False  # the subject of its clause: the likelier antecedent
 
 
 @dataclass
@@ -46,12 +47,20 @@ class Discourse:
     mentions: list[Mention] = field(default_factory=list)  # sorted by `at`
     placed: dict[tuple[int, int, int], Mention] = field(default_factory=dict)  # by (start, end, at)
     genders: dict[str, str] = field(default_factory=dict)  # surname → "m"/"f", from honorifics
+    surnames: set[str] = field(default_factory=set)  # last words of people's full names so far
 
     def add_doc(self, doc, offset: int, paragraph: int, sentence_of: dict[int, int], quotes) -> None:
         """Record the doc's speaker-like noun phrases (outside quotations)."""
+        self.surnames.update(
+            e[-1].text
+            for e in doc.ents
+            if e.label_ == "PERSON" and len(e) > 1 and not e[-1].is_upper and e[-1].lower_ not in lex.NOT_SPEAKERS
+        )  # not "Tower" of a "Trump Tower" taken for a person
         for token in doc:
-            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or not can_speak(token):
+            if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" or _predicate(token):
                 continue
+            if not (token.text in self.surnames or can_speak(token)):
+                continue  # a surname counts even where NER ran it into a date ("May 23, 2015, Mateen")
             if any(q0 <= token.idx < q1 for q0, q1 in quotes):
                 continue
             for coordinated in (True, False) if _has_conj(token) else (False,):
@@ -59,10 +68,14 @@ class Discourse:
                 tokens = doc[first : last + 1]
                 start, end = tokens.start_char + offset, tokens.end_char + offset
                 plural = coordinated or (token.tag_ in ("NNS", "NNPS") and token.ent_type_ != "PERSON")
-                kind, gender = _kind(token), self._gender(tokens)
+                kind = "person" if token.text in self.surnames else _kind(token)
+                gender = self._gender(tokens)
                 if kind == "document" and token.dep_ not in ("nsubj", "nsubjpass"):
                     continue  # a document speaks only as a subject: not "In a statement, it said"
-                self.add(Mention(start, end, start, kind, plural, gender, paragraph, sentence_of[token.i]))
+                subject = token.dep_ in ("nsubj", "nsubjpass")
+                self.add(
+                    Mention(start, end, start, kind, plural, gender, paragraph, sentence_of[token.i], False, subject)
+                )
 
     def add(self, mention: Mention) -> Mention:
         known = self.placed.get((mention.start, mention.end, mention.at))
@@ -89,21 +102,29 @@ class Discourse:
             return None
         if word in ("he", "she") and found.gender is None:
             found.gender = "m" if word == "he" else "f"
-        moved = Mention(found.start, found.end, at, found.kind, found.plural, found.gender, paragraph, sentence, True)
+        subject = pronoun.dep_ in ("nsubj", "nsubjpass")
+        moved = Mention(
+            found.start, found.end, at, found.kind, found.plural, found.gender, paragraph, sentence, True, subject
+        )
         return self.add(moved)
 
     def _antecedent(self, word: str, at: int, paragraph: int, sentence: int) -> Mention | None:
-        """A speaker of the same or the previous sentence, else the most recent mention."""
-        latest = None
+        """A speaker of the same or the previous sentence; else, of the agreeing mentions in
+        those sentences (or in the sentence of the latest one, further back), the latest
+        subject ("Engoron took on a more passive role in policing Trump's statements. He
+        told …"), else the latest mention."""
+        found: list[Mention] = []  # agreeing mentions, latest first
         for mention in reversed(self.mentions[: bisect_left(self.mentions, at, key=lambda m: m.at)]):
-            if mention.paragraph < paragraph - PARAGRAPH_WINDOW or (latest and mention.sentence < sentence - 1):
+            if mention.paragraph < paragraph - PARAGRAPH_WINDOW:
+                break
+            if found and mention.sentence < min(sentence - 1, found[0].sentence):
                 break
             if not self._agrees(mention, word):
                 continue
             if mention.speaker and mention.sentence >= sentence - 1:
                 return mention
-            latest = latest or mention
-        return latest
+            found.append(mention)
+        return next((m for m in found if m.subject), found[0]) if found else None
 
     @staticmethod
     def _agrees(mention: Mention, word: str) -> bool:
@@ -126,6 +147,12 @@ class Discourse:
                 self.genders[surname] = gender
             gender = gender or self.genders.get(surname)
         return gender
+
+
+def _predicate(token) -> bool:
+    """A noun saying what another is ("He is the president", "declared himself a
+    candidate"): it describes a referent, it is none."""
+    return token.dep_ in ("attr", "oprd") or any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _has_conj(token) -> bool:
