@@ -8,10 +8,10 @@ Claim span rule: where the content is a clause (a "that"/reported clause, a quot
 host clause of "according to", the "that" clause of "claims that …"), the span is that
 clause, without "that" and without enclosing quotation marks; a quotation that runs over
 several sentences is taken whole, and one broken off by its reporting clause (“Well,” she
-said, “then …”) runs on to the end of the part that resumes it. Where the content is only a noun phrase ("denied the
-allegations", "accused X of Y", "raised concerns over Y"), the span is the reporting clause
-itself, speaker and verb included (a passive's "by" agent left out), since the object alone
-does not read as a statement. A content never swallows another attribution hung on it after
+said, “then …”) runs on to the end of the part that resumes it. Where the content is only a
+noun phrase ("denied the allegations", "accused X of Y", "raised concerns over Y"), the span
+is the reporting clause itself, speaker and verb included (a passive's "by" agent left out),
+since the object alone does not read as a statement. A content never swallows another attribution hung on it after
 a comma ("…, adding that …", "…, but X said …").
 """
 

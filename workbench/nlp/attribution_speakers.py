@@ -6,7 +6,9 @@ minister", "doctors"), in text order. A pronoun takes the most recent one that a
 it — he/she: one person, of that gender when an honorific or role noun tells it ("Ms.",
 "spokesman"); they: a plural or coordinated phrase; it: one organisation or document — but
 a speaker quoted in the same or the previous sentence comes first, since wire copy carries
-one speaker across sentences ("X said … He added …"). A pronoun inside the content of
+one speaker across sentences ("X said … He added …"), and then the subject of those
+sentences, over names they merely mention. A surname alone is the person named in full
+before it ("Mateen" after "Seddique Mir Mateen"). A pronoun inside the content of
 another attribution stands for that attribution's speaker ("the ambassador stated that he
 believes …"). Names inside quotations are not candidates.
 """
@@ -17,7 +19,7 @@ from bisect import bisect_left, insort
 from dataclasses import dataclass, field
 
 from workbench.nlp import attribution_lexicon as lex
-from workbench.nlp.attribution_grammar import PRONOUNS, can_speak, noun_phrase, speaker_kind
+from workbench.nlp.attribution_grammar import PRONOUNS, SUBJECTS, can_speak, noun_phrase, speaker_kind
 
 # How many paragraphs back a pronoun may reach.
 PARAGRAPH_WINDOW = 2
@@ -72,7 +74,7 @@ class Discourse:
                 gender = self._gender(tokens)
                 if kind == "document" and token.dep_ not in ("nsubj", "nsubjpass"):
                     continue  # a document speaks only as a subject: not "In a statement, it said"
-                subject = token.dep_ in ("nsubj", "nsubjpass")
+                subject = token.dep_ in SUBJECTS
                 self.add(
                     Mention(start, end, start, kind, plural, gender, paragraph, sentence_of[token.i], False, subject)
                 )
@@ -102,7 +104,7 @@ class Discourse:
             return None
         if word in ("he", "she") and found.gender is None:
             found.gender = "m" if word == "he" else "f"
-        subject = pronoun.dep_ in ("nsubj", "nsubjpass")
+        subject = pronoun.dep_ in SUBJECTS
         moved = Mention(
             found.start, found.end, at, found.kind, found.plural, found.gender, paragraph, sentence, True, subject
         )
