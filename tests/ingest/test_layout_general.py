@@ -115,6 +115,14 @@ def test_an_opening_like_a_dateline_stays_the_story(opening):
     assert a.body_text.startswith(opening)
 
 
+def test_markdown_headline_and_byline_are_read_without_their_marks():
+    a = build_article("x.md", "# Kim visits Moscow for talks\n\n*By Jane Doe* | June 19, 2024\n\n" + BODY)
+    assert (a.title, a.byline, a.date) == ("Kim visits Moscow for talks", "Jane Doe", "2024-06-19")
+    assert a.text.startswith("# Kim visits")  # the text keeps its marks
+    hashtag = build_article("x.txt", "#BreakingNews from the capital\n\n" + BODY)
+    assert hashtag.title == "#BreakingNews from the capital"
+
+
 def test_derive_title_reads_past_abbreviations():
     sentence = "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More."
     assert derive_title(sentence) == "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington"

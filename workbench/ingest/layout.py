@@ -66,6 +66,9 @@ _BYLINE = re.compile(
     r"^\s*(?:by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
     re.IGNORECASE,
 )
+# Markdown's marks: a heading's or a block quote's opening, emphasis around words.
+_MARKED = re.compile(r"^\s{0,3}[#>]|[*_]")
+_MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
@@ -113,6 +116,12 @@ class _Line:
         return min(len(_WORD.findall(text)), _MANY_WORDS)
 
     @cached_property
+    def plain(self) -> str:
+        """The line without Markdown's marks (a heading's "#", a quote's ">", emphasis), as
+        its rules read it: "# Kim visits Moscow", "*By Jane Doe*" are a headline and a byline."""
+        return _MARKDOWN.sub("", self.text) if _MARKED.search(self.text) else self.text
+
+    @cached_property
     def is_prose(self) -> bool:
         """Reads as running text: a long line, or a sentence-sized one ending like a sentence."""
         words = self.words
@@ -136,20 +145,20 @@ def read_layout(text: str) -> Layout:
 
     for i, line in enumerate(body_lines):
         in_header = i < header_end
-        if _date_line(line, dates) or _byline(line, layout):
+        if _date_line(line, dates) or _byline(line, layout, dates):
             roles[i] = Role.META
-        elif _LINE_CLUTTER.match(line.text):
+        elif _LINE_CLUTTER.match(line.plain):
             roles[i] = Role.CLUTTER
         elif in_header and layout.title is None and not line.is_prose and line.words:
             if _is_section_label(body_lines, i, header_end):
                 roles[i] = Role.META
             else:
-                layout.title = _clean(line.text)
+                layout.title = _clean(line.plain)
                 layout.origins["title"] = f"line {line.number}"
                 roles[i] = Role.TITLE
                 # Only a line of as many words can repeat it: most lines are not compared.
                 title_key, title_words = layout.title.casefold(), line.words
-        elif layout.title and line.words == title_words and _clean(line.text).casefold() == title_key:
+        elif layout.title and line.words == title_words and _clean(line.plain).casefold() == title_key:
             roles[i] = Role.META  # the headline repeated above the story
         else:
             roles[i] = Role.BODY
@@ -210,12 +219,12 @@ def _is_update(label: str) -> bool:
 def _date_line(line: _Line, dates: list) -> bool:
     """A line that is nothing but datelines ("Published: … | Updated: …", "Update: 2023-08-16
     05:33 GMT", a bare "14 January 2024"), perhaps with a byline after the date."""
-    opening = line.text.strip()
+    opening = line.plain.strip()
     if not (_DATE_LEAD.match(opening) or DATE_PATTERN.match(opening, len(opening) - len(opening.lstrip(" :,-")))):
         return False  # its first part neither has a date label nor opens with a date
     if len(line.text) > _DATELINE_MAX:
         return False  # a paragraph, not a dateline (and searching it for dates is slow)
-    parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", line.text.strip()) if p.strip()]
+    parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", opening) if p.strip()]
     found_any = []
     for part in parts:
         lead = _DATE_LEAD.match(part)
@@ -240,16 +249,30 @@ def _date_line(line: _Line, dates: list) -> bool:
     return True
 
 
-def _byline(line: _Line, layout: Layout) -> bool:
-    match = _BYLINE.match(line.text)
+def _byline(line: _Line, layout: Layout, dates: list) -> bool:
+    """A "By …" line; a date after the name ("By Jane Doe | June 19, 2024") is the page's."""
+    match = _BYLINE.match(line.plain)
     if not match or line.words > 12 or _SENTENCE_END.search(match.group("name")):
         return False
-    name = re.split(r"\s+[|•·]\s+", match.group("name"))[0].strip(" ,;")
+    name, *rest = re.split(r"\s+[|•·]\s+", match.group("name"))
+    name = name.strip(" ,;")
     if not name or not name[0].isupper():
         return False
     if layout.byline is None:
         layout.byline = name
         layout.origins["byline"] = f"line {line.number}"
+    for part in rest:
+        lead = _DATE_LEAD.match(part)
+        found = DATE_PATTERN.match(part, lead.end() if lead else 0)
+        if found:
+            raw = found.group(0)
+            dates.append(
+                (
+                    bool(lead) and _is_update(lead.group("label")),
+                    _found(raw, line.start + line.text.find(raw)),
+                    _where(line),
+                )
+            )
     return True
 
 
@@ -258,8 +281,8 @@ def _is_section_label(lines: list[_Line], i: int, header_end: int) -> bool:
     if lines[i].words > 4:
         return False
     for later in lines[i + 1 : header_end]:
-        if later.words > lines[i].words and not later.is_prose and not _DATE_LEAD.match(later.text):
-            return not _BYLINE.match(later.text)
+        if later.words > lines[i].words and not later.is_prose and not _DATE_LEAD.match(later.plain):
+            return not _BYLINE.match(later.plain)
     return False
 
 
