@@ -123,6 +123,44 @@ def test_markdown_headline_and_byline_are_read_without_their_marks():
     assert hashtag.title == "#BreakingNews from the capital"
 
 
+CLIPPED = """---
+title: "Kim visits Moscow for talks"
+source: "https://www.bbc.com/news/world-asia-123"
+author:
+  - "[[Jane Doe]]"
+  - "[[John Roe]]"
+published: 2024-06-19
+created: 2024-06-20
+tags: [clippings, korea]
+---
+# Kim visits Moscow for talks
+
+"""
+
+
+def test_a_clipped_notes_front_matter_gives_its_metadata():
+    a = build_article("x.md", CLIPPED + BODY)
+    assert (a.title, a.byline, a.date, a.site) == (
+        "Kim visits Moscow for talks",
+        "Jane Doe; John Roe",
+        "2024-06-19",
+        "www.bbc.com",
+    )
+    assert a.origins["date"] == "front matter “published”, line 7"
+    assert [s.role for s in a.segments] == [Role.META, Role.BODY]  # the fields and the repeated headline
+    assert a.body_text.startswith("The defence ministry said")
+
+
+def test_without_a_title_field_the_heading_after_the_front_matter_is_the_headline():
+    a = build_article("x.md", "---\ntags: [news]\n---\n\n# Talks resume in the capital\n\n" + BODY)
+    assert a.title == "Talks resume in the capital" and a.origins["title"] == "line 5"
+
+
+def test_a_rule_opening_a_text_is_no_front_matter_without_its_closing_fence():
+    a = build_article("x.txt", "---\nTalks resume in the capital\n\n" + BODY)
+    assert a.title == "Talks resume in the capital"
+
+
 def test_derive_title_reads_past_abbreviations():
     sentence = "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More."
     assert derive_title(sentence) == "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington"

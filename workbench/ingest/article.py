@@ -57,7 +57,7 @@ def build_article(source_file: str, raw_text: str, stated: Metadata = Metadata()
         date=date,
         date_raw=date_raw,
         byline=stated.byline or layout.byline,
-        site=stated.site,
+        site=stated.site or layout.site,
         origins=origins,
     )
 

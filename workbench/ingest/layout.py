@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
+from urllib.parse import urlsplit
 
 from workbench.core.model import Role, Segment
 from workbench.ingest.dates import DATE_PATTERN, FoundDate, find_date
@@ -95,6 +96,7 @@ class Layout:
     byline: str | None
     segments: tuple[Segment, ...]
     origins: dict[str, str] = field(default_factory=dict)
+    site: str | None = None  # from front matter only
 
 
 @dataclass
@@ -135,17 +137,21 @@ def read_layout(text: str) -> Layout:
     layout = Layout(title=None, date=None, byline=None, segments=())
     dates: list[tuple[bool, FoundDate, str]] = []  # (is an update?, the date, where it was found)
     prefix_end = _split_leading_date(lines, dates)
+    front = _front_matter(lines, layout, dates)  # lines of a leading "---" block of fields
+    title_key, title_words = (layout.title.casefold(), _words(layout.title)) if layout.title else (None, 0)
 
     tail = _tail_start(lines)
     body_lines = lines[:tail]
-    first_prose = next((i for i, line in enumerate(body_lines) if line.is_prose), None)
-    header_end = min(first_prose if first_prose is not None else 1, 8, len(body_lines))
-    if first_prose is None and len(body_lines) > 1:
-        header_end = 1  # no running prose at all: only a first line can be a headline
+    first_prose = next((i for i, line in enumerate(body_lines) if i >= front and line.is_prose), None)
+    header_end = min(first_prose if first_prose is not None else front + 1, front + 8, len(body_lines))
+    if first_prose is None and len(body_lines) > front + 1:
+        header_end = front + 1  # no running prose at all: only a first line can be a headline
 
     for i, line in enumerate(body_lines):
         in_header = i < header_end
-        if _date_line(line, dates) or _byline(line, layout, dates):
+        if i < front:
+            roles[i] = Role.META
+        elif _date_line(line, dates) or _byline(line, layout, dates):
             roles[i] = Role.META
         elif _LINE_CLUTTER.match(line.plain):
             roles[i] = Role.CLUTTER
@@ -171,6 +177,68 @@ def read_layout(text: str) -> Layout:
     wire = _WIRE_DATELINE.match(lines[first_body].text) if first_body is not None else None
     layout.segments = _segments(text, lines, roles, prefix_end, (first_body, wire.end()) if wire else None)
     return layout
+
+
+# Front matter's fields by what they give, the first found winning (Obsidian's and other
+# web clippers' notes open with them).
+_FRONT_FIELDS = {
+    "title": ("title", "headline"),
+    "byline": ("author", "authors", "byline"),
+    "date": ("published", "date", "pubdate", "created"),
+    "site": ("site", "site_name", "publisher", "source", "url"),
+}
+_FIELD = re.compile(r"^([A-Za-z][\w -]*?)\s*:\s*(.*)$")
+_FRONT_FENCES = ("---", "...")
+
+
+def _front_matter(lines: list[_Line], layout: Layout, dates: list) -> int:
+    """A note's front matter: a "---" line opening the text, "key: value" lines, a closing
+    "---" (YAML's simple form). Its title, author, date and site fill the layout. Returns
+    how many lines it takes (0: none)."""
+    if not lines or lines[0].number != 1 or lines[0].text.strip() != "---":
+        return 0
+    end = next((k for k, line in enumerate(lines[1:50], start=1) if line.text.strip() in _FRONT_FENCES), None)
+    if end is None:
+        return 0
+    fields: dict[str, tuple[list[str], _Line]] = {}
+    key = None
+    for line in lines[1:end]:
+        entry = _FIELD.match(line.text)
+        if entry:
+            key = entry.group(1).strip().casefold().replace(" ", "_")
+            fields.setdefault(key, ([], line))[0].extend(_field_values(entry.group(2)))
+        elif key and line.text.strip().startswith("- "):  # a list's item under its key
+            fields[key][0].extend(_field_values(line.text.strip()[2:]))
+    for role, keys in _FRONT_FIELDS.items():
+        found = next(((k, *fields[k]) for k in keys if fields.get(k, ([], None))[0]), None)
+        if found is None:
+            continue
+        name, values, line = found
+        where = f"front matter “{name}”, line {line.number}"
+        if role == "date":
+            date = find_date(values[0])
+            if date is not None:
+                dates.append((name == "created", _found(values[0], line.start + line.text.find(values[0])), where))
+            continue
+        value = "; ".join(values) if role == "byline" else values[0]
+        if role == "site" and "://" in value:
+            value = urlsplit(value).hostname or ""
+        if value:
+            setattr(layout, role, value)
+            layout.origins[role] = where
+    return end + 1
+
+
+def _field_values(raw: str) -> list[str]:
+    """A field's values: one, or an inline list "[a, b]"; quotes and wiki links' brackets off."""
+    raw = raw.strip()
+    items = raw[1:-1].split(",") if raw.startswith("[") and raw.endswith("]") and not raw.startswith("[[") else [raw]
+    values = [item.strip().strip("\"'").strip() for item in items]
+    return [v[2:-2] if v.startswith("[[") and v.endswith("]]") else v for v in values if v]
+
+
+def _words(text: str) -> int:
+    return min(len(_WORD.findall(text)), _MANY_WORDS)
 
 
 def _lines(text: str) -> list[_Line]:
