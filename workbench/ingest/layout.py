@@ -67,8 +67,9 @@ _BYLINE = re.compile(
     r"^\s*(?:by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
     re.IGNORECASE,
 )
-# Markdown's marks: a heading's or a block quote's opening, emphasis around words.
-_MARKED = re.compile(r"^\s{0,3}[#>]|[*_]")
+# Markdown's marks: a heading's or a block quote's opening, emphasis around words. Only a
+# line opening with one is read past them (checking the opening alone keeps paragraphs cheap).
+_MARKED = re.compile(r"\s{0,3}[#>*_]")
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -105,6 +106,9 @@ class _Line:
     start: int
     end: int
     text: str
+    # The line without Markdown's marks (a heading's "#", a quote's ">", emphasis), as the
+    # rules read it: "# Kim visits Moscow", "*By Jane Doe*" are a headline and a byline.
+    plain: str
 
     @cached_property
     def words(self) -> int:
@@ -116,12 +120,6 @@ class _Line:
         if len(text) > _WORDS_PREFIX and len(_WORD.findall(text, 0, _WORDS_PREFIX)) >= _MANY_WORDS:
             return _MANY_WORDS
         return min(len(_WORD.findall(text)), _MANY_WORDS)
-
-    @cached_property
-    def plain(self) -> str:
-        """The line without Markdown's marks (a heading's "#", a quote's ">", emphasis), as
-        its rules read it: "# Kim visits Moscow", "*By Jane Doe*" are a headline and a byline."""
-        return _MARKDOWN.sub("", self.text) if _MARKED.search(self.text) else self.text
 
     @cached_property
     def is_prose(self) -> bool:
@@ -237,6 +235,10 @@ def _field_values(raw: str) -> list[str]:
     return [v[2:-2] if v.startswith("[[") and v.endswith("]]") else v for v in values if v]
 
 
+def _unmarked(line: str) -> str:
+    return _MARKDOWN.sub("", line) if _MARKED.match(line) else line
+
+
 def _words(text: str) -> int:
     return min(len(_WORD.findall(text)), _MANY_WORDS)
 
@@ -245,7 +247,7 @@ def _lines(text: str) -> list[_Line]:
     lines, offset = [], 0
     for number, raw in enumerate(text.split("\n"), start=1):
         if raw.strip():
-            lines.append(_Line(number, offset, offset + len(raw), raw))
+            lines.append(_Line(number, offset, offset + len(raw), raw, _unmarked(raw)))
         offset += len(raw) + 1
     return lines
 
@@ -267,7 +269,7 @@ def _split_leading_date(lines: list[_Line], dates: list) -> int | None:
         return None  # a whole dateline: handled as a line of its own
     split = found.end() + len(rest) - len(rest.lstrip(" \t|-–—:"))
     dates.append((_is_update(lead.group("label")), _found(first.text[: found.end()], first.start), _where(first)))
-    lines[0] = _Line(first.number, first.start + split, first.end, first.text[split:])
+    lines[0] = _Line(first.number, first.start + split, first.end, first.text[split:], _unmarked(first.text[split:]))
     return lines[0].start
 
 
