@@ -139,3 +139,15 @@ def test_a_mention_ends_at_a_line_break():
     doc = nlp("He met Assange\n\nPompeo said later.")
     doc.ents = [Span(doc, 2, 5, "ORG")]
     assert [(m.text, m.end) for m in mentions_in(doc, doc.text)] == [("Assange", 14)]
+
+
+def test_a_names_leading_the_is_trimmed_but_not_a_titles():
+    nlp = spacy.blank("en")
+    doc = nlp("He met the State Duma in the Cold War. The Hague and the Godfather followed.")
+    doc.ents = [
+        Span(doc, 2, 5, "ORG"),
+        Span(doc, 6, 9, "EVENT"),
+        Span(doc, 10, 12, "GPE"),
+        Span(doc, 13, 15, "WORK_OF_ART"),
+    ]
+    assert [m.text for m in mentions_in(doc, doc.text)] == ["State Duma", "Cold War", "The Hague", "the Godfather"]

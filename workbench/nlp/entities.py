@@ -20,6 +20,10 @@ Key = TypeVar("Key")
 NAME_LABELS = frozenset(
     {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
 )
+# Labels of names the recogniser writes with or without "the" ("the United States", "United
+# States"): trimmed, they count as one. Titles of works keep theirs, and so does a
+# sentence-initial "The" ("The Hague", "The Associated Press").
+ARTICLE_FREE = frozenset({"ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "LAW"})
 _WORD = re.compile(r"\w+")
 # Peak memory grows with the batch: 64 news articles stay near 0.5 GB (1000 went past 3 GB).
 BATCH_SIZE = 64
@@ -86,14 +90,16 @@ def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
 
 
 def mentions_in(doc, text: str, offset: int = 0) -> list[EntitySpan]:
-    """The doc's entities as spans of the whole article, possessives trimmed, cut from
-    `text`: the doc's text as the article has it (its headline's capitals, unlike the
-    text NER read, and without Doc.text joining it again from every token). A mention with
-    no letter or digit in it (an emoji read as a number, a lone dash) names nothing and is
-    dropped."""
+    """The doc's entities as spans of the whole article, possessives and a leading "the"
+    trimmed, cut from `text`: the doc's text as the article has it (its headline's
+    capitals, unlike the text NER read, and without Doc.text joining it again from every
+    token). A mention with no letter or digit in it (an emoji read as a number, a lone
+    dash) names nothing and is dropped."""
     mentions = []
     for ent in doc.ents:
         start, end = ent.start_char, trim_possessive(text, ent.start_char, ent.end_char)
+        if ent.label_ in ARTICLE_FREE and text.startswith("the ", start, end) and end - start > 4:
+            start += 4  # "the Supreme Court" is "Supreme Court", as the recogniser writes it half the time
         if (newline := text.find("\n", start, end)) >= 0:
             end = newline  # a name ends at a line break (the recogniser ran one into the next paragraph)
         while end > start and text[end - 1].isspace():
