@@ -10,6 +10,13 @@ from workbench.nlp.entities import consistent_labels, find_entities, mentions_in
 from workbench.nlp.pipeline import PipelineUnavailable, find_pipeline, load_pipeline
 
 
+def mentions_of(text: str, *ents: tuple[int, int, str]) -> list[tuple[str, str, int]]:
+    """mentions_in of a doc of `text` whose entities are (first token, end token, label)."""
+    doc = spacy.blank("en")(text)
+    doc.ents = [Span(doc, first, end, label) for first, end, label in ents]
+    return [(m.text, m.label, m.end) for m in mentions_in(doc, doc.text)]
+
+
 def test_offsets_are_into_the_whole_article(ruler_pipeline):
     article = build_article(
         "x.txt",
@@ -90,15 +97,14 @@ def test_runs_longer_than_spacy_accepts_are_read_in_pieces(ruler_pipeline):
 
 def test_mentions_without_a_letter_or_digit_are_dropped():
     # en_core_web_sm reads an emoji closing a headline as a number (CARDINAL).
-    nlp = spacy.blank("en")
-    doc = nlp("Seoul Says Troops Deployed 🚀 — 1,500 of them")
-    doc.ents = [
-        Span(doc, 0, 1, "GPE"),
-        Span(doc, 4, 5, "CARDINAL"),
-        Span(doc, 5, 6, "CARDINAL"),
-        Span(doc, 6, 7, "CARDINAL"),
-    ]
-    assert [(m.text, m.label) for m in mentions_in(doc, doc.text)] == [("Seoul", "GPE"), ("1,500", "CARDINAL")]
+    found = mentions_of(
+        "Seoul Says Troops Deployed 🚀 — 1,500 of them",
+        (0, 1, "GPE"),
+        (4, 5, "CARDINAL"),
+        (5, 6, "CARDINAL"),
+        (6, 7, "CARDINAL"),
+    )
+    assert [(text, label) for text, label, _ in found] == [("Seoul", "GPE"), ("1,500", "CARDINAL")]
 
 
 def spans(*mentions):
@@ -135,19 +141,10 @@ def test_a_tie_or_a_number_changes_nothing():
 
 
 def test_a_mention_ends_at_a_line_break():
-    nlp = spacy.blank("en")
-    doc = nlp("He met Assange\n\nPompeo said later.")
-    doc.ents = [Span(doc, 2, 5, "ORG")]
-    assert [(m.text, m.end) for m in mentions_in(doc, doc.text)] == [("Assange", 14)]
+    assert mentions_of("He met Assange\n\nPompeo said later.", (2, 5, "ORG")) == [("Assange", "ORG", 14)]
 
 
 def test_a_names_leading_the_is_trimmed_but_not_a_titles():
-    nlp = spacy.blank("en")
-    doc = nlp("He met the State Duma in the Cold War. The Hague and the Godfather followed.")
-    doc.ents = [
-        Span(doc, 2, 5, "ORG"),
-        Span(doc, 6, 9, "EVENT"),
-        Span(doc, 10, 12, "GPE"),
-        Span(doc, 13, 15, "WORK_OF_ART"),
-    ]
-    assert [m.text for m in mentions_in(doc, doc.text)] == ["State Duma", "Cold War", "The Hague", "the Godfather"]
+    text = "He met the State Duma in the Cold War. The Hague and the Godfather followed."
+    found = mentions_of(text, (2, 5, "ORG"), (6, 9, "EVENT"), (10, 12, "GPE"), (13, 15, "WORK_OF_ART"))
+    assert [text for text, _, _ in found] == ["State Duma", "Cold War", "The Hague", "the Godfather"]
