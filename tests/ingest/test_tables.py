@@ -142,3 +142,31 @@ def test_duplicate_column_names_hide_no_cell():
 def test_long_cells_are_read_whole():
     long = "word " * 100_000
     assert len(read_table("n.csv", f'text\n"{long}"\n'.encode())[0].text) == len(long)
+
+
+def test_an_excel_workbooks_sheet_with_a_text_column_is_read(tmp_path):
+    from datetime import datetime
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    notes = book.active
+    notes.title = "Notes"
+    notes.append(["Collected by", "Jane"])
+    sheet = book.create_sheet("Articles")
+    sheet.append(["Headline", "Body", "Published", "URL", "Words"])
+    sheet.append(["Talks resume", BODY, datetime(2024, 1, 14), "https://www.example.com/a", "=LEN(B2)"])
+    sheet.append([None, None, None, None, None])  # an empty row: not an article
+    sheet.append(["Pact signed", BODY + " More.", datetime(2024, 6, 19, 8, 30), None, 12.0])
+    book.save(tmp_path / "news.xlsx")
+    rows = read_table("news.xlsx", (tmp_path / "news.xlsx").read_bytes())
+    assert [(r.where, r.metadata.title, r.metadata.date) for r in rows] == [
+        ("Articles, row 1", "Talks resume", "2024-01-14"),
+        ("Articles, row 2", "Pact signed", "2024-06-19"),
+    ]
+    assert rows[0].text == BODY and rows[0].metadata.site == "www.example.com"
+
+
+def test_a_file_that_is_no_workbook_is_reported():
+    with pytest.raises(UnreadableFile, match="not a readable Excel workbook"):
+        read_table("news.xlsx", b"title,text\nA,B\n")

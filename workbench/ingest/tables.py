@@ -14,6 +14,7 @@ import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime, time
 from urllib.parse import urlsplit
 
 from workbench.core.text import normalise_newlines
@@ -22,7 +23,7 @@ from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import UnreadableFile
 
-TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json")
+TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xlsx")
 
 # Column names as news datasets spell them, most telling first; compared case-insensitively
 # with spaces and hyphens read as underscores.
@@ -91,8 +92,10 @@ def read_table(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list[T
 
 def read_rows(name: str, data: bytes) -> tuple[list[str], list[Row]]:
     """The column names and the rows of a table."""
-    text, _encoding = decode_text(data)
     suffix = name.lower().rsplit(".", 1)[-1]
+    if suffix == "xlsx":
+        return _xlsx_rows(data)
+    text, _encoding = decode_text(data)
     if suffix in ("jsonl", "ndjson"):
         return _with_columns(list(_json_lines(text)))
     if suffix == "json":
@@ -217,6 +220,48 @@ def _csv_rows(text: str, delimiter: str | None) -> tuple[list[str], list[Row]]:
     except csv.Error as exc:
         raise UnreadableFile(f"row {number + 1} (line {reader.line_num}): malformed CSV ({exc})") from None
     return header, rows
+
+
+def _xlsx_rows(data: bytes) -> tuple[list[str], list[Row]]:
+    """The rows of an Excel workbook's sheet: the first whose header names a text column,
+    else the first. Cells hold what Excel shows (a formula's last value, never the formula);
+    dates are written ISO 8601."""
+    from openpyxl import load_workbook  # NOTE: lazy, like every reader of a format not every import needs
+
+    try:
+        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as exc:  # noqa: BLE001 — zipfile, XML and openpyxl's own errors alike
+        raise UnreadableFile(f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+    try:
+        sheets = [_sheet_rows(sheet) for sheet in book.worksheets]
+    finally:
+        book.close()
+    sheets = [sheet for sheet in sheets if sheet[0]] or [([], [])]
+    return next((sheet for sheet in sheets if "text" in guess_columns(sheet[0])), sheets[0])
+
+
+def _sheet_rows(sheet) -> tuple[list[str], list[Row]]:
+    rows = iter(sheet.iter_rows(values_only=True))
+    header = next((row for row in rows if any(cell is not None for cell in row)), None)
+    if header is None:
+        return [], []
+    columns = _unique([str(cell).strip() if cell is not None else f"column {i}" for i, cell in enumerate(header, 1)])
+    records = []
+    for row in rows:
+        if any(cell is not None and str(cell).strip() for cell in row):
+            values = dict(zip(columns, map(_xlsx_value, row), strict=False))
+            records.append(Row(f"{sheet.title}, row {len(records) + 1}", values))
+    return columns, records
+
+
+def _xlsx_value(cell):
+    if isinstance(cell, datetime):
+        return cell.date().isoformat() if cell.time() == time() else cell.isoformat()
+    if isinstance(cell, date | time):
+        return cell.isoformat()
+    if isinstance(cell, float) and cell.is_integer():
+        return int(cell)
+    return cell
 
 
 def _unique(header: list[str]) -> list[str]:
