@@ -103,6 +103,16 @@ def test_a_wire_dateline_is_metadata_not_the_story(dateline):
     assert a.title.startswith("The defence ministry said on Tuesday")
 
 
+def test_a_news_apis_note_that_it_cut_the_text_is_clutter():
+    content = (
+        "MOSCOW (Reuters) - Russia and North Korea signed a defence pact on Wednesday, the Kremlin said… [+2345 chars]"
+    )
+    a = build_article("newsapi.json", content)
+    assert [s.role for s in a.segments] == [Role.META, Role.BODY, Role.CLUTTER]
+    assert a.text[a.segments[2].start :] == " [+2345 chars]"
+    assert a.body_text == "Russia and North Korea signed a defence pact on Wednesday, the Kremlin said…"
+
+
 @pytest.mark.parametrize(
     "opening",
     [

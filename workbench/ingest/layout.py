@@ -86,6 +86,9 @@ _WIRE_DATELINE = re.compile(
     rf"|{_PLACE}\s*--)"  # MOSCOW --
     r"\s+(?=\S)"
 )
+# A news API's note that it cut the text short (NewsAPI's content ends "… [+2345 chars]").
+_TRUNCATED = re.compile(r"\s*\[\+\d+ chars\]\s*$")
+_CUT_NOTE_END = "chars]"  # checked first: searching every paragraph with the pattern is slow
 # The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
 _DATELINE_MAX = 240
 
@@ -125,7 +128,9 @@ class _Line:
     def is_prose(self) -> bool:
         """Reads as running text: a long line, or a sentence-sized one ending like a sentence."""
         words = self.words
-        return words >= _MANY_WORDS or (words >= 10 and bool(_SENTENCE_END.search(self.text.rstrip())))
+        if words >= _MANY_WORDS:
+            return True
+        return words >= 10 and bool(_SENTENCE_END.search(_without_cut_note(self.text.rstrip())))
 
 
 def read_layout(text: str) -> Layout:
@@ -171,10 +176,26 @@ def read_layout(text: str) -> Layout:
 
     if dates:
         _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
-    first_body = next((i for i in range(tail) if roles[i] is Role.BODY), None)
-    wire = _WIRE_DATELINE.match(lines[first_body].text) if first_body is not None else None
-    layout.segments = _segments(text, lines, roles, prefix_end, (first_body, wire.end()) if wire else None)
+    layout.segments = _segments(text, lines, roles, prefix_end, _inner_stretches(lines, roles, tail))
     return layout
+
+
+def _inner_stretches(lines: list[_Line], roles: dict[int, Role], tail: int) -> dict[int, list[tuple[int, Role]]]:
+    """Stretches of the story's first and last paragraphs that are not story: a wire
+    dateline opening it, and a news API's note that the text was cut ("… [+2345 chars]")
+    ending it."""
+    body = [i for i in range(tail) if roles[i] is Role.BODY]
+    inner: dict[int, list[tuple[int, Role]]] = {}
+    if body and (wire := _WIRE_DATELINE.match(lines[body[0]].text)):
+        inner[body[0]] = [(0, Role.META), (wire.end(), Role.BODY)]
+    last = lines[body[-1]].text if body else ""
+    if last.rstrip().endswith(_CUT_NOTE_END) and (cut := _TRUNCATED.search(last)):
+        inner.setdefault(body[-1], []).append((cut.start(), Role.CLUTTER))
+    return inner
+
+
+def _without_cut_note(line: str) -> str:
+    return _TRUNCATED.sub("", line) if line.endswith(_CUT_NOTE_END) else line
 
 
 # Front matter's fields by what they give, the first found winning (Obsidian's and other
@@ -378,16 +399,21 @@ def _is_tag_line(line: _Line) -> bool:
 
 
 def _segments(
-    text: str, lines: list[_Line], roles: dict[int, Role], prefix_end: int | None, wire: tuple[int, int] | None
+    text: str,
+    lines: list[_Line],
+    roles: dict[int, Role],
+    prefix_end: int | None,
+    inner: dict[int, list[tuple[int, Role]]],
 ) -> tuple[Segment, ...]:
     """Cover the whole text: each line keeps its role and the white space after a line
-    goes with it, so a run of body paragraphs is one contiguous segment. `wire`: the line
-    that opens with a wire dateline, and the dateline's length (metadata)."""
+    goes with it, so a run of body paragraphs is one contiguous segment. `inner`: where,
+    within a line, a stretch of another role starts (offset in the line, role), such as a
+    wire dateline opening the story."""
     marks = [(0, prefix_end, Role.META)] if prefix_end else []
     for i, line in enumerate(lines):
-        if wire is not None and i == wire[0]:
-            marks.append((line.start, line.start + wire[1], Role.META))
-            marks.append((line.start + wire[1], line.end, roles[i]))
+        if i in inner:
+            starts = {0: roles[i], **dict(inner[i])}  # offset in the line → role from there
+            marks += [(line.start + at, line.end, role) for at, role in sorted(starts.items())]
         else:
             marks.append((line.start, line.end, roles[i]))
     if not marks:
