@@ -412,3 +412,9 @@ def test_a_surname_is_a_person_where_ner_ran_it_into_a_date(real_pipeline):
 )
 def test_a_speakers_name_leaves_out_what_the_sentence_adds_to_it(real_pipeline, text, source):
     assert only(real_pipeline, text).source == source
+
+
+def test_a_heading_in_the_body_is_no_statement(real_pipeline):
+    # Another story's headline in a teaser box, title-cased, without a full stop.
+    text = "Americans Question Their Relationships With Social Media\nThe minister said the talks would resume."
+    assert [s.text for s in suggest(real_pipeline, text)] == ["the talks would resume"]

@@ -19,6 +19,7 @@ from workbench.core.model import Article, Role, Suggestion
 from workbench.nlp.attribution_rules import Frame, find_frames, is_fragment
 from workbench.nlp.attribution_spans import quotations, token_at, trim_quotes
 from workbench.nlp.attribution_speakers import Discourse, Mention
+from workbench.nlp.casing import is_title_cased
 from workbench.nlp.language import pipeline_reads
 from workbench.nlp.pipeline import Pipeline, PipelineUnavailable, parse
 
@@ -78,13 +79,15 @@ def suggest_many(
 
 
 def body_paragraphs(article: Article) -> list[tuple[int, str]]:
-    """(offset, text) of each non-blank line of the article's body segments; a line longer
-    than MAX_PARAGRAPH is cut after a sentence end (or a space) into pieces the parser takes."""
+    """(offset, text) of each non-blank line of the article's body segments, but headings
+    (a title-cased line: a subheading, another story's headline in a teaser, where "Americans
+    Question Their Relationships" reads as a statement); a line longer than MAX_PARAGRAPH is
+    cut after a sentence end (or a space) into pieces the parser takes."""
     paragraphs = []
     for segment in article.segments:
         if segment.role is Role.BODY:
             for line in PARAGRAPH.finditer(article.text, segment.start, segment.end):
-                if line.group().strip():
+                if line.group().strip() and not is_title_cased(line.group()):
                     paragraphs += _pieces(line.start(), line.group())
     return paragraphs
 

@@ -33,14 +33,14 @@ def lowered_for_ner(runs: list[tuple[int, str]]) -> list[str]:
     """The texts of an article's runs (offset, text), as NER should read them: the same
     texts, but for the common words of title-cased lines, lowered."""
     texts = [text for _, text in runs]
-    lines = [[(line, _is_title_cased(line)) for line in text.splitlines(keepends=True)] for text in texts]
+    lines = [[(line, is_title_cased(line)) for line in text.splitlines(keepends=True)] for text in texts]
     if not any(titled for text in lines for _, titled in text):
         return texts
     counts = _case_counts(line for text in lines for line, titled in text if not titled)
     return ["".join(_lowered(line, *counts) if titled else line for line, titled in text) for text in lines]
 
 
-def _is_title_cased(line: str) -> bool:
+def is_title_cased(line: str) -> bool:
     """A headline-like line: no sentence end, most words after the first capitalised."""
     stripped = line.rstrip()
     if not stripped or stripped[-1] in ".!?…":
