@@ -244,6 +244,8 @@ def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
         "In 2021, the Senate confirmed Elizabeth Prelogar by a vote of 53-36.",
         "The lawyer questioned him for hours about the valuations.",
         "The board dismissed the minister after the scandal.",
+        # A noun with its own subject is no reported clause.
+        "The Americans will find us contracts around the world.",
     ],
 )
 def test_no_suggestion_without_an_attribution(real_pipeline, text):

@@ -143,7 +143,7 @@ def _resumed(text: str, quotes: list[tuple[int, int]], frame: Frame) -> tuple[in
 def _verb_clause(verb):
     """The content clause of a reporting verb: a ccomp (the nearest, on either side for
     “…,” she said), or the infinitive of "claimed to have …", "expects X to …"."""
-    ccomps = [c for c in verb.children if c.dep_ == "ccomp"]
+    ccomps = [c for c in verb.children if c.dep_ == "ccomp" and not _small_clause(c)]
     if ccomps:
         return min(ccomps, key=lambda c: abs(c.i - verb.i))
     if verb.lemma_.lower() in ("claim", "expect", "promise", "vow", "pledge"):
@@ -155,6 +155,13 @@ def _verb_clause(verb):
             if clause is not None:
                 return clause
     return None
+
+
+def _small_clause(clause) -> bool:
+    """A noun with its own subject and no "that" ("will find us contracts", "declared
+    himself a candidate"): it says what someone is or gets, not what was said. (A "that"
+    clause whose verb the tagger took for a noun is still a clause.)"""
+    return clause.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "mark" for c in clause.children)
 
 
 def _content_of(token, doc, cue_token=None) -> tuple[int, int] | None:
