@@ -420,3 +420,13 @@ def test_a_heading_in_the_body_is_no_statement(real_pipeline):
     # Another story's headline in a teaser box, title-cased, without a full stop.
     text = "Americans Question Their Relationships With Social Media\nThe minister said the talks would resume."
     assert [s.text for s in suggest(real_pipeline, text)] == ["the talks would resume"]
+
+
+def test_it_does_not_stand_for_someone_named_inside_the_quotation(real_pipeline):
+    text = (
+        'A leaked report from the Chinese embassy was read in court. "A reliable source has reported that '
+        "central Chinese government officials firmly believe that the casino let agents operate from within its "
+        'facilities," it stated.'
+    )
+    [s] = [s for s in suggest(real_pipeline, text) if s.cue == "it stated"]
+    assert s.source == "A leaked report from the Chinese embassy"

@@ -126,7 +126,7 @@ class _ArticleReader:
         frames = find_frames(doc, quotes)
         sentence_of = {token.i: self.sentence + n for n, sent in enumerate(doc.sents) for token in sent}
         self.discourse.add_doc(doc, offset, paragraph, sentence_of, quotes)
-        speakers = self._speakers(frames, paragraph, offset, doc, sentence_of)
+        speakers = self._speakers(frames, paragraph, offset, doc, sentence_of, quotes)
         for frame in frames:
             mention = speakers.get(id(frame))
             if mention is None:
@@ -139,15 +139,20 @@ class _ArticleReader:
             self._continue_quote(paragraph, q_start + offset, q_end + offset)
         self.sentence = sentence_of[len(doc) - 1] + 1
 
-    def _speakers(self, frames, paragraph: int, offset: int, doc, sentence_of) -> dict[int, Mention]:
+    def _speakers(self, frames, paragraph: int, offset: int, doc, sentence_of, quotes) -> dict[int, Mention]:
         """The mention standing for each frame's speaker (by frame id): named speakers first,
-        since a pronoun may stand for a speaker named after it in the sentence."""
+        since a pronoun may stand for a speaker named after it in the sentence. A speaker
+        named inside a quotation (someone the quoted person reports) is not one a pronoun
+        outside it can stand for."""
         speakers: dict[int, Mention] = {}
         for frame in frames:
             if frame.source is not None:
                 sentence = sentence_of[token_at(doc, frame.cue[0])]
                 start, end = frame.source[0] + offset, frame.source[1] + offset
-                speakers[id(frame)] = self.discourse.speaker_at(start, end, paragraph, sentence)
+                if any(q0 <= frame.source[0] < q1 for q0, q1 in quotes):
+                    speakers[id(frame)] = Mention(start, end, start, "group", False, None, paragraph, sentence)
+                else:
+                    speakers[id(frame)] = self.discourse.speaker_at(start, end, paragraph, sentence)
         for frame in sorted((f for f in frames if f.pronoun is not None), key=lambda f: f.pronoun.idx):
             holder = speakers.get(id(frame.nested_in)) if frame.nested_in is not None else None
             pronoun = frame.pronoun
