@@ -80,7 +80,7 @@ _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
 _PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*"  # SEOUL, WINSTON-SALEM, ST. LOUIS
 _WHERE_WHEN = r"(?:,\s*[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*)*){1,2}"  # , Aug. 20 · , Ukraine · , Nov. 3, 2024
 _WIRE_DATELINE = re.compile(
-    rf"^\s*(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
+    rf"^[\s|•·]*(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
     rf"|{_PLACE}{_WHERE_WHEN}\s+(?:--|[–—])"  # KYIV, Ukraine —
     r"|\([^()\n]{1,30}\)\s*(?:--|[-–—])"  # (CNN) --
     rf"|{_PLACE}\s*--)"  # MOSCOW --
