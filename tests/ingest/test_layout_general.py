@@ -93,6 +93,7 @@ def test_derive_title_short_sentence_is_kept_whole():
         "(CNN) -- ",
         "MOSCOW, Jan 5 (Reuters) - ",
         "KYIV, Ukraine — ",
+        "| KABUL, Afghanistan (AP) -- ",  # after a scraped page's stray bar
     ],
 )
 def test_a_wire_dateline_is_metadata_not_the_story(dateline):
