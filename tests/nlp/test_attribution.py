@@ -355,7 +355,7 @@ def test_a_quotation_is_never_cut_at_a_reporting_verb_inside_it(real_pipeline):
     assert s.text.startswith("Well, since the forecast said") and s.text.endswith("took another route")
 
 
-@pytest.mark.parametrize("answer", ["Probably", "Yes, primarily", "No, Justice Alito"])
+@pytest.mark.parametrize("answer", ["Probably", "Yes, primarily", "No, Justice Alito", "Done"])
 def test_an_answer_of_a_few_words_and_no_verb_is_not_suggested(real_pipeline, answer):
     text = f"The lawyer asked whether he was involved in the change. “{answer},” Trump said."
     assert all(s.source != "Trump" for s in suggest(real_pipeline, text))

@@ -109,11 +109,12 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
 
 
 def is_fragment(doc, content: tuple[int, int]) -> bool:
-    """A quotation of a few words and no verb states nothing on its own: an answer
-    (“Probably,” Trump said; “Yes, primarily”), an interjection, a word quoted."""
+    """A quotation of a few words and no verb, or of one word, states nothing on its own:
+    an answer (“Probably,” Trump said; “Yes, primarily”; “Done”), an interjection, a word
+    quoted."""
     span = doc.char_span(*content, alignment_mode="expand")
     words = [t for t in span if not t.is_punct] if span is not None else []
-    return len(words) <= FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words)
+    return len(words) <= 1 or (len(words) <= FRAGMENT_WORDS and not any(t.pos_ in ("VERB", "AUX") for t in words))
 
 
 def _resumed(text: str, quotes: list[tuple[int, int]], frame: Frame) -> tuple[int, int] | None:
