@@ -69,6 +69,7 @@ def test_export_takes_the_format_from_the_file_name(tmp_path):
         (["export", "--project", "{tmp}/p.wbproj", "--out", "{tmp}/no/such/dir/c.csv"], "does not exist"),
         (["export", "--project", "{tmp}/p.wbproj", "--out", "{tmp}"], "is a folder"),
         (["articles", "--project", "{tmp}/junk.wbproj", "--out", "{tmp}/a.csv"], "not an Analyst Workbench project"),
+        (["entities", "--project", "{tmp}/p.wbproj", "--out", "{tmp}/e.xlsx"], "entities are written as CSV"),
         (["analyze", "--project", "{tmp}/p.wbproj", "--pipeline", "no_such_pipeline_xyz"], None),
     ],
 )

@@ -220,6 +220,8 @@ def _run_table(args) -> int:
     from workbench.services import exporting
 
     _check_destination(args.out)
+    if args.command != "export" and exporting.export_format(args.out) != "csv":
+        raise WorkbenchError(f"{args.command} are written as CSV: name the file {args.out.stem}.csv.")
     session = _open_as_analyst(args)
     selection = exporting.ExportFilter(
         frozenset(args.article), frozenset(args.category), frozenset(args.status), frozenset(args.analyst)
