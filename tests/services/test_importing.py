@@ -157,6 +157,24 @@ def test_a_table_is_imported_whole_or_not_at_all(session, tmp_path):
     assert session.store.article_count() == 0
 
 
+def test_a_saved_pages_assets_folder_is_not_imported(session, tmp_path):
+    # A browser's "Save page, complete": the page, and beside it its pictures, scripts and ad frames.
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    page = f"<html><body><article><h1>Talks resume</h1><p>{BODY}</p></article></body></html>"
+    (corpus / "Talks resume.html").write_text(page)
+    assets = corpus / "Talks resume_files"
+    assets.mkdir()
+    (assets / "ad-frame.html").write_text(
+        "<html><body><p>Buy now! " + "Great offers on shoes today. " * 20 + "</p></body></html>"
+    )
+    (assets / "style.css").write_text("p { color: red }")
+    (corpus / "notes_files").mkdir()  # a folder merely named so, with no page beside it
+    (corpus / "notes_files" / "note.txt").write_text(story("Kept", BODY + " Another sentence."))
+    report = import_paths(session.store, [corpus])
+    assert sorted(o.path.rsplit("/", 1)[-1] for o in report.outcomes) == ["Talks resume.html", "note.txt"]
+
+
 def test_identical_body_is_a_duplicate_of_the_existing_article(session, tmp_path):
     (tmp_path / "a.txt").write_text(story("First headline", BODY) + "\nRelated Articles\nSomething else\n")
     (tmp_path / "b.txt").write_text("Another site's headline\nUpdated: 14 January 2024\n\n" + BODY + "\n")
