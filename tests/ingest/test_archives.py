@@ -35,6 +35,20 @@ def test_members_in_name_order_without_folders_and_hidden_files(tmp_path):
         assert archive.read(members[1], 100) == b"2"
 
 
+def test_a_saved_pages_assets_folder_is_left_out(tmp_path):
+    path = make_zip(
+        tmp_path / "a.zip",
+        {
+            "news/Story.html": "<p>story</p>",
+            "news/Story_files/ad.html": "<p>ad</p>",
+            "news/Story_files/deep/frame.htm": "<p>frame</p>",
+            "notes_files/kept.txt": "no page beside this folder",
+        },
+    )
+    with Archive(path) as archive:
+        assert [m.filename for m in archive.members()] == ["news/Story.html", "notes_files/kept.txt"]
+
+
 def test_large_and_encrypted_members_are_refused(tmp_path):
     path = make_zip(tmp_path / "a.zip", {"big.txt": "x" * 1000})
     with Archive(path) as archive:

@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 
 from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.html import is_saved_page_assets
 
 ARCHIVE_SUFFIXES = (".zip",)
 _ENCRYPTED = 0x1
@@ -40,17 +41,18 @@ class Archive:
         self._zip.close()
 
     def members(self) -> list[zipfile.ZipInfo]:
-        """The files in the archive, in name order, without folders and hidden files
-        (.DS_Store, __MACOSX/…)."""
-        return sorted(
-            (
-                info
-                for info in self._zip.infolist()
-                if not info.is_dir()
-                and not any(part.startswith((".", "__MACOSX")) for part in info.filename.split("/"))
-            ),
-            key=lambda info: info.filename,
-        )
+        """The files in the archive, in name order, without folders, hidden files
+        (.DS_Store, __MACOSX/…) and saved pages' asset folders ("Story_files/")."""
+        files = [
+            info
+            for info in self._zip.infolist()
+            if not info.is_dir() and not any(part.startswith((".", "__MACOSX")) for part in info.filename.split("/"))
+        ]
+        beside: dict[str, set[str]] = {}  # folder → names in it
+        for info in files:
+            folder, _, name = info.filename.rpartition("/")
+            beside.setdefault(folder, set()).add(name)
+        return sorted((info for info in files if not _in_page_assets(info.filename, beside)), key=lambda i: i.filename)
 
     def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
         """A member's bytes; refuses members larger than `limit` without inflating them."""
@@ -73,3 +75,8 @@ class Archive:
 def is_unsafe(name: str) -> bool:
     """A member name that is absolute, names a drive, or climbs out with `..`."""
     return name.startswith(("/", "\\")) or bool(re.match(r"^[A-Za-z]:", name)) or ".." in re.split(r"[/\\]", name)
+
+
+def _in_page_assets(path: str, beside: dict[str, set[str]]) -> bool:
+    parts = path.split("/")[:-1]
+    return any(is_saved_page_assets(part, beside.get("/".join(parts[:k]), ())) for k, part in enumerate(parts))

@@ -11,7 +11,7 @@ from pathlib import Path
 from workbench.core.model import Article
 from workbench.ingest.errors import UnreadableFile
 from workbench.ingest.formats import read_entries
-from workbench.ingest.html import HTML_SUFFIXES
+from workbench.ingest.html import is_saved_page_assets
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 # Folders that tools leave beside files, holding nothing a person put there.
@@ -35,21 +35,14 @@ def collect_files(paths: Iterable[str | os.PathLike]) -> Iterator[FoundFile]:
             continue
         for folder, dirs, names in os.walk(root):
             dirs[:] = sorted(
-                d for d in dirs if not d.startswith(".") and d not in _MACHINE_FOLDERS and not _page_assets(d, names)
+                d
+                for d in dirs
+                if not d.startswith(".") and d not in _MACHINE_FOLDERS and not is_saved_page_assets(d, names)
             )
             for name in sorted(names):
                 if not name.startswith("."):
                     path = Path(folder, name)
                     yield FoundFile(path, path.relative_to(root).as_posix(), named=False)
-
-
-def _page_assets(folder: str, files: list[str]) -> bool:
-    """A browser's "Save page, complete" folder beside its page ("Story.html" and
-    "Story_files/"): pictures, scripts and the ads' own HTML frames, not articles."""
-    stem = folder.removesuffix("_files")
-    return stem != folder and any(
-        name.rsplit(".", 1)[0] == stem and name.lower().endswith(HTML_SUFFIXES) for name in files
-    )
 
 
 def file_size(path: Path) -> int:

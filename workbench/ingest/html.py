@@ -13,6 +13,7 @@ meta tags, its `<title>` and its structured data.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from urllib.parse import urlsplit
 
 from workbench.ingest.article import Metadata
@@ -31,6 +32,15 @@ _TITLE_SEPARATOR = re.compile(r"\s*[|:：/»·•~–—-]+\s*")
 _SEPARATOR_AT_END = re.compile(_TITLE_SEPARATOR.pattern + "$")
 # Typographic quotes compared as plain ones: a page's <h1> often has them where its title has not.
 _PLAIN_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
+
+
+def is_saved_page_assets(folder: str, names_beside: Iterable[str]) -> bool:
+    """A browser's "Save page, complete" folder beside its page ("Story.html" and
+    "Story_files/"): pictures, scripts and the ads' own HTML frames, not articles."""
+    stem = folder.removesuffix("_files")
+    return stem != folder and any(
+        n.rsplit(".", 1)[0] == stem and n.lower().endswith(HTML_SUFFIXES) for n in names_beside
+    )
 
 
 def read_html(data: bytes) -> tuple[str, Metadata]:
