@@ -267,6 +267,7 @@ def test_an_article_not_in_english_is_shown_without_entities_and_says_why(open_w
     article_id = next(s.id for s in window.session.article_summaries() if s.source_file == "es.txt")
     window.show_article(article_id)
     assert "not in English" in window.meta.text()
+    assert "(1 not in English: nothing looked for in it)" in window.status_message.text()
     assert window.reader.mentions_at(window.reader.toPlainText().index("Russia")) == []
     assert "No entities in this article." in [label.text() for label in window.legend.findChildren(QLabel)]
     window.show_article(1)

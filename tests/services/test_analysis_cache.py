@@ -47,6 +47,18 @@ def test_a_changed_text_is_analysed_again(session, ruler_pipeline, ruler_pipelin
     assert any(m.text == "Putin" and m.start > 0 for m in store.entities(3))
 
 
+def test_the_report_counts_the_articles_not_in_english(session, ruler_pipeline, tmp_path):
+    spanish = tmp_path / "es.txt"
+    spanish.write_text(
+        "El fiscal está perfilando con el jefe de la Fiscalía la estrategia jurídica que seguirá tras el auto "
+        "dictado por el juez en el que acuerda citar en calidad de imputada a la infanta en Moscow."
+    )
+    import_paths(session.store, [SEEDS, spanish])
+    report = analyse_articles(session.store, ruler_pipeline)
+    assert (report.analysed, report.other_language) == (6, 1)
+    assert report.summary().endswith("; 1 not in English, so nothing was looked for in them")
+
+
 def test_a_new_model_version_analyses_everything_again(session, ruler_pipeline, ruler_pipeline_path, tmp_path):
     store = session.store
     import_paths(store, [SEEDS])

@@ -652,6 +652,8 @@ class MainWindow(QMainWindow):
             if r.analysed
         ]
         message = ("Found " + " and ".join(found)) if found else "All articles are analysed."
+        if other := max((r.other_language for r in reports), default=0):
+            message += f" ({other} not in English: nothing looked for in {'them' if other != 1 else 'it'})."
         if any(r.cancelled for r in reports):
             message += " Cancelled before the end: F5 goes on."
         elif len(reports) == 1:

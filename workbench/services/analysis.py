@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from workbench.core.model import Article, ChangeSet
 from workbench.nlp.entities import find_entities
+from workbench.nlp.language import pipeline_reads
 from workbench.nlp.pipeline import Pipeline, pipeline_meta
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
@@ -33,11 +34,14 @@ class AnalysisReport:
     cancelled: bool
     changes: ChangeSet
     model: str
+    other_language: int = 0  # of those analysed, articles not in the pipeline's language
 
     def summary(self) -> str:
         text = (
             f"{self.analysed} analysed, {self.up_to_date} already up to date, {self.found} {self.what} ({self.model})"
         )
+        if self.other_language:
+            text += f"; {self.other_language} not in English, so nothing was looked for in them"
         return text + (" — cancelled before the end" if self.cancelled else "")
 
 
@@ -149,9 +153,12 @@ def _run(
                 stopped = True
                 return
             article = store.article(article_id)
+            if not pipeline_reads(model, article.body_text):
+                other_language.append(article_id)
             yield (article_id, article.text_hash), article
 
     done: list[int] = []
+    other_language: list[int] = []
     found_total = 0
     batch: list = []
 
@@ -174,4 +181,5 @@ def _run(
         progress(len(done), len(order), f"Finding {what}: {len(done)} of {len(order)} articles")
     if batch:
         flush()
-    return AnalysisReport(what, len(done), up_to_date, found_total, stopped, changes(done), model)
+    skipped = len(set(other_language) & set(done))
+    return AnalysisReport(what, len(done), up_to_date, found_total, stopped, changes(done), model, skipped)
