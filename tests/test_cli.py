@@ -118,9 +118,12 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
     import sqlite3
     import time
 
+    # Enough files that the first batch (a quarter of a second's reading) cannot hold them all,
+    # even on a fast machine and with two processes reading ahead.
+    files = 1_200
     folder = tmp_path / "corpus"
     folder.mkdir()
-    for i in range(400):
+    for i in range(files):
         paragraph = f"Paragraph {i}: officials in district {i} said the plan number {i * 7} was approved. "
         (folder / f"{i:04d}.txt").write_text(f"Story {i}\n\n" + paragraph * (40 + i % 60))
     project = tmp_path / "p.wbproj"
@@ -147,7 +150,7 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
         banded = {row[0] for row in db.execute("SELECT DISTINCT article_id FROM article_bands")}
         ids = [row[0] for row in db.execute("SELECT id FROM articles")]
         bands_from = db.execute("SELECT value FROM project_meta WHERE key = 'bands_from'").fetchone()
-    assert 20 <= len(rows) < 400
+    assert 20 <= len(rows) < files
     for source_file, text, body_hash in rows:
         assert text == (folder / source_file).read_text() and body_hash
     # Every stored article has its near-duplicate index, or is marked to get it next time.
@@ -155,10 +158,10 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
 
     again = run("import", folder, "--project", project)
     assert again.returncode == 0
-    assert again.stdout.startswith(f"{400 - len(rows)} imported, {len(rows)} skipped, 0 failed")
-    assert count_articles(project) == 400
+    assert again.stdout.startswith(f"{files - len(rows)} imported, {len(rows)} skipped, 0 failed")
+    assert count_articles(project) == files
     with sqlite3.connect(project) as db:
-        assert db.execute("SELECT count(DISTINCT article_id) FROM article_bands").fetchone() == (400,)
+        assert db.execute("SELECT count(DISTINCT article_id) FROM article_bands").fetchone() == (files,)
         assert db.execute("SELECT value FROM project_meta WHERE key = 'bands_from'").fetchone() is None
 
 
