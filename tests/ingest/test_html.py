@@ -166,3 +166,14 @@ def test_the_byline_leaves_out_the_site_and_the_copyright_holder():
     )
     _, meta = read_html(headed(head, "Surveillance puts the West Bank on lockdown"))
     assert (meta.byline, meta.site) == ("Tom Bennett", "WIRED")
+
+
+def test_a_whole_page_saved_as_text_is_read_as_a_page(tmp_path):
+    (tmp_path / "download.txt").write_bytes(b"\xef\xbb\xbf\n  " + page())
+    article = read_article(tmp_path / "download.txt")
+    assert article.title == "Seoul warns of deeper North Korea–Russia military ties"
+    assert "<p>" not in article.text and "scriptvalue" not in article.text
+    (tmp_path / "note.txt").write_text(
+        "<b>Bold</b> is how the page wrote it.\n\nThe minister said the talks would go on."
+    )
+    assert read_article(tmp_path / "note.txt").text.startswith("<b>Bold</b>")  # markup in a text stays text

@@ -43,12 +43,12 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
     """The articles in a file called `name` (its kind told by the suffix). Raises EmptyFile
     when there is no text, UnreadableFile with the reason when it cannot be read."""
     lowered = name.lower()
-    if lowered.endswith(TEXT_SUFFIXES):
+    if lowered.endswith(TEXT_SUFFIXES) and not _is_html_page(data):
         text, _encoding = decode_text(data)
         if not text.strip():
             raise EmptyFile("empty (no text)")
         return [Entry("", build_article(name, text))]
-    if lowered.endswith(HTML_SUFFIXES):
+    if lowered.endswith(HTML_SUFFIXES + TEXT_SUFFIXES):  # a page a scraper saved as .txt
         text, metadata = read_html(data)
         if not text.strip():
             raise EmptyFile("empty (no readable text in the page)")
@@ -64,3 +64,10 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             for row in rows
         ]
     raise UnreadableFile(unsupported(name, explain=True))
+
+
+def _is_html_page(data: bytes) -> bool:
+    """Whether a text file holds a whole HTML page (a scraper's raw download saved as .txt):
+    it opens, past a byte-order mark and white space, with a doctype or an <html> tag."""
+    opening = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    return opening.startswith((b"<!doctype html", b"<html"))
