@@ -11,9 +11,10 @@ from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
+from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + TABLE_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES + TABLE_SUFFIXES
 SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
 
 
@@ -53,6 +54,11 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
         if not text.strip():
             raise EmptyFile("empty (no readable text in the page)")
         return [Entry("", build_article(name, text, metadata))]
+    if lowered.endswith(WORD_SUFFIXES):
+        text = read_word(data)
+        if not text.strip():
+            raise EmptyFile("empty (no text in the document)")
+        return [Entry("", build_article(name, text))]
     if lowered.endswith(TABLE_SUFFIXES):
         rows = read_table(name, data, choice)
         if not rows:

@@ -1,0 +1,76 @@
+"""Word documents: the text of their paragraphs, then read as a scraped page."""
+
+import io
+import zipfile
+
+import pytest
+
+from workbench.ingest.errors import EmptyFile, UnreadableFile
+from workbench.ingest.formats import read_entries
+
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def docx(*paragraphs: str, parts: dict | None = None) -> bytes:
+    """A minimal Word package whose paragraphs hold the given runs' XML."""
+    body = "".join(f"<w:p>{p}</w:p>" for p in paragraphs)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", "<Types/>")
+        for name, data in (
+            parts
+            if parts is not None
+            else {"word/document.xml": f"<w:document {W}><w:body>{body}</w:body></w:document>"}
+        ).items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{text}</w:t></w:r>'
+
+
+def test_paragraphs_become_lines_and_the_layout_finds_headline_byline_and_date():
+    data = docx(
+        run("Kim visits Moscow for talks"),
+        run("By Jane Doe"),
+        run("Published: 19 June 2024"),
+        run("North Korean leader Kim Jong Un arrived in Moscow on Wednesday for talks with ")
+        + "<w:r><w:rPr><w:b/></w:rPr><w:t>Vladimir Putin</w:t></w:r>"
+        + run(", state media said, adding that the visit was his first since 2019."),
+        "",  # an empty paragraph
+        run("Officials said") + "<w:r><w:tab/></w:r>" + run("the talks") + "<w:r><w:br/></w:r>" + run("went on."),
+    )
+    [entry] = read_entries("kim.docx", data)
+    article = entry.article
+    assert (article.title, article.byline, article.date) == ("Kim visits Moscow for talks", "Jane Doe", "2024-06-19")
+    assert "talks with Vladimir Putin, state media said" in article.body_text
+    assert article.text.endswith("Officials said\tthe talks\nwent on.")
+
+
+def test_a_document_without_text_is_empty():
+    with pytest.raises(EmptyFile):
+        read_entries("blank.docx", docx("", ""))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"PK not really a zip", "not a readable Word document"),
+        (docx(parts={"word/other.xml": "<x/>"}), "not a Word document"),
+        (docx(parts={"word/document.xml": "<w:document"}), "damaged Word document"),
+    ],
+)
+def test_what_is_no_word_document_is_reported(data, message):
+    with pytest.raises(UnreadableFile, match=message):
+        read_entries("bad.docx", data)
+
+
+def test_entities_in_the_xml_are_not_expanded():
+    # An XML bomb's entity is left alone, not expanded a billion times.
+    xml = (
+        f'<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>Officials said &b; the talks went on, according to the ministry.</w:t></w:r></w:p></w:body></w:document>"
+    )
+    [entry] = read_entries("bomb.docx", docx(parts={"word/document.xml": xml}))
+    assert "aaaaaaaaaa" not in entry.article.text
