@@ -74,3 +74,24 @@ def test_entities_in_the_xml_are_not_expanded():
     )
     [entry] = read_entries("bomb.docx", docx(parts={"word/document.xml": xml}))
     assert "aaaaaaaaaa" not in entry.article.text
+
+
+def test_a_file_of_several_documents_gives_one_article_each():
+    # As Nexis exports them: each document ends with a line "End of Document".
+    story = [
+        run("Talks resume in Geneva"),
+        run("The ministry said on Tuesday that talks with its neighbour had resumed after a pause of months."),
+        run("End of Document"),
+    ]
+    other = [
+        run("Pact signed in Pyongyang"),
+        run("Russia and North Korea signed a pact, the Kremlin said on Wednesday."),
+        run("End of Document"),
+    ]
+    entries = read_entries("nexis.docx", docx(*story, *other))
+    assert [(e.where, e.article.title) for e in entries] == [
+        ("document 1", "Talks resume in Geneva"),
+        ("document 2", "Pact signed in Pyongyang"),
+    ]
+    assert all("End of Document" not in e.article.text for e in entries)
+    assert entries[1].article.source_file == "nexis.docx, document 2"

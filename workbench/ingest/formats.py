@@ -11,7 +11,7 @@ from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
-from workbench.ingest.word import WORD_SUFFIXES, read_word
+from workbench.ingest.word import WORD_SUFFIXES, read_word, split_documents
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES + TABLE_SUFFIXES
@@ -58,7 +58,12 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
         text = read_word(data)
         if not text.strip():
             raise EmptyFile("empty (no text in the document)")
-        return [Entry("", build_article(name, text))]
+        documents = split_documents(text)
+        if len(documents) == 1:
+            return [Entry("", build_article(name, text))]
+        return [
+            Entry(f"document {n}", build_article(f"{name}, document {n}", doc)) for n, doc in enumerate(documents, 1)
+        ]
     if lowered.endswith(TABLE_SUFFIXES):
         rows = read_table(name, data, choice)
         if not rows:
