@@ -172,6 +172,31 @@ def test_a_rule_opening_a_text_is_no_front_matter_without_its_closing_fence():
     assert a.title == "Talks resume in the capital"
 
 
+NEXIS = """Kim visits Moscow for talks with Putin
+The Guardian (London)
+June 19, 2024 Wednesday
+Copyright 2024 Guardian Newspapers Limited All Rights Reserved
+Section: WORLD NEWS; Version:2
+Length: 512 words
+Byline: Jane Doe in Seoul
+Body
+North Korean leader Kim Jong Un arrived in Moscow on Wednesday for talks with Vladimir Putin, state media said.
+Copyright lawyers were not involved, officials in Seoul said on Thursday, adding that the talks could last two days.
+Classification
+Language: ENGLISH
+Subject: DEFENSE (90%); MILITARY (89%)
+Load-Date: June 20, 2024
+"""
+
+
+def test_a_news_databases_field_lines_are_metadata():
+    a = build_article("nexis.docx, document 1", NEXIS)
+    assert (a.title, a.date, a.byline) == ("Kim visits Moscow for talks with Putin", "2024-06-19", "Jane Doe in Seoul")
+    assert a.body_text.startswith("The Guardian (London)\n\nNorth Korean leader")  # body segments joined
+    assert "Copyright lawyers were not involved" in a.body_text  # a sentence, not a copyright line
+    assert "Length:" not in a.body_text and "Load-Date" not in a.body_text and "DEFENSE" not in a.body_text
+
+
 def test_derive_title_reads_past_abbreviations():
     sentence = "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington. More."
     assert derive_title(sentence) == "Gen. Kim Yong Chol met Sen. Smith on Aug. 3 in Washington"

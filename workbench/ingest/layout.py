@@ -41,6 +41,7 @@ _TAIL_MARKERS = re.compile(
       | (?:tags|topics|filed\s+under|categories)\s*:.*
       | (?:sign\s+up|subscribe)\b.*|newsletter
       | copyright\b.*|©.*|all\s+rights\s+reserved.*
+      | classification  # a news database's index terms follow the story
     )\s*[:.|>»]*\s*$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -64,12 +65,13 @@ _DATE_LABEL = (
 )
 _DATE_LEAD = re.compile(r"^\s*" + _DATE_LABEL, re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^\s*(?:by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
+    r"^\s*(?:byline|by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
     re.IGNORECASE,
 )
 # Markdown's marks: a heading's or a block quote's opening, emphasis around words. Only a
 # line opening with one is read past them (checking the opening alone keeps paragraphs cheap).
 _MARKED = re.compile(r"\s{0,3}[#>*_]")
+_MARK_OPENERS = frozenset(" \t#>*_")
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
@@ -86,9 +88,19 @@ _WIRE_DATELINE = re.compile(
     rf"|{_PLACE}\s*--)"  # MOSCOW --
     r"\s+(?=\S)"
 )
+# A news database's field lines around a story (Nexis: "Length: 512 words", "Section: WORLD",
+# "Load-Date: …", "Body" above the text), and a copyright line above it: metadata.
+_FIELD_LINE = re.compile(
+    r"^\s*(?:(?:length|load-date|section|dateline|highlight|publication-type|document-type|journal\s+code|graphic"
+    r"|language|subject|geographic|industry|organization|company|person|ticker|correction-date)\s*:.*"
+    r"|(?:copyright|©)\s*(?:\(c\)\s*|©\s*)?\d{4}\b.*|body)\s*$",
+    re.IGNORECASE,
+)
 # A news API's note that it cut the text short (NewsAPI's content ends "… [+2345 chars]").
 _TRUNCATED = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 _CUT_NOTE_END = "chars]"  # checked first: searching every paragraph with the pattern is slow
+# What may follow a date on a dateline: a byline, a time zone, a weekday ("June 19, 2024 Wednesday").
+_AFTER_DATE = re.compile(r"^(?:by\s+\S.*|\(?[A-Z]{2,5}\)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
 # The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
 _DATELINE_MAX = 240
 
@@ -154,7 +166,11 @@ def read_layout(text: str) -> Layout:
         in_header = i < header_end
         if i < front:
             roles[i] = Role.META
-        elif _date_line(line, dates) or _byline(line, layout, dates):
+        elif (
+            _date_line(line, dates)
+            or _byline(line, layout, dates)
+            or (line.words <= 12 and _FIELD_LINE.match(line.plain))
+        ):
             roles[i] = Role.META
         elif _LINE_CLUTTER.match(line.plain):
             roles[i] = Role.CLUTTER
@@ -257,6 +273,8 @@ def _field_values(raw: str) -> list[str]:
 
 
 def _unmarked(line: str) -> str:
+    if line[:1] not in _MARK_OPENERS:  # most lines open with a letter: no regular expression run
+        return line
     return _MARKDOWN.sub("", line) if _MARKED.match(line) else line
 
 
@@ -329,7 +347,7 @@ def _date_line(line: _Line, dates: list) -> bool:
         if not found:
             return False
         rest = part[found.end() :].strip(" ,.;")
-        if rest and not re.match(r"^(?:by\s+\S.*|\(?[A-Z]{2,5}\)?)$", rest, re.IGNORECASE):
+        if rest and not _AFTER_DATE.match(rest):
             return False
         found_any.append((_is_update(lead.group("label")) if lead else False, found))
     if not found_any:
