@@ -93,6 +93,11 @@ class ArticleSummary:
     near_duplicates: int = 0  # other articles telling nearly the same story
 
 
+# Mention labels that are names (as against numbers, dates and amounts): the chart shows
+# them, and a name keeps one of them throughout an article.
+NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
+
+
 @dataclass(frozen=True, slots=True)
 class EntitySpan:
     start: int

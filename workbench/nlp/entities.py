@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
-from workbench.core.model import EntitySpan
+from workbench.core.model import NAMED_LABELS, EntitySpan
 from workbench.core.spans import trim_possessive
 from workbench.nlp.casing import lowered_for_ner
 from workbench.nlp.language import pipeline_reads
@@ -16,10 +16,6 @@ from workbench.nlp.pipeline import Pipeline
 
 Key = TypeVar("Key")
 
-# Labels of names (the rest are numbers, dates and amounts): a name takes one of them throughout an article.
-NAME_LABELS = frozenset(
-    {"PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"}
-)
 # Labels of names the recogniser writes with or without "the" ("the United States", "United
 # States"): trimmed, they count as one. Titles of works keep theirs, and so does a
 # sentence-initial "The" ("The Hague", "The Associated Press").
@@ -122,11 +118,11 @@ def consistent_labels(mentions: list[EntitySpan], text: str) -> list[EntitySpan]
     surnames = {word for word in last_words if not word.isupper() and word.lower() not in written}
     votes: dict[str, Counter] = defaultdict(Counter)
     for m in mentions:
-        if m.label in NAME_LABELS:
+        if m.label in NAMED_LABELS:
             votes[m.text][m.label] += 1
     chosen = {name: _label_of(counts, name in surnames) for name, counts in votes.items()}
     return [
-        replace(m, label=chosen[m.text]) if m.label in NAME_LABELS and chosen[m.text] not in (None, m.label) else m
+        replace(m, label=chosen[m.text]) if m.label in NAMED_LABELS and chosen[m.text] not in (None, m.label) else m
         for m in mentions
     ]
 

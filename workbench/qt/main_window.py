@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Article, ChangeSet
+from workbench.core.model import NAMED_LABELS, Article, ChangeSet
 from workbench.qt import jobs
-from workbench.qt.palette import NAMED_LABELS, label_style
+from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
 from workbench.qt.widgets.article_header import ArticleHeader

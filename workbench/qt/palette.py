@@ -11,9 +11,6 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 
 from workbench import resources
 
-# Mention types that are names (shown in the chart); numbers and dates are left out there.
-NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")
-
 
 @dataclass(frozen=True)
 class LabelStyle:

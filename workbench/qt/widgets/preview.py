@@ -71,7 +71,7 @@ def preview_claim_panel() -> int:
 
 
 def preview_entity_chart() -> int:
-    from workbench.qt.palette import NAMED_LABELS
+    from workbench.core.model import NAMED_LABELS
     from workbench.qt.widgets.entity_chart import EntityChart
 
     def make(session: Session):
