@@ -253,7 +253,7 @@ def _front_matter(lines: list[_Line], layout: Layout, dates: list) -> int:
         if role == "date":
             date = find_date(values[0])
             if date is not None:
-                dates.append((name == "created", _found(values[0], line.start + line.text.find(values[0])), where))
+                _record_date(dates, line, values[0], update=name == "created", where=where)
             continue
         value = "; ".join(values) if role == "byline" else values[0]
         if role == "site" and "://" in value:
@@ -316,6 +316,11 @@ def _where(line: _Line) -> str:
     return f"line {line.number}: “{_clean(line.text)[:80]}”"
 
 
+def _record_date(dates: list, line: _Line, raw: str, *, update: bool, where: str | None = None) -> None:
+    """Note a date `raw` as the line writes it (an update's, or the publication's)."""
+    dates.append((update, _found(raw, line.start + line.text.find(raw)), where or _where(line)))
+
+
 def _found(text: str, offset: int) -> FoundDate:
     found = find_date(text)
     return FoundDate(found.raw, found.iso, found.start + offset, found.end + offset)
@@ -352,9 +357,8 @@ def _date_line(line: _Line, dates: list) -> bool:
         found_any.append((_is_update(lead.group("label")) if lead else False, found))
     if not found_any:
         return False
-    offset = line.start
     for is_update, found in found_any:
-        dates.append((is_update, _found(found.group(0), offset + line.text.find(found.group(0))), _where(line)))
+        _record_date(dates, line, found.group(0), update=is_update)
     return True
 
 
@@ -374,14 +378,7 @@ def _byline(line: _Line, layout: Layout, dates: list) -> bool:
         lead = _DATE_LEAD.match(part)
         found = DATE_PATTERN.match(part, lead.end() if lead else 0)
         if found:
-            raw = found.group(0)
-            dates.append(
-                (
-                    bool(lead) and _is_update(lead.group("label")),
-                    _found(raw, line.start + line.text.find(raw)),
-                    _where(line),
-                )
-            )
+            _record_date(dates, line, found.group(0), update=bool(lead) and _is_update(lead.group("label")))
     return True
 
 
