@@ -95,3 +95,11 @@ def test_a_file_of_several_documents_gives_one_article_each():
     ]
     assert all("End of Document" not in e.article.text for e in entries)
     assert entries[1].article.source_file == "nexis.docx, document 2"
+
+
+def test_a_body_larger_than_the_limit_is_refused(monkeypatch):
+    from workbench.ingest import word
+
+    monkeypatch.setattr(word, "_PART_LIMIT", 1_000)
+    with pytest.raises(UnreadableFile, match="too large"):
+        read_entries("huge.docx", docx(*[run("Officials said the talks went on. " * 10)] * 10))

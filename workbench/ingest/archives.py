@@ -56,20 +56,26 @@ class Archive:
 
     def read(self, info: zipfile.ZipInfo, limit: int) -> bytes:
         """A member's bytes; refuses members larger than `limit` without inflating them."""
-        if info.flag_bits & _ENCRYPTED:
-            raise UnreadableFile("encrypted in the archive (password-protected)")
-        if info.file_size > limit:
-            raise UnreadableFile(f"too large ({info.file_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
-        try:
-            with self._zip.open(info) as member:
-                data = member.read(limit + 1)  # the size in the directory may lie
-        except (zipfile.BadZipFile, EOFError, ValueError) as exc:
-            raise UnreadableFile(f"damaged in the archive ({exc})") from None
-        except NotImplementedError:
-            raise UnreadableFile("compressed with a method that cannot be read") from None
-        if len(data) > limit:
-            raise UnreadableFile(f"too large (more than {limit / 1e6:.0f} MB)")
-        return data
+        return read_member(self._zip, info, limit)
+
+
+def read_member(package: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    """A zip member's bytes (an archive's file, a Word document's part); refuses one larger
+    than `limit` without inflating it, and one that inflates past it whatever its entry says."""
+    if info.flag_bits & _ENCRYPTED:
+        raise UnreadableFile("encrypted in the archive (password-protected)")
+    if info.file_size > limit:
+        raise UnreadableFile(f"too large ({info.file_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
+    try:
+        with package.open(info) as member:
+            data = member.read(limit + 1)  # the size in the directory may lie
+    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+        raise UnreadableFile(f"damaged in the archive ({exc})") from None
+    except NotImplementedError:
+        raise UnreadableFile("compressed with a method that cannot be read") from None
+    if len(data) > limit:
+        raise UnreadableFile(f"too large (more than {limit / 1e6:.0f} MB)")
+    return data
 
 
 def is_unsafe(name: str) -> bool:

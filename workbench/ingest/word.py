@@ -13,6 +13,7 @@ import io
 import re
 import zipfile
 
+from workbench.ingest.archives import read_member
 from workbench.ingest.errors import UnreadableFile
 
 WORD_SUFFIXES = (".docx",)
@@ -28,11 +29,7 @@ def read_word(data: bytes) -> str:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            info = package.getinfo(_BODY)
-            if info.file_size > _PART_LIMIT:
-                raise UnreadableFile(f"too large inside ({info.file_size / 1e6:.0f} MB of text and markup)")
-            with package.open(info) as part:
-                xml = part.read(_PART_LIMIT + 1)
+            xml = read_member(package, package.getinfo(_BODY), _PART_LIMIT)
     except KeyError:
         raise UnreadableFile(f"not a Word document (no {_BODY} in it)") from None
     except (zipfile.BadZipFile, OSError, EOFError) as exc:
