@@ -149,10 +149,8 @@ class _ArticleReader:
             if frame.source is not None:
                 sentence = sentence_of[token_at(doc, frame.cue[0])]
                 start, end = frame.source[0] + offset, frame.source[1] + offset
-                if any(q0 <= frame.source[0] < q1 for q0, q1 in quotes):
-                    speakers[id(frame)] = Mention(start, end, start, "group", False, None, paragraph, sentence)
-                else:
-                    speakers[id(frame)] = self.discourse.speaker_at(start, end, paragraph, sentence)
+                quoted = any(q0 <= frame.source[0] < q1 for q0, q1 in quotes)
+                speakers[id(frame)] = self.discourse.speaker_at(start, end, paragraph, sentence, quoted=quoted)
         for frame in sorted((f for f in frames if f.pronoun is not None), key=lambda f: f.pronoun.idx):
             holder = speakers.get(id(frame.nested_in)) if frame.nested_in is not None else None
             pronoun = frame.pronoun

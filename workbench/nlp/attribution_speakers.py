@@ -88,9 +88,11 @@ class Discourse:
         insort(self.mentions, mention, key=lambda m: m.at)
         return mention
 
-    def speaker_at(self, start: int, end: int, paragraph: int, sentence: int) -> Mention:
-        """Mark the phrase at [start, end) as a speaker (adding it if it is new)."""
-        return self.add(Mention(start, end, start, "group", False, None, paragraph, sentence, speaker=True))
+    def speaker_at(self, start: int, end: int, paragraph: int, sentence: int, *, quoted: bool = False) -> Mention:
+        """Mark the phrase at [start, end) as a speaker (adding it if it is new). A speaker
+        named inside a quotation is not recorded: no pronoun outside it stands for them."""
+        mention = Mention(start, end, start, "group", False, None, paragraph, sentence, speaker=True)
+        return mention if quoted else self.add(mention)
 
     def resolve(self, pronoun, at: int, paragraph: int, sentence: int, holder: Mention | None) -> Mention | None:
         """The mention a pronoun speaker stands for, or None when no candidate agrees."""
