@@ -142,7 +142,9 @@ class _Line:
         words = self.words
         if words >= _MANY_WORDS:
             return True
-        return words >= 10 and bool(_SENTENCE_END.search(_without_cut_note(self.text.rstrip())))
+        text = self.text.rstrip()
+        note = _cut_note(text)
+        return words >= 10 and bool(_SENTENCE_END.search(text[: note.start()] if note else text))
 
 
 def read_layout(text: str) -> Layout:
@@ -204,14 +206,14 @@ def _inner_stretches(lines: list[_Line], roles: dict[int, Role], tail: int) -> d
     inner: dict[int, list[tuple[int, Role]]] = {}
     if body and (wire := _WIRE_DATELINE.match(lines[body[0]].text)):
         inner[body[0]] = [(0, Role.META), (wire.end(), Role.BODY)]
-    last = lines[body[-1]].text if body else ""
-    if last.rstrip().endswith(_CUT_NOTE_END) and (cut := _TRUNCATED.search(last)):
+    if body and (cut := _cut_note(lines[body[-1]].text)):
         inner.setdefault(body[-1], []).append((cut.start(), Role.CLUTTER))
     return inner
 
 
-def _without_cut_note(line: str) -> str:
-    return _TRUNCATED.sub("", line) if line.endswith(_CUT_NOTE_END) else line
+def _cut_note(line: str) -> re.Match | None:
+    """A news API's note ending the line that it cut the text ("… [+2345 chars]")."""
+    return _TRUNCATED.search(line) if line.rstrip().endswith(_CUT_NOTE_END) else None
 
 
 # Front matter's fields by what they give, the first found winning (Obsidian's and other
