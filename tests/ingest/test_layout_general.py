@@ -81,6 +81,36 @@ def test_derive_title_prefers_the_main_clause_after_an_introduction():
     assert derive_title(sentence).startswith("The two governments agreed")
 
 
+def test_derive_title_does_not_cut_a_number_at_its_comma():
+    sentence = (
+        "Australia's Commonwealth Bank on Wednesday said it plans to cut about 1,000 jobs even as it "
+        "reported its profit rose 11 percent last fiscal year."
+    )
+    assert "1,000 jobs" in derive_title(sentence)
+
+
+def test_derive_title_leaves_out_what_commas_set_off_after_the_subject():
+    cases = {
+        "The AFL's leading goal kicker, Tony Lockett, will nominate for the pre-season draft after all, "
+        "his manager said.": "The AFL's leading goal kicker will nominate for the pre-season draft after all",
+        "At least four people, including two policemen, have been killed during an attempted coup in Haiti "
+        "overnight.": "At least four people have been killed during an attempted coup in Haiti overnight",
+        "Palestinian hired gun Abu Nidal, whose violent death was reported last week from Baghdad, was murdered "
+        "on the orders of Saddam Hussein.": "Palestinian hired gun Abu Nidal was murdered on the orders of Saddam "
+        "Hussein",
+    }
+    for sentence, title in cases.items():
+        assert derive_title(sentence) == title
+
+
+def test_derive_title_keeps_a_list_whole():
+    sentence = (
+        "Russia, China, and Iran signed an agreement on Tuesday to hold joint naval exercises in the Gulf of "
+        "Oman next spring."
+    )
+    assert derive_title(sentence).startswith("Russia, China, and Iran signed")
+
+
 def test_derive_title_short_sentence_is_kept_whole():
     assert derive_title("Storm hits the coast. More follows.") == "Storm hits the coast"
 

@@ -246,6 +246,14 @@ def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
         "The board dismissed the minister after the scandal.",
         # A noun with its own subject is no reported clause.
         "The Americans will find us contracts around the world.",
+        # Nor is an adjective with "it", or a participle, with theirs.
+        "Small companies are finding it significantly easier to comply with the new tax.",
+        "Members of the public found the boy sitting on a kerb.",
+        # A question left open; a statement meant, not made; a writer's phrase.
+        "The laws also apply to companies running competitions, as they will have to state whether "
+        "the data is intended for marketing.",
+        "Asked if he rang the company on the day of the accident to warn them about the storm, he shook his head.",
+        "Profits fell in what the chief executive described as the worst conditions in 20 years.",
     ],
 )
 def test_no_suggestion_without_an_attribution(real_pipeline, text):
@@ -430,3 +438,24 @@ def test_it_does_not_stand_for_someone_named_inside_the_quotation(real_pipeline)
     )
     [s] = [s for s in suggest(real_pipeline, text) if s.cue == "it stated"]
     assert s.source == "A leaked report from the Chinese embassy"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "Senator Hill says the Government believes the man suffered from depression.",
+            "the man suffered from depression",
+        ),
+        (
+            "A former student is taking legal action, claiming the school discriminated against him.",
+            "the school discriminated against him",
+        ),
+        (
+            "Walter Kansteiner, the assistant secretary of state, went on to blame Mr Mugabe's policies for the famine.",
+            "to blame Mr Mugabe's policies for the famine",
+        ),
+    ],
+)
+def test_a_past_tense_or_an_infinitive_after_going_on_still_reports(real_pipeline, text, content):
+    assert content in [s.text for s in suggest(real_pipeline, text)]

@@ -13,6 +13,16 @@ TITLE_MAX = 90
 # The end of a sentence: terminal punctuation (and closing quotes) before white space,
 # unless the word before it is an initial or a short abbreviation ("U.S.", "Dr.", "Jan.").
 _SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
+# Punctuation that ends a clause; a comma or colon between digits does not ("1,000", "4:00").
+_CLAUSE_BREAK = re.compile(r"[;–—]|(?<!\d)[,:]|[,:](?!\d)")
+# A name, a description or a relative clause set off by commas after the subject ("The
+# AFL's leading goal kicker, Tony Lockett, will…", "Abu Nidal, whose death was reported last
+# week, was…", "Batasuna, a political party…, faces…"): left out of a headline, so that the
+# subject keeps its verb. Not the middle of a list ("Russia, China, and Iran signed…").
+_APPOSITION = re.compile(
+    r"(?<=\w),\s(?:[A-Z][\w'’.-]*(?:\s[A-Z][\w'’.-]*){0,3}|"
+    r"(?:who|whose|which|where|including|one\sof|a|an|the)\s[^,;:–—]*),(?=\s(?!and\b|or\b|but\b)[a-z])"
+)
 # Abbreviations of three letters or more that a full stop follows within a sentence.
 _ABBREVIATIONS = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec gen gov sen rep col capt sgt lt rev "
@@ -85,7 +95,8 @@ def derive_title(body: str) -> str:
     sentence = " ".join(sentence.split()).rstrip(" .!?…")
     if len(sentence) <= TITLE_MAX:
         return sentence
-    clause = re.search(r"[,;:–—]", sentence)
+    sentence = _APPOSITION.sub("", sentence, count=1)
+    clause = _CLAUSE_BREAK.search(sentence)
     if clause:
         head, rest = sentence[: clause.start()].strip(), sentence[clause.end() :].strip()
         if _INTRODUCTORY.match(head) and len(rest.split()) >= 5:
@@ -104,7 +115,7 @@ def _after_abbreviation(text: str, stop: int) -> bool:
 
 # Openings of a sentence-initial adverbial clause, which makes a poor headline on its own.
 _INTRODUCTORY = re.compile(
-    r"^(?:amid|amidst|after|as|while|following|despite|in|on|at|during|with|since|when|although|though|"
+    r"^(?:amid|amidst|after|as|while|following|despite|in|on|at(?!\s+(?:least|most)\b)|during|with|since|when|although|though|"
     r"before|according|following|earlier|later|meanwhile|however|nevertheless)\b",
     re.IGNORECASE,
 )

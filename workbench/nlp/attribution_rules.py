@@ -159,10 +159,22 @@ def _verb_clause(verb):
 
 
 def _small_clause(clause) -> bool:
-    """A noun with its own subject and no "that" ("will find us contracts", "declared
-    himself a candidate"): it says what someone is or gets, not what was said. (A "that"
-    clause whose verb the tagger took for a noun is still a clause.)"""
-    return clause.pos_ in ("NOUN", "PROPN", "PRON") and not any(c.dep_ == "mark" for c in clause.children)
+    """A clause with no verb of its own or no tense, and no "that": a noun or an adjective
+    with its own subject ("will find us contracts", "declared himself a candidate", "are
+    finding it easier to comply"), a participle ("found the boy sitting on a kerb"). It
+    says what someone is, gets or was seen doing, not what was said. (A "that" clause whose
+    verb the tagger took for a noun is still a clause.)"""
+    children = list(clause.children)
+    if any(c.dep_ == "mark" for c in children):
+        return False
+    if clause.pos_ in ("NOUN", "PROPN", "PRON"):
+        return True
+    if clause.pos_ == "ADJ":
+        return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children) and not any(
+            c.pos_ == "AUX" for c in children
+        )
+    # (Not a participle in -ed: the tagger often takes a past tense for one.)
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in children)
 
 
 def _content_of(token, doc, cue_token=None) -> tuple[int, int] | None:
@@ -199,6 +211,8 @@ def _reporting_verb(verb, quotes) -> Frame | None:
         return None
     if cue.passive_only and not (is_passive(verb) and agent_of(verb) is not None):
         return None
+    if _purpose(verb):
+        return None  # "rang Adventure World to warn them": meant, not made
     speaker = verb_speaker(verb)
     if speaker is None:
         return None
@@ -208,6 +222,8 @@ def _reporting_verb(verb, quotes) -> Frame | None:
         content = _content_of(clause, doc, verb)
         if lemma in ("ask", "wonder") and content is not None and not _is_question(doc, clause, content):
             return None
+        if cue.stance in ("asserts", "denies") and not _negated(verb) and _embedded_question(clause):
+            return None  # "will have to state whether …": no statement yet
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
     if content is None and cue.noun and obj is not None:
         content = _noun_content(verb, obj)
@@ -229,6 +245,23 @@ def _is_question(doc, clause, content) -> bool:
         first.lower_ in lex.QUESTION_MARKS
         or first.tag_ in ("WP", "WRB")
         or doc.text[content[0] : content[1]].rstrip(' ”"').endswith("?")
+    )
+
+
+def _embedded_question(clause) -> bool:
+    """A clause opened by "whether": a question left open ("will have to state whether
+    …"). A wh-clause is left alone: "explained why the plant closed" does state a reason."""
+    return clause.left_edge.lower_ == "whether"
+
+
+def _purpose(verb) -> bool:
+    """An infinitive of purpose: "called to warn them", "flew to Seoul to announce …" (not
+    "went on to blame …", "moved to assure …", which report what was said)."""
+    return (
+        verb.dep_ == "advcl"
+        and verb.tag_ == "VB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() not in lex.ONWARD_VERBS
     )
 
 
@@ -279,6 +312,8 @@ def _noun_content(verb, obj):
         return None
     if lemma in lex.NEEDS_PREDICATE and not _has_predicate(verb, obj):
         return None
+    if obj is not None and obj.tag_ == "WP":
+        return None  # "in what he described as the worst conditions": the writer's phrase
     if obj is not None and not needed and lex.VERBS[lemma].clause and _names_an_actor(obj):
         return None  # "the Senate confirmed Prelogar", "the lawyer who questioned Trump": no statement
     if lemma in lex.NOUN_OBJECTS and (obj is None or obj.lemma_.lower() not in lex.NOUN_OBJECTS[lemma]):
