@@ -97,6 +97,15 @@ def test_a_file_of_several_documents_gives_one_article_each():
     assert entries[1].article.source_file == "nexis.docx, document 2"
 
 
+def test_a_file_of_one_document_leaves_its_end_marker_out():
+    entries = read_entries(
+        "nexis.docx",
+        docx(run("Talks resume in Geneva"), run("The ministry said talks had resumed."), run("End of Document")),
+    )
+    assert [e.where for e in entries] == [""]
+    assert "End of Document" not in entries[0].article.text
+
+
 def test_a_body_larger_than_the_limit_is_refused(monkeypatch):
     from workbench.ingest import word
 

@@ -60,7 +60,7 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             raise EmptyFile("empty (no text in the document)")
         documents = split_documents(text)
         if len(documents) == 1:
-            return [Entry("", build_article(name, text))]
+            return [Entry("", build_article(name, documents[0]))]
         return [
             Entry(f"document {n}", build_article(f"{name}, document {n}", doc)) for n, doc in enumerate(documents, 1)
         ]
