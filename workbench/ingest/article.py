@@ -13,6 +13,8 @@ TITLE_MAX = 90
 # The end of a sentence: terminal punctuation (and closing quotes) before white space,
 # unless the word before it is an initial or a short abbreviation ("U.S.", "Dr.", "Jan.").
 _SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
+# The line a news database ends each document of an export with (Nexis).
+END_OF_DOCUMENT = re.compile(r"^[ \t]*End of Document[ \t]*$", re.MULTILINE)
 # Punctuation that ends a clause; a comma or colon between digits does not ("1,000", "4:00").
 _CLAUSE_BREAK = re.compile(r"[;–—]|(?<!\d)[,:]|[,:](?!\d)")
 # A name, a description or a relative clause set off by commas after the subject ("The
@@ -47,7 +49,7 @@ class Metadata:
 def build_article(source_file: str, raw_text: str, stated: Metadata = Metadata()) -> Article:
     """An Article from a page's text; the text is kept whole (line endings normalised)."""
     text = normalise_newlines(raw_text)
-    layout = read_layout(text)
+    layout = read_layout(text, stated.title)
     origins = {key: where for key, where in layout.origins.items() if not _stated(stated, key)}
     origins.update((key, where) for key, where in stated.origins.items() if _stated(stated, key))
     title = stated.title or layout.title
@@ -119,3 +121,11 @@ _INTRODUCTORY = re.compile(
     r"before|according|following|earlier|later|meanwhile|however|nevertheless)\b",
     re.IGNORECASE,
 )
+
+
+def split_documents(text: str) -> list[str]:
+    """The documents of a file that holds several, as news databases export them (Nexis ends
+    each with a line "End of Document"): one text each, the marker left out. A file without
+    the marker is one document."""
+    parts = [part.strip() for part in END_OF_DOCUMENT.split(text)]
+    return [part for part in parts if part] if len(parts) > 1 else [text]

@@ -6,15 +6,16 @@ from dataclasses import dataclass
 
 from workbench.core.model import Article
 from workbench.ingest.archives import ARCHIVE_SUFFIXES
-from workbench.ingest.article import build_article
+from workbench.ingest.article import Metadata, build_article, split_documents
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import HTML_SUFFIXES, read_html
+from workbench.ingest.pdf import PDF_SUFFIXES, read_pdf
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
-from workbench.ingest.word import WORD_SUFFIXES, read_word, split_documents
+from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES + TABLE_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES + TABLE_SUFFIXES
 SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
 
 
@@ -58,12 +59,12 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
         text = read_word(data)
         if not text.strip():
             raise EmptyFile("empty (no text in the document)")
-        documents = split_documents(text)
-        if len(documents) == 1:
-            return [Entry("", build_article(name, documents[0]))]
-        return [
-            Entry(f"document {n}", build_article(f"{name}, document {n}", doc)) for n, doc in enumerate(documents, 1)
-        ]
+        return _documents(name, text, Metadata())
+    if lowered.endswith(PDF_SUFFIXES):
+        text, metadata = read_pdf(data)
+        if not text.strip():
+            raise EmptyFile("empty (no text in the PDF: a scanned page is a picture, and needs OCR first)")
+        return _documents(name, text, metadata)
     if lowered.endswith(TABLE_SUFFIXES):
         rows = read_table(name, data, choice)
         if not rows:
@@ -75,6 +76,15 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             for row in rows
         ]
     raise UnreadableFile(unsupported(name, explain=True))
+
+
+def _documents(name: str, text: str, metadata: Metadata) -> list[Entry]:
+    """One article, or one per document of a news database's export of several (the file's
+    own title then belongs to none of them)."""
+    documents = split_documents(text)
+    if len(documents) == 1:
+        return [Entry("", build_article(name, documents[0], metadata))]
+    return [Entry(f"document {n}", build_article(f"{name}, document {n}", doc)) for n, doc in enumerate(documents, 1)]
 
 
 def _is_html_page(data: bytes) -> bool:

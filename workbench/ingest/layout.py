@@ -11,7 +11,8 @@ The rules are about how news pages are laid out in general, not about any one si
 - the body starts at the first line that reads as running prose;
 - page furniture after the story ("Related Articles", "Read more", "Share this article",
   an "About the author" box) ends the body: it and everything after it is clutter, and so
-  are the short non-sentence lines (tag lists) just before it.
+  are the short non-sentence lines (tag lists) just before it; where long paragraphs of
+  story follow it at once, it was a box inside the story, and only the box is clutter.
 """
 
 from __future__ import annotations
@@ -76,6 +77,7 @@ _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|(?<![\w*_])[*_]{1,3}(?=\S)|
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
+_BOX_LINES = 4  # at most this many short lines in a box of furniture inside the story
 _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
 # A wire story's dateline opening its first paragraph: "SEOUL, Aug. 20 (Yonhap) --",
 # "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -", "KYIV, Ukraine —".
@@ -147,18 +149,26 @@ class _Line:
         return words >= 10 and bool(_SENTENCE_END.search(text[: note.start()] if note else text))
 
 
-def read_layout(text: str) -> Layout:
-    """Find headline, dateline, byline and the roles of every stretch of `text`."""
+def read_layout(text: str, headline: str | None = None) -> Layout:
+    """Find headline, dateline, byline and the roles of every stretch of `text`. With
+    `headline` (the file states it), the line that is that headline is the title, and the
+    lines above it that are not dates or bylines are the page's furniture (a saved page's
+    menus), provided none of them reads as prose."""
     lines = _lines(text)
     roles: dict[int, Role] = {}
     layout = Layout(title=None, date=None, byline=None, segments=())
     dates: list[tuple[bool, FoundDate, str]] = []  # (is an update?, the date, where it was found)
     prefix_end = _split_leading_date(lines, dates)
     front = _front_matter(lines, layout, dates)  # lines of a leading "---" block of fields
+    tail, boxed = _tail_start(lines)
+    body_lines = lines[:tail]
+    headline_at = _headline_line(body_lines, front, headline) if headline and layout.title is None else None
+    if headline_at is not None:
+        layout.title = _clean(body_lines[headline_at].plain)
+        layout.origins["title"] = f"line {body_lines[headline_at].number}"
+        front_matter_end, front = front, headline_at + 1
     title_key, title_words = (layout.title.casefold(), _words(layout.title)) if layout.title else (None, 0)
 
-    tail = _tail_start(lines)
-    body_lines = lines[:tail]
     first_prose = next((i for i, line in enumerate(body_lines) if i >= front and line.is_prose), None)
     header_end = min(first_prose if first_prose is not None else front + 1, front + 8, len(body_lines))
     if first_prose is None and len(body_lines) > front + 1:
@@ -166,7 +176,10 @@ def read_layout(text: str) -> Layout:
 
     for i, line in enumerate(body_lines):
         in_header = i < header_end
-        if i < front:
+        if headline_at is not None and front_matter_end <= i <= headline_at:
+            dated = _date_line(line, dates) or _byline(line, layout, dates)
+            roles[i] = Role.TITLE if i == headline_at else Role.META if dated else Role.CLUTTER
+        elif i < front:
             roles[i] = Role.META
         elif (
             _date_line(line, dates)
@@ -174,7 +187,7 @@ def read_layout(text: str) -> Layout:
             or (line.words <= 12 and _FIELD_LINE.match(line.plain))
         ):
             roles[i] = Role.META
-        elif _LINE_CLUTTER.match(line.plain):
+        elif i in boxed or _LINE_CLUTTER.match(line.plain):
             roles[i] = Role.CLUTTER
         elif in_header and layout.title is None and not line.is_prose and line.words:
             if _is_section_label(body_lines, i, header_end):
@@ -196,6 +209,19 @@ def read_layout(text: str) -> Layout:
         _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
     layout.segments = _segments(text, lines, roles, prefix_end, _inner_stretches(lines, roles, tail))
     return layout
+
+
+def _headline_line(lines: list[_Line], start: int, headline: str) -> int | None:
+    """The line that is the stated headline, when no sentence of prose comes before it (a
+    saved page's menus may be long lines, but they hold no sentence)."""
+    key, words = _clean(headline).casefold(), _words(headline)
+    for i in range(start, len(lines)):
+        line = lines[i]
+        if line.words == words and _clean(line.plain).casefold() == key:
+            return i
+        if line.is_prose and _SENTENCE_END.search(line.text.rstrip()):
+            return None
+    return None
 
 
 def _inner_stretches(lines: list[_Line], roles: dict[int, Role], tail: int) -> dict[int, list[tuple[int, Role]]]:
@@ -394,20 +420,40 @@ def _is_section_label(lines: list[_Line], i: int, header_end: int) -> bool:
     return False
 
 
-def _tail_start(lines: list[_Line]) -> int:
-    """Index of the first line of trailing page clutter (len(lines) when there is none)."""
+def _tail_start(lines: list[_Line]) -> tuple[int, set[int]]:
+    """Index of the first line of trailing page clutter (len(lines) when there is none),
+    and the lines of boxes inside the story: furniture the story resumes after ("RELATED
+    ARTICLE" and a headline, a newsletter sign-up, where the page was saved whole)."""
     seen_prose = False
     tail = len(lines)
+    boxed: set[int] = set()
     for i, line in enumerate(lines):
         if seen_prose and line.words <= 10 and _TAIL_MARKERS.match(line.text.strip()):
-            tail = i
-            break
+            box = _box_before_prose(lines, i)
+            if box is None:
+                tail = i
+                break
+            boxed.update(box)
         seen_prose = seen_prose or line.is_prose
     # Short lines that do not read as sentences just before the clutter (or at the very
     # end) are tag lists and share buttons, not the story.
     while tail > 0 and _is_tag_line(lines[tail - 1]) and any(line.is_prose for line in lines[: tail - 1]):
         tail -= 1
-    return tail
+    return tail, boxed
+
+
+def _box_before_prose(lines: list[_Line], marker: int) -> range | None:
+    """The marker's box, when the story resumes right after it: within a few short lines
+    and no other furniture, long paragraphs follow, as many as came before the marker. (A
+    trailing "Related Articles" list may hold a teaser paragraph or two.)"""
+    after = lines[marker + 1 : marker + 1 + _BOX_LINES]
+    resumes = next((k for k, line in enumerate(after) if line.words >= _MANY_WORDS and line.is_prose), None)
+    if resumes is None or any(_TAIL_MARKERS.match(line.text.strip()) for line in after[:resumes]):
+        return None
+    before = sum(1 for line in lines[:marker] if line.is_prose)
+    if sum(1 for line in lines[marker + 1 :] if line.words >= _MANY_WORDS and line.is_prose) < max(2, before):
+        return None
+    return range(marker, marker + 1 + resumes)
 
 
 def _is_tag_line(line: _Line) -> bool:

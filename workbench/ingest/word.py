@@ -10,7 +10,6 @@ and fetches nothing. No macro or embedded object is opened.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from workbench.ingest.archives import read_member
@@ -19,7 +18,6 @@ from workbench.ingest.errors import UnreadableFile
 WORD_SUFFIXES = (".docx",)
 _BODY = "word/document.xml"
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_END_OF_DOCUMENT = re.compile(r"^[ \t]*End of Document[ \t]*$", re.MULTILINE)
 _PART_LIMIT = 64 * 1024 * 1024  # bytes of XML the body may inflate to: a zip bomb is refused
 
 
@@ -47,11 +45,3 @@ def _run_text(node) -> str:
     if node.tag == f"{_W}t":
         return node.text or ""
     return "\t" if node.tag == f"{_W}tab" else "\n"
-
-
-def split_documents(text: str) -> list[str]:
-    """The documents of a file that holds several, as news databases export them (Nexis ends
-    each with a line "End of Document"): one text each, the marker left out. A file without
-    the marker is one document."""
-    parts = [part.strip() for part in _END_OF_DOCUMENT.split(text)]
-    return [part for part in parts if part] if len(parts) > 1 else [text]

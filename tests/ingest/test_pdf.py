@@ -1,0 +1,229 @@
+"""PDF files: positioned lines read back into paragraphs, then as a scraped page."""
+
+import io
+import textwrap
+
+import pytest
+
+from workbench.core.model import Role
+from workbench.ingest.errors import EmptyFile, UnreadableFile
+from workbench.ingest.formats import read_entries
+
+
+def pdf(pages: list[list[tuple[float, float, float, str]]], info: dict[str, str] | None = None) -> bytes:
+    """A PDF whose pages hold the given (x, y, type size, text) lines, in Helvetica."""
+    objects: list[bytes | None] = []
+
+    def add(body: bytes | None) -> int:
+        objects.append(body)
+        return len(objects)
+
+    font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    page_ids = []
+    for lines in pages:
+        ops = b"\n".join(
+            b"BT /F1 %g Tf %g %g Td (" % (size, x, y)
+            + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
+            + b") Tj ET"
+            for x, y, size, text in lines
+        )
+        contents = add(b"<< /Length %d >>\nstream\n" % len(ops) + ops + b"\nendstream")
+        page_ids.append((add(None), contents))
+    tree = add(None)
+    for page, contents in page_ids:
+        objects[page - 1] = (
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> "
+            b"/Contents %d 0 R >>" % (tree, font, contents)
+        )
+    kids = b" ".join(b"%d 0 R" % page for page, _ in page_ids)
+    objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
+    catalog = add(b"<< /Type /Catalog /Pages %d 0 R >>" % tree)
+    fields = b" ".join(b"/%s (%s)" % (k.encode(), v.encode("cp1252")) for k, v in (info or {}).items())
+    info_id = add(b"<< " + fields + b" >>")
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\n" % (len(objects) + 1, catalog, info_id)
+    out += b"startxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def page(*blocks: tuple[float, str], top: float = 740, width: int = 90) -> list[tuple[float, float, float, str]]:
+    """Blocks of (type size, text) set from the top down: wrapped lines 1.4 sizes apart,
+    a gap of one more line between blocks."""
+    lines, y = [], top
+    for size, text in blocks:
+        for line in textwrap.wrap(text, width):
+            lines.append((72, y, size, line))
+            y -= 1.4 * size
+        y -= 1.4 * size
+    return lines
+
+
+FIRST = (
+    "North Korean leader Kim Jong Un and Russian President Vladimir Putin signed a mutual defence pact on "
+    "Wednesday, state media said, in a move analysts called the strongest tie between the two since the Cold War."
+)
+SECOND = (
+    "The agreement commits each side to come to the other's aid if attacked, according to the text published "
+    "by the official news agency. Officials in Seoul said they were studying it closely."
+)
+
+
+def only(data: bytes, name: str = "story.pdf"):
+    entries = read_entries(name, data)
+    assert len(entries) == 1
+    return entries[0].article
+
+
+def test_lines_become_paragraphs_and_the_layout_finds_headline_byline_and_date():
+    article = only(
+        pdf(
+            [
+                page(
+                    (20, "Kim and Putin sign defence pact"),
+                    (10, "By Jane Doe"),
+                    (10, "June 19, 2024"),
+                    (10, FIRST),
+                    (10, SECOND),
+                )
+            ]
+        )
+    )
+    assert article.title == "Kim and Putin sign defence pact"
+    assert article.byline == "Jane Doe"
+    assert article.date == "2024-06-19"
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[-2:] == [FIRST, SECOND]
+    body = [s for s in article.segments if s.role is Role.BODY]
+    assert article.text[body[0].start : body[-1].end].strip() == f"{FIRST}\n\n{SECOND}"
+
+
+def test_a_sentence_runs_on_over_a_page_break_and_running_heads_and_page_numbers_go():
+    words = FIRST.split()
+    pages = [
+        page((20, "Kim and Putin sign defence pact"), (10, " ".join(words[:20]))),
+        page((10, " ".join(words[20:])), (10, SECOND)),
+        page((10, "Analysts in Seoul expect the pact to be tested within months.")),
+    ]
+    for number, lines in enumerate(pages, 1):
+        lines.insert(0, (72, 770, 8, "The Daily Planet · World"))
+        lines.append((300, 40, 8, f"Page {number} of 3"))
+    article = only(pdf(pages))
+    assert article.text.split("\n\n") == [
+        "Kim and Putin sign defence pact",
+        FIRST,
+        SECOND,
+        "Analysts in Seoul expect the pact to be tested within months.",
+    ]
+
+
+def test_a_browsers_print_stamps_are_left_out():
+    lines = page((20, "Kim and Putin sign defence pact"), (10, FIRST), top=720)
+    lines.insert(0, (20, 770, 8, "12/6/26, 4:05 AM Kim and Putin sign defence pact | World News"))
+    lines.append((20, 30, 8, "https://news.example.com/world/kim-putin-pact 1/1"))
+    article = only(pdf([lines]))
+    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST]
+
+
+def test_the_pdfs_title_is_the_headline_when_the_text_holds_it_and_menus_above_it_are_clutter():
+    menu = "Home World Politics Business Tech Science Health Sport Culture Video Podcasts Newsletters Sign in"
+    data = pdf(
+        [page((9, menu), (16, "Kim and Putin sign defence pact"), (10, FIRST), (10, SECOND))],
+        {"Title": "Kim and Putin sign defence pact | The Daily Planet"},
+    )
+    article = only(data)
+    assert article.title == "Kim and Putin sign defence pact"
+    assert article.origins["title"] == "the PDF's title, as the text's headline"
+    assert article.segments[0].role is Role.CLUTTER
+    assert article.text[article.segments[0].start : article.segments[0].end].strip() == menu
+
+
+def test_without_a_title_the_largest_type_near_the_top_is_the_headline():
+    data = pdf([page((9, "Sections"), (9, "Search"), (22, "Kim and Putin sign defence pact"), (10, FIRST))])
+    article = only(data)
+    assert article.title == "Kim and Putin sign defence pact"
+    assert article.origins["title"] == "the largest type near the top of the PDF"
+
+
+def test_a_title_the_text_does_not_hold_is_not_used():
+    data = pdf([page((10, "Kim and Putin sign defence pact"), (10, FIRST))], {"Title": "Microsoft Word - draft3.docx"})
+    assert only(data).title == "Kim and Putin sign defence pact"
+
+
+def test_words_broken_at_a_lines_end():
+    lines = [
+        (72, 700, 10, "Officials said the talks con-"),
+        (72, 686, 10, "tinued into the night, and the Israel-"),
+        (72, 672, 10, "Hamas truce held. Talks continued on Thursday, on-the-"),
+        (72, 658, 10, "spot reports said."),
+    ]
+    text = only(pdf([lines])).text
+    assert "talks continued into the night" in text
+    assert "the Israel-Hamas truce" in text
+    assert "on-the-spot reports" in text
+
+
+def test_ligatures_and_unmapped_glyphs_are_read_as_plain_characters():
+    from workbench.ingest.pdf import _page_lines
+
+    class Page:  # what pypdf hands the visitor for a line set with ligatures, and a NUL
+        def extract_text(self, visitor_text):
+            visitor_text("The ﬁnal text was ﬂagged \x00as secret.", [1, 0, 0, 1, 0, 0], [1, 0, 0, 1, 72, 700], None, 10)
+
+    assert [line.text for line in _page_lines(Page())] == ["The final text was flagged as secret."]
+
+
+def test_a_file_of_several_documents_gives_one_article_each():
+    first = page(
+        (14, "Talks resume in Geneva"),
+        (10, "The ministry said on Tuesday that talks had resumed."),
+        (10, "End of Document"),
+    )
+    second = page(
+        (14, "Pact signed in Pyongyang"), (10, "Russia and North Korea signed a pact."), (10, "End of Document")
+    )
+    entries = read_entries("nexis.pdf", pdf([first, second]))
+    assert [(e.where, e.article.title) for e in entries] == [
+        ("document 1", "Talks resume in Geneva"),
+        ("document 2", "Pact signed in Pyongyang"),
+    ]
+
+
+def test_a_pdf_encrypted_without_a_password_is_read():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(
+        clone_from=PdfReader(io.BytesIO(pdf([page((20, "Kim and Putin sign defence pact"), (10, FIRST))])))
+    )
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    assert only(buffer.getvalue()).title == "Kim and Putin sign defence pact"
+
+
+def test_a_password_protected_pdf_is_refused_with_the_reason():
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf([page((10, FIRST))]))))
+    writer.encrypt(user_password="secret", algorithm="AES-256")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    with pytest.raises(UnreadableFile, match="password"):
+        read_entries("locked.pdf", buffer.getvalue())
+
+
+def test_a_pdf_without_text_is_empty_and_says_why():
+    with pytest.raises(EmptyFile, match="OCR"):
+        read_entries("scan.pdf", pdf([[]]))
+
+
+@pytest.mark.parametrize("data", [b"not a pdf at all", b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog", b""])
+def test_a_damaged_pdf_is_refused(data):
+    with pytest.raises(UnreadableFile):
+        read_entries("broken.pdf", data)

@@ -1,0 +1,234 @@
+"""A PDF (.pdf) → its text, a paragraph a line with a blank line between them, read then
+as a scraped page (headline, byline, date lines, body).
+
+A PDF holds positioned lines, not paragraphs: a paragraph ends where the gap to the next
+line is wider than the lines' usual spacing or the type size changes, and runs on over a
+page break when the page ends mid-sentence. What the printer repeats on every page (a
+browser's date stamp and title, the page's address, "3/11", a running head) is left out,
+as are ligatures (ﬁ → fi) and hyphens that only break a word at a line's end.
+The document's title is used only when the text holds it as its headline: the properties'
+author and dates are whoever made the file, not the article's.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass, field
+
+from workbench.ingest.article import END_OF_DOCUMENT, Metadata
+from workbench.ingest.errors import UnreadableFile
+
+PDF_SUFFIXES = (".pdf",)
+# A headline's type is at least this much larger than the body's.
+HEADLINE_SCALE = 1.25
+# A paragraph ends where the gap to the next line exceeds the usual spacing by this much.
+PARAGRAPH_GAP = 1.3
+# A line is the page's running head or foot when it opens or closes this share of the pages.
+RUNNING_SHARE = 0.5
+_TITLE_SEARCH = 60  # paragraphs searched for the title: a printed page may open with menus
+_EDGE_LINES = 3  # lines at a page's top and bottom looked at for running heads and feet
+_LIGATURES = str.maketrans(
+    {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
+)
+# What a browser prints at a page's edges: "12/6/26, 4:05 AM Title…", "https://… 1/11", "3 of 11".
+_PRINT_STAMP = re.compile(
+    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)"
+    r"|^(?:https?|file)://\S+(?:\s+\d+\s*(?:/|of)\s*\d+)?$"
+    r"|^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
+# A glyph the font gives no character for comes out as a control character (NUL).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—\-»/·]\s+")
+
+
+@dataclass
+class _Line:
+    text: str = ""
+    y: float | None = None  # the baseline, in points up from the page's foot
+    size: float = 0.0  # the type size, in points
+    parts: list[str] = field(default_factory=list)
+
+
+def read_pdf(data: bytes) -> tuple[str, Metadata]:
+    """The document's text, a blank line between paragraphs, and its title when the text
+    holds it. Raises UnreadableFile (a damaged or password-protected file)."""
+    reader = _open(data)
+    try:
+        pages = [_page_lines(page) for page in reader.pages]
+        title = (reader.metadata or {}).get("/Title")
+    except Exception as exc:  # noqa: BLE001 — NOTE: a damaged file makes pypdf raise anything
+        raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    _drop_running_lines(pages)
+    paragraphs = _paragraphs(pages)
+    texts = [text for text, _size in paragraphs]
+    return "\n\n".join(texts), _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
+
+
+def _open(data: bytes):
+    import pypdf  # NOTE: lazy, like every parser of a format not every import needs
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise UnreadableFile("the PDF is protected by a password; save an unprotected copy to import it")
+    except UnreadableFile:
+        raise
+    except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
+        raise UnreadableFile(f"the PDF is encrypted in a way that cannot be read here ({exc})") from None
+    except PdfReadError as exc:
+        raise UnreadableFile(f"not a readable PDF ({exc})") from None
+    except Exception as exc:  # noqa: BLE001 — see read_pdf
+        raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    return reader
+
+
+def _page_lines(page) -> list[_Line]:
+    """The page's lines in reading order, each with its baseline and type size."""
+    lines = [_Line()]
+
+    def visit(text, cm, tm, _font, size):
+        for n, piece in enumerate(text.split("\n")):
+            if n:
+                lines.append(_Line())
+            line = lines[-1]
+            line.parts.append(piece)
+            if piece.strip() and line.y is None:
+                line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+                line.size = abs(size * (tm[3] or 1) * (cm[3] or 1))
+
+    page.extract_text(visitor_text=visit)
+    for line in lines:
+        line.text = " ".join(_CONTROL.sub("", "".join(line.parts)).translate(_LIGATURES).split())
+    return [line for line in lines if line.text]
+
+
+def _drop_running_lines(pages: list[list[_Line]]) -> None:
+    """Leave out a browser's print stamps, page numbers and the lines at the pages' edges
+    that most pages repeat (numbers aside): running heads and feet."""
+    edges = Counter()
+    for lines in pages:
+        edges.update({_shape(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]})
+    repeated = {shape for shape, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
+    for lines in pages:
+        edge = {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        lines[:] = [
+            line
+            for line in lines
+            if id(line) not in edge
+            or END_OF_DOCUMENT.match(line.text)
+            or not (_PRINT_STAMP.match(line.text) or _shape(line.text) in repeated)
+        ]
+
+
+def _shape(text: str) -> str:
+    return re.sub(r"\d+", "#", text.casefold())
+
+
+def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, float]]:
+    """Lines joined into paragraphs, each with its first line's type size: a break at a
+    wide gap or a change of type size; a page that ends mid-sentence runs on into the next."""
+    spacing = _usual_spacing(pages)
+    paragraphs: list[list[_Line]] = []
+    for lines in pages:
+        previous = None
+        for line in lines:
+            if previous is None:
+                new = not paragraphs or _SENTENCE_END.search(paragraphs[-1][-1].text) or not line.text[0].islower()
+            else:
+                new = _breaks(previous, line, spacing)
+            if new:
+                paragraphs.append([line])
+            else:
+                paragraphs[-1].append(line)
+            previous = line
+    words = {w.casefold() for lines in paragraphs for line in lines for w in _WORD.findall(line.text)}
+    return [(_join([line.text for line in lines], words), lines[0].size) for lines in paragraphs]
+
+
+def _usual_spacing(pages: list[list[_Line]]) -> dict[int, float | None]:
+    """The commonest gap between successive lines of each type size; None where no gap is
+    wider (every paragraph one line, or no space between paragraphs): gaps tell nothing."""
+    gaps: dict[int, list[float]] = {}
+    for lines in pages:
+        for a, b in zip(lines, lines[1:], strict=False):
+            if a.y is not None and b.y is not None and round(a.size) == round(b.size) and 0 < a.y - b.y:
+                gaps.setdefault(round(a.size), []).append(round(a.y - b.y, 1))
+    spacing: dict[int, float | None] = {}
+    for size, values in gaps.items():
+        usual = statistics.mode(values)
+        spacing[size] = usual if any(gap > PARAGRAPH_GAP * usual for gap in values) else None
+    return spacing
+
+
+def _breaks(a: _Line, b: _Line, spacing: dict[int, float | None]) -> bool:
+    """Whether a paragraph ends between lines a and b of a page: at a change of type size,
+    at a gap wider than the size's usual one; where gaps tell nothing, after a sentence."""
+    if a.y is None or b.y is None:
+        return _ends(a)
+    if round(a.size) != round(b.size):
+        return True
+    usual = spacing.get(round(a.size))
+    if usual is None:
+        return _ends(a)
+    return not 0 < a.y - b.y <= PARAGRAPH_GAP * usual
+
+
+def _ends(line: _Line) -> bool:
+    return bool(_SENTENCE_END.search(line.text))
+
+
+def _join(lines: list[str], words: set[str]) -> str:
+    """A paragraph's lines as one. A word broken at a line's end with a hyphen is made
+    whole where the document writes it whole elsewhere ("con-" "tinued"); otherwise the
+    hyphen stays, as a browser breaks only at a compound's own ("Russia-" "backed")."""
+    text = lines[0]
+    for line in lines[1:]:
+        head = re.search(r"(\w+)-$", text)
+        tail = re.match(r"\w+", line)
+        if head and tail and (head[1] + tail[0]).casefold() in words and f"{head[1]}-{tail[0]}".casefold() not in words:
+            text = text[:-1] + line
+        elif head and tail:
+            text += line  # "Israel-" "Hamas": the hyphen stays, and no space comes after it
+        else:
+            text = f"{text} {line}"
+    return text
+
+
+def _stated_title(title: str, paragraphs: list[str]) -> Metadata | None:
+    """The PDF's title as the headline when a paragraph near the top is that title, or
+    its longest part between separators ("Headline | Site")."""
+    title = " ".join(title.translate(_LIGATURES).split())
+    if not title:
+        return None
+    parts = sorted({title, *_TITLE_SEPARATOR.split(title)}, key=len, reverse=True)
+    for paragraph in paragraphs[:_TITLE_SEARCH]:
+        for part in parts:
+            if len(part.split()) >= 3 and paragraph.casefold() == part.casefold():
+                return Metadata(title=paragraph, origins={"title": "the PDF's title, as the text's headline"})
+    return None
+
+
+def _largest_heading(paragraphs: list[tuple[str, float]]) -> Metadata:
+    """The headline where the title does not say: the paragraph near the top in the
+    largest type, when that is clearly larger than the body's and a few words long."""
+    sizes = Counter()
+    for text, size in paragraphs:
+        sizes[round(size)] += len(text)
+    if not sizes:
+        return Metadata()
+    body = sizes.most_common(1)[0][0]
+    candidates = [
+        (round(size), -n, text)
+        for n, (text, size) in enumerate(paragraphs[:_TITLE_SEARCH])
+        if size >= HEADLINE_SCALE * body and 3 <= len(text.split()) <= 30 and not _SENTENCE_END.search(text)
+    ]
+    if not candidates:
+        return Metadata()
+    return Metadata(title=max(candidates)[2], origins={"title": "the largest type near the top of the PDF"})
