@@ -222,7 +222,8 @@ Load-Date: June 20, 2024
 def test_a_news_databases_field_lines_are_metadata():
     a = build_article("nexis.docx, document 1", NEXIS)
     assert (a.title, a.date, a.byline) == ("Kim visits Moscow for talks with Putin", "2024-06-19", "Jane Doe in Seoul")
-    assert a.body_text.startswith("The Guardian (London)\n\nNorth Korean leader")  # body segments joined
+    assert a.body_text.startswith("North Korean leader")
+    assert a.site == "The Guardian (London)"  # the publication, under the headline
     assert "Copyright lawyers were not involved" in a.body_text  # a sentence, not a copyright line
     assert "Length:" not in a.body_text and "Load-Date" not in a.body_text and "DEFENSE" not in a.body_text
 

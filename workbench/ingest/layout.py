@@ -98,6 +98,7 @@ _FIELD_LINE = re.compile(
     r"|(?:copyright|©)\s*(?:\(c\)\s*|©\s*)?\d{4}\b.*|body)\s*$",
     re.IGNORECASE,
 )
+_BODY_FIELD = re.compile(r"^\s*body\s*$", re.IGNORECASE)
 # A news API's note that it cut the text short (NewsAPI's content ends "… [+2345 chars]").
 _TRUNCATED = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 _CUT_NOTE_END = "chars]"  # checked first: searching every paragraph with the pattern is slow
@@ -114,7 +115,7 @@ class Layout:
     byline: str | None
     segments: tuple[Segment, ...]
     origins: dict[str, str] = field(default_factory=dict)
-    site: str | None = None  # from front matter only
+    site: str | None = None  # from front matter, or a news database's header
 
 
 @dataclass
@@ -204,11 +205,28 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
             roles[i] = Role.BODY
     for i in range(tail, len(lines)):
         roles[i] = Role.CLUTTER
+    _database_header(body_lines, roles, layout, first_prose)
 
     if dates:
         _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
     layout.segments = _segments(text, lines, roles, prefix_end, _inner_stretches(lines, roles, tail))
     return layout
+
+
+def _database_header(lines: list[_Line], roles: dict[int, Role], layout: Layout, first_prose: int | None) -> None:
+    """A news database's header (Nexis: headline, publication, date, fields, then a line
+    "Body"): every line between the headline and "Body" is metadata, and the one right
+    under the headline names the publication."""
+    marker = next((i for i in range(first_prose or 0) if _BODY_FIELD.match(lines[i].plain)), None)
+    if marker is None:
+        return
+    title = next((i for i in range(marker) if roles[i] is Role.TITLE), None)
+    for i in range(title + 1 if title is not None else 0, marker):
+        if roles[i] is Role.BODY:
+            roles[i] = Role.META
+            if title is not None and i == title + 1 and layout.site is None and lines[i].words <= 8:
+                layout.site = _clean(lines[i].plain)
+                layout.origins["site"] = f"line {lines[i].number}"
 
 
 def _headline_line(lines: list[_Line], start: int, headline: str) -> int | None:
