@@ -65,8 +65,9 @@ def suggest_many(
 
     def stream():
         for key, article in articles:
-            paragraphs = body_paragraphs(article) if pipeline_reads(pipeline.name, article.body_text) else []
-            paragraphs = paragraphs or [(0, "")]
+            paragraphs = body_paragraphs(article)
+            if not paragraphs or not pipeline_reads(pipeline.name, article.body_text):
+                paragraphs = [(0, "")]
             for i, (offset, text) in enumerate(paragraphs):
                 yield text, (key, article, offset, i == len(paragraphs) - 1)
 

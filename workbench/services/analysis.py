@@ -8,7 +8,7 @@ text, so re-running, or reopening a project, costs nothing for unchanged article
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from workbench.core.model import Article, ChangeSet
 from workbench.nlp.entities import find_entities
@@ -155,6 +155,7 @@ def _run(
             article = store.article(article_id)
             if not pipeline_reads(model, article.body_text):
                 other_language.append(article_id)
+                article = replace(article, segments=())  # decided once: nothing for the pipeline to read
             yield (article_id, article.text_hash), article
 
     done: list[int] = []
