@@ -418,6 +418,10 @@ def test_a_surname_is_a_person_where_ner_ran_it_into_a_date(real_pipeline):
             "Michael Oppenheimer, a climate scientist at Princeton University",
         ),
         ('"We will appeal," said Jane Smith of Reuters.', "Jane Smith of Reuters"),
+        (
+            "Bill Shorten of the Australian Workers Union (AWU) says talks will resume tomorrow.",
+            "Bill Shorten of the Australian Workers Union (AWU)",
+        ),
     ],
 )
 def test_a_speakers_name_leaves_out_what_the_sentence_adds_to_it(real_pipeline, text, source):

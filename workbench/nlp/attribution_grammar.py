@@ -87,6 +87,9 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
         first += 1
     while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].dep_ == "cc"):
         last -= 1
+    words = [t.text for t in doc[first : last + 1]]
+    if words.count("(") > words.count(")") and last + 1 < len(doc) and doc[last + 1].text == ")":
+        last += 1  # "Bill Shorten of the Australian Workers Union (AWU)": the bracket closes
     if doc[first].lower_ == "the" and first < last and token.pos_ == "PROPN":
         first += 1
     return first, last
