@@ -3,7 +3,7 @@
 import pytest
 
 from workbench.core.model import Role
-from workbench.ingest.article import build_article, derive_title
+from workbench.ingest.article import Metadata, build_article, derive_title
 
 BODY = (
     "The defence ministry said on Tuesday that talks with its neighbour had resumed after a pause of "
@@ -250,3 +250,19 @@ def test_crlf_is_normalised_before_offsets_exist():
     a = build_article("x.txt", ("Talks resume\r\n\r\n" + BODY).replace("\n", "\r\n").replace("\r\r\n", "\r\n"))
     assert "\r" not in a.text
     assert a.title == "Talks resume"
+
+
+@pytest.mark.parametrize(
+    ("header", "date"),
+    [
+        ("Kim and Putin sign defence pact\n\nNorth Korea 09:31 August 20, 2019\n\n", "2019-08-20"),
+        # A saved page's, whose headline the file states (a PDF's title).
+        ("TOM BENNETT BUSINESS NOV 7, 2023 2:00 AM\n\nKim and Putin sign defence pact\n\n", "2023-11-07"),
+        ("Kim and Putin sign defence pact\n\nBy Jane Doe November 2, 2023 3:53 PM EDT\n\n", "2023-11-02"),
+    ],
+)
+def test_an_unlabelled_date_beside_the_headline_is_the_pages(header, date):
+    a = build_article("x.txt", header + BODY, Metadata(title="Kim and Putin sign defence pact"))
+    assert a.title == "Kim and Putin sign defence pact"
+    assert a.date == date
+    assert a.body_text.startswith(BODY.split()[0])

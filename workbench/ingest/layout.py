@@ -98,6 +98,7 @@ _FIELD_LINE = re.compile(
     r"|(?:copyright|©)\s*(?:\(c\)\s*|©\s*)?\d{4}\b.*|body)\s*$",
     re.IGNORECASE,
 )
+_HEADER_DATE_WORDS = 10  # at most this many words on a date line beside the headline
 _BODY_FIELD = re.compile(r"^\s*body\s*$", re.IGNORECASE)
 # A news API's note that it cut the text short (NewsAPI's content ends "… [+2345 chars]").
 _TRUNCATED = re.compile(r"\s*\[\+\d+ chars\]\s*$")
@@ -206,11 +207,34 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
     for i in range(tail, len(lines)):
         roles[i] = Role.CLUTTER
     _database_header(body_lines, roles, layout, first_prose)
+    if not dates:
+        _date_by_the_headline(body_lines, roles, dates)
 
     if dates:
         _, layout.date, layout.origins["date"] = min(dates, key=lambda d: d[0])  # published beats updated
     layout.segments = _segments(text, lines, roles, prefix_end, _inner_stretches(lines, roles, tail))
     return layout
+
+
+def _date_by_the_headline(lines: list[_Line], roles: dict[int, Role], dates: list) -> None:
+    """A short line next to the headline that holds a full date among a section's or an
+    author's name ("North Korea 09:31 August 20, 2019", "TOM BENNETT BUSINESS NOV 7, 2023
+    2:00 AM"): the publication's date, and the line metadata. Read only when no labelled
+    dateline gave a date."""
+    title = next((i for i, role in roles.items() if role is Role.TITLE), None)
+    if title is None:
+        return
+    for i in (title - 1, title + 1, title + 2):
+        if not 0 <= i < len(lines) or roles.get(i) not in (Role.BODY, Role.CLUTTER):
+            continue
+        line = lines[i]
+        if line.words > _HEADER_DATE_WORDS or _SENTENCE_END.search(line.text.rstrip()):
+            continue
+        found = find_date(line.plain)
+        if found is not None and len(found.iso) == len("2024-06-19"):
+            roles[i] = Role.META
+            _record_date(dates, line, found.raw, update=False)
+            return
 
 
 def _database_header(lines: list[_Line], roles: dict[int, Role], layout: Layout, first_prose: int | None) -> None:
@@ -409,11 +433,15 @@ def _date_line(line: _Line, dates: list) -> bool:
 
 
 def _byline(line: _Line, layout: Layout, dates: list) -> bool:
-    """A "By …" line; a date after the name ("By Jane Doe | June 19, 2024") is the page's."""
+    """A "By …" line; a date after the name ("By Jane Doe | June 19, 2024", "By Jane Doe
+    June 19, 2024 3:53 PM EDT") is the page's."""
     match = _BYLINE.match(line.plain)
     if not match or line.words > 12 or _SENTENCE_END.search(match.group("name")):
         return False
     name, *rest = re.split(r"\s+[|•·]\s+", match.group("name"))
+    dated = DATE_PATTERN.search(name)
+    if dated and dated.start() > 0:  # "By Jane Doe November 2, 2023 3:53 PM EDT"
+        name, rest = name[: dated.start()], [name[dated.start() :], *rest]
     name = name.strip(" ,;")
     if not name or not name[0].isupper():
         return False
