@@ -10,12 +10,13 @@ from workbench.ingest.article import Metadata, build_article, split_documents
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import HTML_SUFFIXES, read_html
+from workbench.ingest.mime import MIME_SUFFIXES, read_mime
 from workbench.ingest.pdf import PDF_SUFFIXES, read_pdf
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
 from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES + TABLE_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MIME_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES + TABLE_SUFFIXES
 SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
 
 
@@ -54,6 +55,11 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
         text, metadata = read_html(data)
         if not text.strip():
             raise EmptyFile("empty (no readable text in the page)")
+        return [Entry("", build_article(name, text, metadata))]
+    if lowered.endswith(MIME_SUFFIXES):
+        text, metadata = read_mime(name, data)
+        if not text.strip():
+            raise EmptyFile("empty (no text in the message)")
         return [Entry("", build_article(name, text, metadata))]
     if lowered.endswith(WORD_SUFFIXES):
         text = read_word(data)

@@ -91,11 +91,15 @@ _WIRE_DATELINE = re.compile(
     r"\s+(?=\S)"
 )
 # A news database's field lines around a story (Nexis: "Length: 512 words", "Section: WORLD",
-# "Load-Date: …", "Body" above the text), and a copyright line above it: metadata.
+# "Load-Date: …", "Body" above the text), a copyright line above it, a forwarded e-mail's
+# header: metadata.
 _FIELD_LINE = re.compile(
     r"^\s*(?:(?:length|load-date|section|dateline|highlight|publication-type|document-type|journal\s+code|graphic"
     r"|language|subject|geographic|industry|organization|company|person|ticker|correction-date)\s*:.*"
-    r"|(?:copyright|©)\s*(?:\(c\)\s*|©\s*)?\d{4}\b.*|body)\s*$",
+    r"|(?:copyright|©)\s*(?:\(c\)\s*|©\s*)?\d{4}\b.*|body"
+    # A forwarded e-mail's header: "---------- Forwarded message ---------", "From: …".
+    r"|-*\s*(?:forwarded\s+message|original\s+message)\s*-*|begin\s+forwarded\s+message\s*:"
+    r"|(?:from|to|cc|subject|sent)\s*:.*)\s*$",
     re.IGNORECASE,
 )
 _HEADER_DATE_WORDS = 10  # at most this many words on a date line beside the headline
