@@ -90,8 +90,9 @@ def _command_parser() -> argparse.ArgumentParser:
     sub = command(
         "import",
         _run_import,
-        "Import articles into the project: text (.txt, .md), HTML pages (.html, .htm), tables with "
-        "one article per row (.csv, .tsv, .jsonl, .json), folders of them and .zip archives.",
+        "Import articles into the project: text (.txt, .md), HTML pages (.html, .htm, .mhtml), e-mails "
+        "(.eml), Word documents (.docx), PDFs (.pdf), tables with one article per row (.csv, .tsv, "
+        ".jsonl, .json, .xlsx), folders of them and .zip archives.",
     )
     sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     for role in ("text", "title", "date"):
