@@ -227,3 +227,16 @@ def test_a_pdf_without_text_is_empty_and_says_why():
 def test_a_damaged_pdf_is_refused(data):
     with pytest.raises(UnreadableFile):
         read_entries("broken.pdf", data)
+
+
+def test_a_typesetters_hyphen_goes_and_a_compounds_stays():
+    lines = [
+        (72, 700, 10, "The library handles manip-"),
+        (72, 686, 10, "ulation of encoded data for the Kremlin-"),
+        (72, 672, 10, "backed agency, a long-"),
+        (72, 658, 10, "term deal, the term of which is long."),
+    ]
+    text = only(pdf([lines])).text
+    assert "handles manipulation of encoded data" in text
+    assert "the Kremlin-backed agency" in text
+    assert "a long-term deal" in text

@@ -148,8 +148,27 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, float]]:
             else:
                 paragraphs[-1].append(line)
             previous = line
-    words = {w.casefold() for lines in paragraphs for line in lines for w in _WORD.findall(line.text)}
+    words = _vocabulary([line.text for lines in paragraphs for line in lines])
     return [(_join([line.text for line in lines], words), lines[0].size) for lines in paragraphs]
+
+
+def _vocabulary(lines: list[str]) -> set[str]:
+    """The words the document writes, hyphenated ones whole and in parts, less the pieces
+    around a hyphen at a line's end (which are what is in question)."""
+    words: set[str] = set()
+    broken = False
+    for line in lines:
+        found = _WORD.findall(line)
+        if broken:
+            found = found[1:]
+        broken = line.endswith("-")
+        if broken:
+            found = found[:-1]
+        for word in found:
+            words.add(word.casefold())
+            if "-" in word:
+                words.update(part.casefold() for part in word.split("-"))
+    return words
 
 
 def _usual_spacing(pages: list[list[_Line]]) -> dict[int, float | None]:
@@ -185,20 +204,33 @@ def _ends(line: _Line) -> bool:
 
 
 def _join(lines: list[str], words: set[str]) -> str:
-    """A paragraph's lines as one. A word broken at a line's end with a hyphen is made
-    whole where the document writes it whole elsewhere ("con-" "tinued"); otherwise the
-    hyphen stays, as a browser breaks only at a compound's own ("Russia-" "backed")."""
+    """A paragraph's lines as one; a hyphen at a line's end stays (with no space after it)
+    where it joins a compound, and goes where it breaks a word."""
     text = lines[0]
     for line in lines[1:]:
         head = re.search(r"(\w+)-$", text)
         tail = re.match(r"\w+", line)
-        if head and tail and (head[1] + tail[0]).casefold() in words and f"{head[1]}-{tail[0]}".casefold() not in words:
-            text = text[:-1] + line
-        elif head and tail:
-            text += line  # "Israel-" "Hamas": the hyphen stays, and no space comes after it
-        else:
+        if head is None or tail is None:
             text = f"{text} {line}"
+        elif _compound(text[: head.end() - 1], tail[0], words):
+            text += line  # "Israel-" "Hamas"
+        else:
+            text = text[:-1] + line  # "con-" "tinued"
     return text
+
+
+def _compound(before: str, after: str, words: set[str]) -> bool:
+    """Whether "before-after", broken at its hyphen, is a compound: the document writes it so,
+    or does not write it whole and writes both parts as words, or it is a name's ("Russia-
+    backed"), or already a compound ("on-the-" "spot"); else a word broken by a typesetter
+    ("manip-" "ulation")."""
+    head = re.search(r"[\w-]+$", before)[0]
+    whole, hyphenated = (head + after).casefold(), f"{head}-{after}".casefold()
+    if whole in words and hyphenated not in words:
+        return False
+    if hyphenated in words or "-" in head or head[0].isupper():
+        return True
+    return head.casefold() in words and after.casefold() in words
 
 
 def _stated_title(title: str, paragraphs: list[str]) -> Metadata | None:
