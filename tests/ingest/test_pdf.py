@@ -240,3 +240,14 @@ def test_a_typesetters_hyphen_goes_and_a_compounds_stays():
     assert "handles manipulation of encoded data" in text
     assert "the Kremlin-backed agency" in text
     assert "a long-term deal" in text
+
+
+def test_the_headline_without_the_sites_name_wins_over_a_printed_title():
+    lines = page(
+        (8, "Kim and Putin sign defence pact | The Daily Planet"),
+        (16, "Kim and Putin sign defence pact"),
+        (10, FIRST),
+    )
+    article = only(pdf([lines], {"Title": "Kim and Putin sign defence pact | The Daily Planet"}))
+    assert article.title == "Kim and Putin sign defence pact"
+    assert article.segments[0].role is Role.CLUTTER

@@ -239,11 +239,13 @@ def _stated_title(title: str, paragraphs: list[str]) -> Metadata | None:
     title = " ".join(title.translate(_LIGATURES).split())
     if not title:
         return None
-    parts = sorted({title, *_TITLE_SEPARATOR.split(title)}, key=len, reverse=True)
-    for paragraph in paragraphs[:_TITLE_SEARCH]:
-        for part in parts:
-            if len(part.split()) >= 3 and paragraph.casefold() == part.casefold():
-                return Metadata(title=paragraph, origins={"title": "the PDF's title, as the text's headline"})
+    # The headline without the site's name first: a printer may repeat the whole title
+    # above the page ("Headline | Site"), the page itself has the headline alone.
+    parts = sorted(set(_TITLE_SEPARATOR.split(title)) - {title}, key=len, reverse=True) + [title]
+    top = {paragraph.casefold(): paragraph for paragraph in reversed(paragraphs[:_TITLE_SEARCH])}
+    for part in parts:
+        if len(part.split()) >= 3 and part.casefold() in top:
+            return Metadata(title=top[part.casefold()], origins={"title": "the PDF's title, as the text's headline"})
     return None
 
 
