@@ -103,6 +103,17 @@ def test_derive_title_leaves_out_what_commas_set_off_after_the_subject():
         assert derive_title(sentence) == title
 
 
+def test_derive_title_leaves_out_the_day_after_an_introduction():
+    sentence = (
+        "On Sunday, October 29, Ahmed Azza was given permission to leave his neighborhood for the first time "
+        "in three days."
+    )
+    assert (
+        derive_title(sentence)
+        == "Ahmed Azza was given permission to leave his neighborhood for the first time in three days"
+    )
+
+
 def test_derive_title_keeps_a_list_whole():
     sentence = (
         "Russia, China, and Iran signed an agreement on Tuesday to hold joint naval exercises in the Gulf of "

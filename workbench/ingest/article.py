@@ -102,6 +102,7 @@ def derive_title(body: str) -> str:
     if clause:
         head, rest = sentence[: clause.start()].strip(), sentence[clause.end() :].strip()
         if _INTRODUCTORY.match(head) and len(rest.split()) >= 5:
+            rest = _DAY_OPENING.sub("", rest)  # "On Sunday, October 29, Ahmed Azza …"
             sentence = rest[0].upper() + rest[1:]
         elif 25 <= len(head) <= TITLE_MAX and len(head.split()) >= 5:
             return head
@@ -115,6 +116,12 @@ def _after_abbreviation(text: str, stop: int) -> bool:
     return word is not None and text[stop] == "." and word.group(1).lower() in _ABBREVIATIONS
 
 
+# A day that goes on an introduction ("On Sunday, October 29, …", "On Monday, 3 June, …").
+_DAY_OPENING = re.compile(
+    r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+    r"|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?)(?:,?\s+\d{4})?,\s+(?=\S)",
+    re.IGNORECASE,
+)
 # Openings of a sentence-initial adverbial clause, which makes a poor headline on its own.
 _INTRODUCTORY = re.compile(
     r"^(?:amid|amidst|after|as|while|following|despite|in|on|at(?!\s+(?:least|most)\b)|during|with|since|when|although|though|"
