@@ -254,6 +254,8 @@ def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
         "the data is intended for marketing.",
         "Asked if he rang the company on the day of the accident to warn them about the storm, he shook his head.",
         "Profits fell in what the chief executive described as the worst conditions in 20 years.",
+        # An object that only stands for what was said elsewhere.
+        "When Morales was asked in court if the rumour was true, he confirmed it.",
     ],
 )
 def test_no_suggestion_without_an_attribution(real_pipeline, text):

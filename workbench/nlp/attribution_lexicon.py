@@ -74,6 +74,8 @@ PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
 # "called the remarks irresponsible": the second complement is a predicate (oprd/xcomp/ccomp).
 NEEDS_PREDICATE = frozenset({"call", "brand", "consider", "deem"})
 
+# Objects that only stand for a statement made elsewhere ("he confirmed it").
+STAND_IN_OBJECTS = frozenset({"it", "this", "that", "so", "these", "those", "them"})
 # "went on to say …", "moved to assure …": an infinitive after these reports what was said.
 ONWARD_VERBS = frozenset({"go", "proceed", "continue", "move", "hasten", "rush", "hurry"})
 # "asked whether …": an ask/wonder clause must open with one of these (or be a quoted question).

@@ -314,6 +314,13 @@ def _noun_content(verb, obj):
         return None
     if obj is not None and obj.tag_ == "WP":
         return None  # "in what he described as the worst conditions": the writer's phrase
+    if (
+        obj is not None
+        and obj.lower_ in lex.STAND_IN_OBJECTS
+        and not any(obj.children)
+        and not _has_predicate(verb, obj)
+    ):
+        return None  # "he confirmed it", "she denied this": what is meant is said elsewhere
     if obj is not None and not needed and lex.VERBS[lemma].clause and _names_an_actor(obj):
         return None  # "the Senate confirmed Prelogar", "the lawyer who questioned Trump": no statement
     if lemma in lex.NOUN_OBJECTS and (obj is None or obj.lemma_.lower() not in lex.NOUN_OBJECTS[lemma]):
