@@ -277,3 +277,9 @@ def test_an_unlabelled_date_beside_the_headline_is_the_pages(header, date):
     assert a.title == "Kim and Putin sign defence pact"
     assert a.date == date
     assert a.body_text.startswith(BODY.split()[0])
+
+
+@pytest.mark.parametrize("opening", ["By", "Written by", "Analysis by", "Opinion by", "Byline:"])
+def test_a_byline_may_name_its_kind_of_piece(opening):
+    a = build_article("x.txt", f"Kim and Putin sign defence pact\n\n{opening} Jane Doe\n\n" + BODY)
+    assert a.byline == "Jane Doe"

@@ -66,7 +66,8 @@ _DATE_LABEL = (
 )
 _DATE_LEAD = re.compile(r"^\s*" + _DATE_LABEL, re.IGNORECASE)
 _BYLINE = re.compile(
-    r"^\s*(?:byline|by|written\s+by|words\s+by|reporting\s+by|reported\s+by|author)\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
+    r"^\s*(?:byline|by|(?:written|words|reporting|reported|analysis|opinion|commentary|interview|text)\s+by|author)"
+    r"\s*[:\-–—]?\s*(?P<name>\S.*?)\s*$",
     re.IGNORECASE,
 )
 # Markdown's marks: a heading's or a block quote's opening, emphasis around words. Only a
