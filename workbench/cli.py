@@ -25,7 +25,7 @@ from pathlib import Path
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
 
-COMMANDS = ("import", "analyze", "suggest", "articles", "entities", "export", "import-annotations")
+COMMANDS = ("import", "analyze", "suggest", "articles", "entities", "export", "import-annotations", "agreement")
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
 
 
@@ -135,6 +135,15 @@ def _command_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="file format (default: from the file name)")
     sub.add_argument("--raw", action="store_true", help="csv: take cells exactly, even if they look spreadsheet-safe")
     sub.add_argument("--dry-run", action="store_true", help="report what would be imported, change nothing")
+    sub = command(
+        "agreement",
+        _run_agreement,
+        "How far the project's analysts agree on the articles they all made claims in: the claims they "
+        "marked (span F1) and the category, stance, status and source they gave them (share, Cohen's kappa, "
+        "Krippendorff's alpha).",
+    )
+    sub.add_argument("--out", "-o", type=Path, metavar="FILE.csv", help="also write the figures as CSV")
+    sub.add_argument("--raw", action="store_true", help="write values exactly, without spreadsheet protection")
     return parser
 
 
@@ -259,6 +268,23 @@ def _run_import_annotations(args) -> int:
         print("Dry run: nothing was changed. The import would give:")
     print("\n".join(plan.report.lines()))
     return EXIT_PARTIAL if plan.report.not_placed else EXIT_OK
+
+
+def _run_agreement(args) -> int:
+    from workbench.services import agreement
+
+    if args.out is not None:
+        _check_destination(args.out)
+    session = _open(args)
+    results = agreement.agreement_report(session.store)
+    if not results:
+        print(agreement.not_enough_message(session.store))
+        return EXIT_OK
+    print("\n".join(agreement.report_lines(results)))
+    if args.out is not None:
+        rows = agreement.write_agreement_csv(args.out, results, raw=args.raw)
+        print(f"\nWrote {rows} rows to {args.out}")
+    return EXIT_OK
 
 
 def _check_destination(out: Path) -> None:
