@@ -61,7 +61,8 @@ def test_the_csv_has_a_row_per_measure_and_is_spreadsheet_safe(seeded_session, t
     assert [r["measure"] for r in rows] == ["spans", "category", "stance", "status", "source"]
     assert rows[0]["first_analyst"] == "'=Ben"  # a name that would run as a formula
     assert rows[0]["agreement"] == "1.0000"  # Ana's claim in article 2, where Ben made none, is not compared
-    assert rows[1]["agreement"] == "0.5000" and rows[2]["cohen_kappa"] == ""  # one stance only: undefined
+    assert rows[1]["agreement"] == "0.5000" and rows[2]["cohen_kappa"] == "1.0000"
+    assert rows[3]["agreement"] == "1.0000" and rows[3]["cohen_kappa"] == ""  # one status only: undefined
     assert len(list(agreement_rows(results))) == 5
 
 
