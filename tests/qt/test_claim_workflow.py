@@ -230,3 +230,29 @@ def test_a_suggestion_span_corrected_by_a_selection_before_accepting(qtbot, open
     claim = s.claims(1)[0]
     assert claim.quote == "a desire to strengthen" and claim.source == "Kim Jong Un"
     assert s.suggestions(1) == []  # the suggestion counts as accepted
+
+
+def test_agreement_between_analysts_from_the_analysis_menu(qtbot, open_window, monkeypatch, tmp_path):
+    from workbench.qt.widgets import agreement_dialog
+
+    window = open_window()
+    s = window.session
+    text = s.article(1).text
+    for analyst, category in (("Ana", "Event"), ("Ben", "Intent")):
+        s.analyst = analyst
+        start = text.index("Kim Jong Un")
+        s.add_claim(article_id=1, start=start, end=start + len("Kim Jong Un"), category=category)
+    shown = []
+
+    def look(dialog):
+        model = dialog.model
+        shown.append([[model.data(model.index(r, c)) for c in range(model.columnCount())] for r in range(2)])
+        dialog.save(tmp_path / "agreement.csv")
+
+    monkeypatch.setattr(agreement_dialog.AgreementDialog, "exec", look)
+    action = next(a for a in window.findChildren(QAction) if a.text() == "&Agreement Between Analysts…")
+    action.trigger()
+    [[spans, category]] = shown
+    assert spans[:5] == ["Ana · Ben", "1", "spans", "2", "1.00"]
+    assert category[:5] == ["Ana · Ben", "1", "category", "1", "0%"]
+    assert (tmp_path / "agreement.csv").read_text(encoding="utf-8").startswith("first_analyst,second_analyst")

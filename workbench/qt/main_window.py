@@ -229,6 +229,8 @@ class MainWindow(QMainWindow):
         analysis = bar.addMenu("&Analysis")
         self._action(analysis, "Find &Entities in New Articles", self.start_analysis, "F5")
         self.cancel_action = self._action(analysis, "&Cancel Background Work", self._on_cancel_tasks, "Ctrl+.")
+        analysis.addSeparator()
+        self._action(analysis, "&Agreement Between Analysts…", self._on_show_agreement)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Keyboard Shortcuts", self._on_show_shortcuts, ["F1", "?"])
@@ -564,9 +566,9 @@ class MainWindow(QMainWindow):
             try:
                 changes = self.session.change_schema(schema=dialog.schema(), replacements=dialog.replacements())
             except WorkbenchError as exc:
-                from PySide6.QtWidgets import QMessageBox
+                from workbench.qt.messages import warn
 
-                QMessageBox.warning(self, "Claim schema", str(exc))
+                warn(self, "Claim schema", str(exc))
                 continue
             self.apply(changes)
             self.say("Claim schema changed (Ctrl+Z undoes it).")
@@ -579,6 +581,18 @@ class MainWindow(QMainWindow):
         dialog.changed.connect(self.apply)
         dialog.show_claims.connect(self._on_show_actor_claims)
         dialog.exec()
+
+    def _on_show_agreement(self) -> None:
+        from workbench.qt.messages import inform
+        from workbench.qt.widgets.agreement_dialog import AgreementDialog
+        from workbench.services.agreement import agreement_report, not_enough_message
+
+        results = agreement_report(self.session.store)
+        if not results:
+            inform(self, "Agreement between analysts", not_enough_message(self.session.store))
+            return
+        path = self.session.path
+        AgreementDialog(results, path.with_name(path.stem + "-agreement.csv"), self).exec()
 
     def _on_show_actor_claims(self, actor_id: int) -> None:
         self.claims_view.reload_choices()

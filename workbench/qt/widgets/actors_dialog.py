@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import ChangeSet
+from workbench.qt.messages import inform, warn
 from workbench.services.session import Session
 
 
@@ -89,7 +89,7 @@ class ActorsDialog(QDialog):
         try:
             changes: ChangeSet = action()
         except WorkbenchError as exc:
-            QMessageBox.warning(self, "Actors", str(exc))
+            warn(self, "Actors", str(exc))
             return
         self.refresh()
         self.changed.emit(changes)
@@ -97,7 +97,7 @@ class ActorsDialog(QDialog):
     def _on_merge(self) -> None:
         ids = self.selected_ids()
         if len(ids) < 2:
-            QMessageBox.information(self, "Actors", "Select the rows of one actor's names (two or more) to merge them.")
+            inform(self, "Actors", "Select the rows of one actor's names (two or more) to merge them.")
             return
         chosen = [a for a in self._actors if a.id in ids]
         names = [a.name for a in sorted(chosen, key=lambda a: -a.claims)]
@@ -121,7 +121,7 @@ class ActorsDialog(QDialog):
             return
         actor = next(a for a in self._actors if a.id == ids[0])
         if len(actor.aliases) < 2:
-            QMessageBox.information(self, "Actors", f"“{actor.name}” has only one name.")
+            inform(self, "Actors", f"“{actor.name}” has only one name.")
             return
         alias, ok = QInputDialog.getItem(
             self, "Split a name off", "Make this name an actor of its own:", list(actor.aliases), 0, False

@@ -1,0 +1,21 @@
+"""Message boxes whose text is always plain: names and paths come from files and users,
+and Qt would read a string that looks like HTML as rich text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    _show(QMessageBox.Icon.Information, parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    _show(QMessageBox.Icon.Warning, parent, title, text)
+
+
+def _show(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
+    box = QMessageBox(icon, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()
