@@ -9,6 +9,7 @@ from workbench.ingest.archives import ARCHIVE_SUFFIXES
 from workbench.ingest.article import Metadata, build_article, split_documents
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
+from workbench.ingest.feeds import FEED_SUFFIXES, is_feed, read_feed
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.mime import MIME_SUFFIXES, read_mime
 from workbench.ingest.pdf import PDF_SUFFIXES, read_pdf
@@ -16,7 +17,9 @@ from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_
 from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + MIME_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES + TABLE_SUFFIXES
+ARTICLE_SUFFIXES = (
+    TEXT_SUFFIXES + HTML_SUFFIXES + MIME_SUFFIXES + FEED_SUFFIXES + WORD_SUFFIXES + PDF_SUFFIXES + TABLE_SUFFIXES
+)
 SUPPORTED_SUFFIXES = ARTICLE_SUFFIXES + ARCHIVE_SUFFIXES
 
 
@@ -46,6 +49,14 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
     """The articles in a file called `name` (its kind told by the suffix). Raises EmptyFile
     when there is no text, UnreadableFile with the reason when it cannot be read."""
     lowered = name.lower()
+    if lowered.endswith(FEED_SUFFIXES) or (lowered.endswith(HTML_SUFFIXES + TEXT_SUFFIXES) and is_feed(data)):
+        items = read_feed(data)
+        if not items:
+            raise EmptyFile("empty (no items in the feed)")
+        return [
+            Entry(item.where, build_article(f"{name}, {item.where}", item.text, item.metadata) if item.text else None)
+            for item in items
+        ]
     if lowered.endswith(TEXT_SUFFIXES) and not _is_html_page(data):
         text, _encoding = decode_text(data)
         if not text.strip():

@@ -1,0 +1,174 @@
+"""A news feed (RSS 2.0, RSS 1.0/RDF, Atom) → one article per item.
+
+An item's text is what the feed carries of it: its full content where the feed gives it
+(`content:encoded`, Atom's `content`), else its description or summary, often a few
+sentences. Markup in it is read as a page's paragraphs. The item's title, date and author
+are the article's, and the feed's own title is its site. The XML is parsed by lxml, which
+resolves no entities and fetches nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+
+from workbench.ingest.article import Metadata
+from workbench.ingest.dates import find_date
+from workbench.ingest.errors import UnreadableFile
+
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+_DC = "{http://purl.org/dc/elements/1.1/}"
+_RSS1 = "{http://purl.org/rss/1.0/}"
+_RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
+# A feed saved under another name: its opening, past an XML declaration and comments.
+_FEED_OPENING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL
+)
+# Where a paragraph ends in an item's markup.
+_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote pre tr figcaption section article".split())
+
+
+@dataclass(frozen=True)
+class FeedItem:
+    where: str  # "item 3"
+    text: str
+    metadata: Metadata
+
+
+def is_feed(data: bytes) -> bool:
+    """Whether a file holds a news feed, whatever its name says."""
+    return bool(_FEED_OPENING.match(data[:2048]))
+
+
+def read_feed(data: bytes) -> list[FeedItem]:
+    """The feed's items, in its order. Raises UnreadableFile for XML that is not a feed."""
+    import lxml.etree  # NOTE: lazy, like every parser of a format not every import needs
+
+    parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+    try:
+        root = lxml.etree.fromstring(data, parser)
+    except lxml.etree.XMLSyntaxError as exc:
+        raise UnreadableFile(f"not well-formed XML ({exc})") from None
+    if root.tag == "rss":
+        channel = root.find("channel")
+        items, site = (channel.findall("item"), _text(channel, "title")) if channel is not None else ([], None)
+        read = _rss_item
+    elif root.tag == f"{_ATOM}feed":
+        items, site, read = root.findall(f"{_ATOM}entry"), _text(root, f"{_ATOM}title"), _atom_entry
+    elif root.tag == _RDF:
+        items, site, read = (
+            root.findall(f"{_RSS1}item"),
+            _text(root.find(f"{_RSS1}channel"), f"{_RSS1}title"),
+            _rdf_item,
+        )
+    else:
+        raise UnreadableFile(f"an XML file that is not a news feed (RSS or Atom): its root is <{_local(root.tag)}>")
+    return [read(item, f"item {n}", site) for n, item in enumerate(items, 1)]
+
+
+def _rss_item(item, where: str, site: str | None) -> FeedItem:
+    body = _text(item, _CONTENT) or _text(item, "description")
+    author = _text(item, f"{_DC}creator") or _rss_author(_text(item, "author"))
+    return _item(where, body, _text(item, "title"), _text(item, "pubDate") or _text(item, f"{_DC}date"), author, site)
+
+
+def _atom_entry(entry, where: str, site: str | None) -> FeedItem:
+    body = _text(entry, f"{_ATOM}content") or _text(entry, f"{_ATOM}summary")
+    author = _text(entry.find(f"{_ATOM}author"), f"{_ATOM}name")
+    when = _text(entry, f"{_ATOM}published") or _text(entry, f"{_ATOM}updated")
+    return _item(where, body, _text(entry, f"{_ATOM}title"), when, author, site)
+
+
+def _rdf_item(item, where: str, site: str | None) -> FeedItem:
+    body = _text(item, _CONTENT) or _text(item, f"{_RSS1}description")
+    return _item(
+        where, body, _text(item, f"{_RSS1}title"), _text(item, f"{_DC}date"), _text(item, f"{_DC}creator"), site
+    )
+
+
+def _item(where, body, title, when, author, site) -> FeedItem:
+    origins = {}
+    date = date_raw = None
+    if when:
+        date, date_raw = _date(when), when
+        origins["date"] = "the feed item's date"
+    for key, value in (("title", title), ("byline", author), ("site", site)):
+        if value:
+            origins[key] = f"the feed item's {key}" if key != "site" else "the feed's title"
+    metadata = Metadata(
+        title=_plain(title) if title else None,
+        date=date,
+        date_raw=date_raw,
+        byline=author,
+        site=site,
+        origins=origins,
+    )
+    return FeedItem(where, _paragraphs(body) if body else "", metadata)
+
+
+def _date(value: str) -> str | None:
+    """ISO date of an RSS (RFC 822) or Atom (ISO 8601) date."""
+    try:
+        return parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        found = find_date(value)
+        return found.iso if found is not None and len(found.iso) == len("2024-06-19") else None
+
+
+def _rss_author(value: str | None) -> str | None:
+    """RSS's author is an e-mail address, perhaps with the name in brackets after it."""
+    if not value:
+        return None
+    named = re.search(r"\(([^()]+)\)\s*$", value)
+    if named:
+        return named.group(1).strip()
+    return None if "@" in value else value
+
+
+def _paragraphs(markup: str) -> str:
+    """An item's text: its paragraphs (of its markup, or parted by blank lines in plain
+    text), each on one line, a blank line between them."""
+    if "<" in markup:
+        import lxml.etree
+        import lxml.html
+
+        try:
+            tree = lxml.html.fragment_fromstring(markup, create_parent="div")
+        except (lxml.etree.ParserError, ValueError):
+            tree = None
+        if tree is not None:
+            for element in list(tree.iter("script", "style")):
+                element.drop_tree()
+            for element in tree.iter():
+                if element.tag == "br" or element.tag in _BLOCKS:
+                    element.tail = "\n\n" + (element.tail or "")
+            markup = tree.text_content()
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", markup))
+    return "\n\n".join(p for p in paragraphs if p)
+
+
+def _text(element, path: str) -> str | None:
+    if element is None:
+        return None
+    found = element.find(path)
+    if found is None:
+        return None
+    if found.get("type") == "xhtml":  # Atom's markup inline, as elements
+        import lxml.etree
+
+        value = "".join(lxml.etree.tostring(child, encoding="unicode") for child in found)
+    else:
+        value = found.xpath("string()")  # all its text; an entity left unresolved adds nothing
+    value = (value or "").strip()
+    return value or None
+
+
+def _plain(title: str) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", title).split())
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
