@@ -91,7 +91,7 @@ def _command_parser() -> argparse.ArgumentParser:
         "import",
         _run_import,
         "Import articles into the project: text (.txt, .md), HTML pages (.html, .htm, .mhtml), e-mails "
-        "(.eml), news feeds (.rss, .atom, .xml), Word documents (.docx), PDFs (.pdf), tables with one article per row (.csv, .tsv, "
+        "(.eml), news feeds (.rss, .atom, .xml), Word documents (.docx, .odt), PDFs (.pdf), tables with one article per row (.csv, .tsv, "
         ".jsonl, .json, .xlsx), folders of them and .zip archives.",
     )
     sub.add_argument("paths", nargs="+", type=Path, metavar="PATH")

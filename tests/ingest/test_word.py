@@ -112,3 +112,45 @@ def test_a_body_larger_than_the_limit_is_refused(monkeypatch):
     monkeypatch.setattr(word, "_PART_LIMIT", 1_000)
     with pytest.raises(UnreadableFile, match="too large"):
         read_entries("huge.docx", docx(*[run("Officials said the talks went on. " * 10)] * 10))
+
+
+TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+
+
+def odt(body: str) -> bytes:
+    """A minimal OpenDocument text, as LibreOffice writes it, with `body` in office:text."""
+    content = (
+        '<?xml version="1.0" encoding="UTF-8"?>'
+        '<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+        f'xmlns:text="{TEXT_NS}" office:version="1.3"><office:body><office:text>{body}'
+        "</office:text></office:body></office:document-content>"
+    )
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        package.writestr("content.xml", content)
+    return buffer.getvalue()
+
+
+def test_an_opendocument_text_reads_as_a_word_document_does():
+    data = odt(
+        '<text:h text:outline-level="1">Kim visits Moscow for talks</text:h>'
+        "<text:p>By Jane Doe</text:p>"
+        "<text:p>Published: 19 June 2024</text:p>"
+        '<text:p>North Korean leader <text:span text:style-name="T1">Kim Jong Un</text:span> arrived in'
+        '<text:s/>Moscow,<text:s text:c="3"/>state media said.<text:note text:note-class="footnote">'
+        "<text:note-citation>1</text:note-citation><text:note-body><text:p>A footnote.</text:p></text:note-body>"
+        "</text:note></text:p>"
+        "<text:list><text:list-item><text:p>Talks<text:tab/>resume<text:line-break/>today.</text:p></text:list-item></text:list>"
+    )
+    [entry] = read_entries("story.odt", data)
+    article = entry.article
+    assert (article.title, article.byline, article.date) == ("Kim visits Moscow for talks", "Jane Doe", "2024-06-19")
+    assert "North Korean leader Kim Jong Un arrived in Moscow,   state media said." in article.text
+    assert "Talks\tresume\ntoday." in article.text
+    assert article.text.count("A footnote.") == 1  # read on its own, not inside the paragraph too
+
+
+def test_a_file_that_is_not_an_opendocument_text_says_so():
+    with pytest.raises(UnreadableFile, match="not an OpenDocument text"):
+        read_entries("story.odt", docx(run("text")))

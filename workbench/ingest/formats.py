@@ -73,7 +73,7 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             raise EmptyFile("empty (no text in the message)")
         return [Entry("", build_article(name, text, metadata))]
     if lowered.endswith(WORD_SUFFIXES):
-        text = read_word(data)
+        text = read_word(name, data)
         if not text.strip():
             raise EmptyFile("empty (no text in the document)")
         return _documents(name, text, Metadata())
