@@ -426,3 +426,9 @@ def test_preview_of_a_table(tmp_path):
     preview = preview_table(tmp_path / "t.csv")
     assert preview.columns == ("id", "headline", "summary") and len(preview.rows) == 5
     assert preview.guess == ColumnChoice(text=None, title="headline", date=None)
+
+
+def test_a_document_in_a_format_one_save_away_says_how_to_import_it(session, tmp_path):
+    (tmp_path / "memo.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
+    report = import_paths(session.store, [tmp_path / "memo.doc"])
+    assert "save it as .docx" in reason(report, "memo.doc")

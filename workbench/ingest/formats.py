@@ -41,8 +41,22 @@ def is_supported(name: str) -> bool:
 
 def unsupported(name: str, *, explain: bool = False) -> str:
     base = name.rsplit("/", 1)[-1]
-    text = f"unsupported file type “{'.' + base.rsplit('.', 1)[-1] if '.' in base else base}”"
+    suffix = "." + base.rsplit(".", 1)[-1].lower() if "." in base else ""
+    text = f"unsupported file type “{suffix or base}”"
+    if suffix in _SAVE_AS:
+        return f"{text}: {_SAVE_AS[suffix]}"
     return text + (f" (articles are read from {', '.join(SUPPORTED_SUFFIXES)})" if explain else "")
+
+
+# What to do with a document in a format that is not read, where a readable one is a click away.
+_SAVE_AS = {
+    ".doc": "save it as .docx (Word: File › Save As) to import it",
+    ".rtf": "save it as .docx or .txt to import it",
+    ".pages": "export it as .docx (Pages: File › Export To › Word) to import it",
+    ".xls": "save it as .xlsx or .csv to import it",
+    ".ods": "save it as .xlsx or .csv to import it",
+    ".webarchive": "save the page as .html or .mhtml (web archive files are Safari's own) to import it",
+}
 
 
 def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list[Entry]:
