@@ -283,3 +283,24 @@ def test_an_unlabelled_date_beside_the_headline_is_the_pages(header, date):
 def test_a_byline_may_name_its_kind_of_piece(opening):
     a = build_article("x.txt", f"Kim and Putin sign defence pact\n\n{opening} Jane Doe\n\n" + BODY)
     assert a.byline == "Jane Doe"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "title"),
+    [
+        # An introduction, then a subject with a long object: no apposition to leave out.
+        (
+            "After months of delays, the company behind plans for a multi-billion dollar Timor Sea gas development "
+            "has reached an agreement with East Timor, to allow the project to go ahead.",
+            "The company behind plans for a multi-billion dollar Timor Sea gas development has reached…",
+        ),
+        # The first comma ends a clause, not a subject.
+        (
+            "Yasser Arafat has accused Israel of escalating violence by killing three Palestinians, including a "
+            "child, one day after he called for an end to all anti-Israeli attacks.",
+            "Yasser Arafat has accused Israel of escalating violence by killing three Palestinians",
+        ),
+    ],
+)
+def test_derive_title_leaves_an_apposition_only_after_a_subject(sentence, title):
+    assert derive_title(sentence) == title

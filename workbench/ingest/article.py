@@ -10,6 +10,7 @@ from workbench.core.text import content_hash, normalise_newlines
 from workbench.ingest.layout import read_layout
 
 TITLE_MAX = 90
+SUBJECT_WORDS = 10  # a subject longer than this is no noun phrase an apposition follows
 # The end of a sentence: terminal punctuation (and closing quotes) before white space,
 # unless the word before it is an initial or a short abbreviation ("U.S.", "Dr.", "Jan.").
 _SENTENCE_BREAK = re.compile(r"""(?<![A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)[.!?…]["'”’)]*\s""")
@@ -97,18 +98,31 @@ def derive_title(body: str) -> str:
     sentence = " ".join(sentence.split()).rstrip(" .!?…")
     if len(sentence) <= TITLE_MAX:
         return sentence
-    sentence = _APPOSITION.sub("", sentence, count=1)
     clause = _CLAUSE_BREAK.search(sentence)
     if clause:
         head, rest = sentence[: clause.start()].strip(), sentence[clause.end() :].strip()
         if _INTRODUCTORY.match(head) and len(rest.split()) >= 5:
             rest = _DAY_OPENING.sub("", rest)  # "On Sunday, October 29, Ahmed Azza …"
             sentence = rest[0].upper() + rest[1:]
-        elif 25 <= len(head) <= TITLE_MAX and len(head.split()) >= 5:
+            if len(sentence) <= TITLE_MAX:
+                return sentence
+        sentence = _without_apposition(sentence)
+        clause = _CLAUSE_BREAK.search(sentence)
+        head = sentence[: clause.start()].strip() if clause else sentence
+        if clause and 25 <= len(head) <= TITLE_MAX and len(head.split()) >= 5:
             return head
     if len(sentence) <= TITLE_MAX:
         return sentence
     return sentence[: TITLE_MAX + 1].rsplit(" ", 1)[0].rstrip(" ,;:–—") + "…"
+
+
+def _without_apposition(sentence: str) -> str:
+    """The sentence less what its first commas set off after a subject of a few words."""
+    apposition = _APPOSITION.search(sentence)
+    first_comma = sentence.find(",")
+    if apposition is None or apposition.start() != first_comma or len(sentence[:first_comma].split()) > SUBJECT_WORDS:
+        return sentence
+    return sentence[: apposition.start()] + sentence[apposition.end() :]
 
 
 def _after_abbreviation(text: str, stop: int) -> bool:
