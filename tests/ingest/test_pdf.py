@@ -126,9 +126,10 @@ def test_a_sentence_runs_on_over_a_page_break_and_running_heads_and_page_numbers
 def test_a_browsers_print_stamps_are_left_out():
     lines = page((20, "Kim and Putin sign defence pact"), (10, FIRST), top=720)
     lines.insert(0, (20, 770, 8, "12/6/26, 4:05 AM Kim and Putin sign defence pact | World News"))
-    lines.append((20, 30, 8, "https://news.example.com/world/kim-putin-pact 1/1"))
+    lines.append((20, 30, 8, "https://www.news.example.com/world/kim-putin-pact 1/1"))
     article = only(pdf([lines]))
     assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST]
+    assert article.site == "news.example.com"  # the address printed is the page's
 
 
 def test_the_pdfs_title_is_the_headline_when_the_text_holds_it_and_menus_above_it_are_clutter():

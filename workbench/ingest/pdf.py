@@ -16,7 +16,8 @@ import io
 import re
 import statistics
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from workbench.ingest.article import END_OF_DOCUMENT, Metadata
 from workbench.ingest.errors import UnreadableFile
@@ -40,6 +41,7 @@ _PRINT_STAMP = re.compile(
     r"|^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?$",
     re.IGNORECASE,
 )
+_PRINTED_ADDRESS = re.compile(r"^https?://\S+(?=\s+\d+\s*(?:/|of)\s*\d+$|$)")
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
 # A glyph the font gives no character for comes out as a control character (NUL).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -64,10 +66,15 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
         title = (reader.metadata or {}).get("/Title")
     except Exception as exc:  # noqa: BLE001 — NOTE: a damaged file makes pypdf raise anything
         raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
-    _drop_running_lines(pages)
+    address = _drop_running_lines(pages)
     paragraphs = _paragraphs(pages)
     texts = [text for text, _size in paragraphs]
-    return "\n\n".join(texts), _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
+    metadata = _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
+    host = urlsplit(address).hostname if address else None
+    if host:
+        origins = {**metadata.origins, "site": "the page's address, printed by the browser"}
+        metadata = replace(metadata, site=host.removeprefix("www."), origins=origins)
+    return "\n\n".join(texts), metadata
 
 
 def _open(data: bytes):
@@ -109,9 +116,19 @@ def _page_lines(page) -> list[_Line]:
     return [line for line in lines if line.text]
 
 
-def _drop_running_lines(pages: list[list[_Line]]) -> None:
+def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
     """Leave out a browser's print stamps, page numbers and the lines at the pages' edges
-    that most pages repeat (numbers aside): running heads and feet."""
+    that most pages repeat (numbers aside): running heads and feet. Returns the web
+    address a browser printed, if any."""
+    printed = next(
+        (
+            found[0]
+            for lines in pages
+            for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
+            if (found := _PRINTED_ADDRESS.match(line.text))
+        ),
+        None,
+    )
     edges = Counter()
     for lines in pages:
         edges.update({_shape(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]})
@@ -125,6 +142,7 @@ def _drop_running_lines(pages: list[list[_Line]]) -> None:
             or END_OF_DOCUMENT.match(line.text)
             or not (_PRINT_STAMP.match(line.text) or _shape(line.text) in repeated)
         ]
+    return printed
 
 
 def _shape(text: str) -> str:
