@@ -87,7 +87,7 @@ def project(tmp_path):
 def test_the_command_prints_the_report_and_writes_the_csv(project, tmp_path):
     result = run("agreement", "-p", project, "-o", tmp_path / "a.csv")
     assert result.returncode == 0, result.stderr
-    assert "=Ben and Ana: 1 articles both made claims in; 2 and 2 claims, 2 paired" in result.stdout
+    assert "=Ben and Ana: 1 article both made claims in; 2 and 2 claims, 2 paired" in result.stdout
     assert "  category    50% agree of    2" in result.stdout
     assert result.stdout.rstrip().endswith(f"Wrote 5 rows to {tmp_path / 'a.csv'}")
     lonely = tmp_path / "one.wbproj"
