@@ -424,6 +424,9 @@ def test_a_surname_is_a_person_where_ner_ran_it_into_a_date(real_pipeline):
             "Bill Shorten of the Australian Workers Union (AWU) says talks will resume tomorrow.",
             "Bill Shorten of the Australian Workers Union (AWU)",
         ),
+        # Where reports come from is not who made them; a statement from a capital is its government's.
+        ("Reports from London say army officers have secretly entered Somalia.", "Reports from London"),
+        ("A statement from Moscow said the talks had failed.", "Moscow"),
     ],
 )
 def test_a_speakers_name_leaves_out_what_the_sentence_adds_to_it(real_pipeline, text, source):

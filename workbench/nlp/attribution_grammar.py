@@ -222,6 +222,8 @@ def as_author(token):
             return c
         if c.dep_ == "prep" and c.lower_ in ("by", "from"):
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and c.lower_ == "from" and token.tag_ == "NNS" and pobj.ent_type_ in ("GPE", "LOC"):
+                return token  # "reports from London": where they come from, not who wrote them
             if pobj is not None and can_speak(pobj):
                 return pobj
         if c.dep_ == "acl" and c.tag_ == "VBN":
