@@ -468,3 +468,20 @@ def test_it_does_not_stand_for_someone_named_inside_the_quotation(real_pipeline)
 )
 def test_a_past_tense_or_an_infinitive_after_going_on_still_reports(real_pipeline, text, content):
     assert content in [s.text for s in suggest(real_pipeline, text)]
+
+
+def test_a_quotation_right_before_according_to_is_the_statement(real_pipeline):
+    text = (
+        'Efforts were made to find out about his past, "but we haven\'t found a clue," according to an official '
+        "in the intelligence agency, speaking on condition of anonymity."
+    )
+    [s] = suggest(real_pipeline, text)
+    assert (s.text, s.source, s.cue) == (
+        "but we haven't found a clue",
+        "an official in the intelligence agency",
+        "according to",
+    )
+    # A phrase quoted in the writer's sentence is not: the sentence is.
+    text = 'But the agency has not given the president a "smoking gun," according to intelligence officials.'
+    [s] = suggest(real_pipeline, text)
+    assert s.text.startswith("But the agency has not given the president")

@@ -79,7 +79,7 @@ def find_frames(doc, quotes: list[tuple[int, int]] | None = None) -> list[Frame]
     for token in doc:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and any(c.lower_ == "to" for c in token.children):
-            frame = _according_to(token)
+            frame = _according_to(token, quotes)
         elif token.pos_ in ("VERB", "AUX") and lemma in lex.LIGHT_VERBS and light_noun(token) is not None:
             frame = _light_verb(token)
         elif token.pos_ == "VERB" and lemma in lex.VERBS:
@@ -392,9 +392,10 @@ def _cue_bounds(verb) -> tuple[int, int]:
 # "according to", light verbs, statement nouns
 
 
-def _according_to(according) -> Frame | None:
+def _according_to(according, quotes) -> Frame | None:
     """ "according to X": the content is the clause it modifies, less the phrase itself
-    (the whole clause when the phrase stands in its middle)."""
+    (the whole clause when the phrase stands in its middle); a quotation that ends right
+    before it (“…,” according to X) when there is one."""
     to = next(c for c in according.children if c.lower_ == "to")
     source = next((c for c in to.children if c.dep_ == "pobj"), None)
     if source is None:
@@ -410,10 +411,24 @@ def _according_to(according) -> Frame | None:
         first = a_last + 1
     elif a_last >= last - 1:
         last = a_first - 1
-    content = char_bounds(doc, first, last)
+    quoted = _quote_before(doc.text, quotes, according.idx) if according.text[0].islower() else None
+    content = quoted or char_bounds(doc, first, last)
     if content is None:
         return None
     return _frame(content, (according.idx, to.idx + len(to.text)), source, "asserts")
+
+
+def _quote_before(text: str, quotes, at: int) -> tuple[int, int] | None:
+    """The quotation that ends right before `at` with a comma (“…,” according to X), when
+    it is a statement of its own: it opens a sentence or follows a comma or colon (not a
+    phrase quoted in the writer's words, as in 'not given him a “smoking gun,” according to …')."""
+    for q_start, q_end in quotes:
+        between = text[q_end + 1 : at]
+        if q_end < at and not between.strip(" ,") and ("," in between or text[q_start:q_end].rstrip().endswith(",")):
+            before = text[:q_start].rstrip(' “"')
+            if not before or before[-1] in ".!?:;,\n":
+                return trim_quotes(text, q_start, q_end)
+    return None
 
 
 def _light_verb(verb) -> Frame | None:
