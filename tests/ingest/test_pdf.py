@@ -252,3 +252,10 @@ def test_the_headline_without_the_sites_name_wins_over_a_printed_title():
     article = only(pdf([lines], {"Title": "Kim and Putin sign defence pact | The Daily Planet"}))
     assert article.title == "Kim and Putin sign defence pact"
     assert article.segments[0].role is Role.CLUTTER
+
+
+def test_the_remains_of_a_line_cut_by_a_page_break_are_left_out():
+    words = FIRST.split()
+    first = page((20, "Kim and Putin sign defence pact"), (10, " ".join(words[:20])))
+    second = page((10, ", , p j g " + " ".join(words[20:])), (10, SECOND))
+    assert only(pdf([first, second])).text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]

@@ -41,6 +41,9 @@ _PRINT_STAMP = re.compile(
     r"|^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?$",
     re.IGNORECASE,
 )
+# What a browser leaves at a page's top of a line the page break cut through: the tails of
+# its letters, read as loose characters (", , p j g wins or loses.").
+_CLIPPED = re.compile(r"^(?:(?:[^\w\s]|[^\W\d])\s+){3,}(?=\w{2})|^(?:(?:[^\w\s]|[^\W\d])(?:\s+|$)){3,}$")
 _PRINTED_ADDRESS = re.compile(r"^https?://\S+(?=\s+\d+\s*(?:/|of)\s*\d+$|$)")
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
 # A glyph the font gives no character for comes out as a control character (NUL).
@@ -117,9 +120,9 @@ def _page_lines(page) -> list[_Line]:
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
-    """Leave out a browser's print stamps, page numbers and the lines at the pages' edges
-    that most pages repeat (numbers aside): running heads and feet. Returns the web
-    address a browser printed, if any."""
+    """Leave out a browser's print stamps, page numbers, the lines at the pages' edges that
+    most pages repeat (numbers aside): running heads and feet, and the remains of a line
+    cut by a page break. Returns the web address a browser printed, if any."""
     printed = next(
         (
             found[0]
@@ -142,6 +145,11 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
             or END_OF_DOCUMENT.match(line.text)
             or not (_PRINT_STAMP.match(line.text) or _shape(line.text) in repeated)
         ]
+    for lines in pages:
+        if lines and (clipped := _CLIPPED.match(lines[0].text)):
+            lines[0].text = lines[0].text[clipped.end() :]
+            if not lines[0].text:
+                del lines[0]
     return printed
 
 
