@@ -259,3 +259,19 @@ def test_the_remains_of_a_line_cut_by_a_page_break_are_left_out():
     first = page((20, "Kim and Putin sign defence pact"), (10, " ".join(words[:20])))
     second = page((10, ", , p j g " + " ".join(words[20:])), (10, SECOND))
     assert only(pdf([first, second])).text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
+
+
+def test_a_sentence_runs_on_past_the_captions_at_the_foot_of_a_page():
+    words = FIRST.split()
+    first = page(
+        (20, "Kim and Putin sign defence pact"), (10, " ".join(words[:20])), (10, "Kim and Putin in Pyongyang")
+    )
+    first.append((72, 120, 7, "Photograph: Reuters"))
+    second = page((10, " ".join(words[20:])), (10, SECOND))
+    assert only(pdf([first, second])).text.split("\n\n") == [
+        "Kim and Putin sign defence pact",
+        "Kim and Putin in Pyongyang",
+        "Photograph: Reuters",
+        FIRST,
+        SECOND,
+    ]

@@ -29,6 +29,8 @@ HEADLINE_SCALE = 1.25
 PARAGRAPH_GAP = 1.3
 # A line is the page's running head or foot when it opens or closes this share of the pages.
 RUNNING_SHARE = 0.5
+_CAPTIONS_BETWEEN = 6  # paragraphs (captions, credits) that may stand between a page's last words and the next's
+_RUN_ON_WORDS = 10  # a paragraph a page break cuts is at least this long (a caption is shorter)
 _TITLE_SEARCH = 60  # paragraphs searched for the title: a printed page may open with menus
 _EDGE_LINES = 3  # lines at a page's top and bottom looked at for running heads and feet
 _LIGATURES = str.maketrans(
@@ -166,7 +168,10 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, float]]:
         previous = None
         for line in lines:
             if previous is None:
-                new = not paragraphs or _SENTENCE_END.search(paragraphs[-1][-1].text) or not line.text[0].islower()
+                broken = _broken_off(paragraphs, line)
+                new = broken is None
+                if broken is not None:  # on after the pictures' captions that came between
+                    paragraphs.append(paragraphs.pop(broken))
             else:
                 new = _breaks(previous, line, spacing)
             if new:
@@ -176,6 +181,19 @@ def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, float]]:
             previous = line
     words = _vocabulary([line.text for lines in paragraphs for line in lines])
     return [(_join([line.text for line in lines], words), lines[0].size) for lines in paragraphs]
+
+
+def _broken_off(paragraphs: list[list[_Line]], line: _Line) -> int | None:
+    """The paragraph a page's first line goes on with: the last one of some length in its
+    type, before any captions of pictures at the foot of the page before, when it ends
+    mid-sentence and the line opens in lower case."""
+    if not line.text[0].islower():
+        return None
+    for at in range(len(paragraphs) - 1, max(-1, len(paragraphs) - 1 - _CAPTIONS_BETWEEN), -1):
+        lines = paragraphs[at]
+        if round(lines[0].size) == round(line.size) and sum(len(x.text.split()) for x in lines) >= _RUN_ON_WORDS:
+            return None if _SENTENCE_END.search(lines[-1].text) else at
+    return None
 
 
 def _vocabulary(lines: list[str]) -> set[str]:
