@@ -227,6 +227,28 @@ def test_filter_box_and_chart_narrow_the_article_list(qtbot, open_window):
     assert window.articles.model.rowCount() == 5
 
 
+def test_the_filters_words_are_marked_in_the_text_and_found_with_f3(qtbot, open_window):
+    window = open_window()
+    qtbot.keyClicks(window.articles.filter, "shoig")
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 2, timeout=3000)
+    window.show_article(window.articles.model.article_ids()[0])
+    text = window.reader.article.text
+    matches = window.reader.matches
+    assert matches and all(text[a:b].lower().startswith("shoig") for a, b in matches)
+    marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in window.reader.extraSelections()}
+    first = window.reader.offset_map
+    assert (first.to_qt(matches[0][0]), first.to_qt(matches[0][1])) in marked
+    window.reader.setFocus()
+    qtbot.keyClick(window.reader, Qt.Key.Key_F3)
+    assert window.reader.selection_span() == matches[0]
+    assert window.status_message.text().startswith(f"Match 1 of {len(matches)}")
+    qtbot.keyClick(window.reader, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.reader.selection_span() == matches[-1]  # round the start to the last
+    window.articles.filter.clear()
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 5, timeout=3000)
+    assert window.reader.matches == []
+
+
 def test_next_and_previous_article_keys(qtbot, open_window):
     window = open_window()
     window.articles.table.setFocus()

@@ -221,6 +221,12 @@ class MainWindow(QMainWindow):
         self._action(go, "&Next Article", lambda: self.articles.step(+1), ["Alt+Down", "Ctrl+PgDown"])
         self._action(go, "&Previous Article", lambda: self.articles.step(-1), ["Alt+Up", "Ctrl+PgUp"])
         self._action(go, "&Filter Articles", self._on_focus_filter, QKeySequence.StandardKey.Find)
+        self._action(
+            go, "Next &Match in the Article", lambda: self._on_step_match(+1), QKeySequence.StandardKey.FindNext
+        )
+        self._action(
+            go, "Previous Matc&h in the Article", lambda: self._on_step_match(-1), QKeySequence.StandardKey.FindPrevious
+        )
         self._action(go, "&Reader", self._on_focus_reader, "Ctrl+R")
         go.addSeparator()
         self._action(go, "The &Article", lambda: self.center.setCurrentIndex(0), "Ctrl+1")
@@ -423,7 +429,19 @@ class MainWindow(QMainWindow):
 
     def _on_articles_filter_changed(self, text: str) -> None:
         self._text_filter = text
+        self.reader.set_search(text)
         self._refilter()
+
+    def _on_step_match(self, step: int) -> None:
+        index = self.reader.step_match(step)
+        if index is None:
+            self.say(
+                "The filter's words are not in this article."
+                if self._text_filter.strip()
+                else "Type words in the article filter (Ctrl+F) to find them in the text."
+            )
+        else:
+            self.say(f"Match {index + 1} of {len(self.reader.matches)} of “{self._text_filter.strip()}”.")
 
     def _set_entity_filter(self, entity: tuple[str, str] | None) -> None:
         self._entity_filter = entity

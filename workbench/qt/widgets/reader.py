@@ -26,6 +26,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QTextCharFormat, QTex
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from workbench.core.model import Article, Claim, ClaimSchema, EntitySpan, Role, Suggestion
+from workbench.core.search import match_spans
 from workbench.qt.offsets import OffsetMap
 from workbench.qt.palette import label_style
 
@@ -33,6 +34,7 @@ _GREY = QColor("#8a939b")
 _OVERLAP = QColor("#37474f")
 _SUGGESTED = QColor("#7a8691")
 _SUGGESTED_TINT = QColor(255, 214, 90, 90)
+_FOUND = QColor("#ffeb3b")  # the filter's words in the text, as a browser marks what it finds
 _KEEP_ANCHOR = QTextCursor.MoveMode.KeepAnchor
 # Mentions are formatted this many UTF-16 units at a time, and this far around the view
 # (claims and suggestions are marked in view only).
@@ -68,6 +70,8 @@ class ReaderView(QPlainTextEdit):
         self._selected: int | None = None
         self._suggestions: list[Suggestion] = []
         self._current_suggestion: int | None = None
+        self._search = ""  # the article list's filter words
+        self._matches: list[tuple[int, int]] = []  # where they occur in the text
         self._shown: list[EntitySpan] = []  # mentions of the labels not hidden, by start
         self._shown_starts: list[int] = []
         self._label_formats: dict[str, QTextCharFormat] = {}
@@ -112,6 +116,7 @@ class ReaderView(QPlainTextEdit):
         self.setPlainText(text)
         self._apply_roles()
         self._apply_mentions()
+        self._matches = match_spans(text, self._search) if self._search.strip() else []
         self.set_claims(claims, schema)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -158,6 +163,34 @@ class ReaderView(QPlainTextEdit):
             self.setTextCursor(self.qt_cursor(suggestion.start, suggestion.start))
             if not self.viewport().rect().contains(self.cursorRect().center()):
                 self.centerCursor()
+
+    def set_search(self, query: str) -> None:
+        """Mark where the article list's filter words occur in the text."""
+        self._search = query
+        self._matches = match_spans(self._article.text, query) if self._article and query.strip() else []
+        self._apply_claims()
+
+    @property
+    def matches(self) -> list[tuple[int, int]]:
+        return list(self._matches)
+
+    def step_match(self, step: int) -> int | None:
+        """Select the next (step +1) or previous (-1) match after or before the cursor,
+        round the end; returns its index, or None when there is none."""
+        if not self._matches:
+            return None
+        cursor = self.textCursor()
+        here = self._map.from_qt(cursor.selectionStart())
+        if step > 0:
+            passed = here if cursor.hasSelection() else here - 1  # a match at the cursor is the next one
+            index = next((i for i, (start, _) in enumerate(self._matches) if start > passed), 0)
+        else:
+            index = next((i for i in range(len(self._matches) - 1, -1, -1) if self._matches[i][0] < here), -1)
+            index %= len(self._matches)
+        start, end = self._matches[index]
+        self.setTextCursor(self.qt_cursor(start, end))
+        self.centerCursor()
+        return index
 
     def selection_span(self) -> tuple[int, int] | None:
         """The selected text as code-point offsets into the article, or None."""
@@ -367,6 +400,12 @@ class ReaderView(QPlainTextEdit):
             suggestion = self._suggestions[self._current_suggestion]
             for start, end, fmt in self._tint(suggestion.start, suggestion.end, _SUGGESTED_TINT):
                 mark(start, end, fmt)
+        # NOTE: last: Qt draws each extra selection's text again in the document's formats,
+        # so a mark drawn after a found word would paint its entity colour back over it.
+        found = QTextCharFormat()
+        found.setBackground(_FOUND)
+        for start, end in self._matches:
+            mark(start, end, found)
         return marks
 
     def _tint(self, start: int, end: int, color: QColor) -> list[tuple[int, int, QTextCharFormat]]:

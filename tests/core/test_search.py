@@ -1,0 +1,43 @@
+"""Where the filter's words occur in a text: as the article list's full-text filter matches."""
+
+import pytest
+
+from tests.conftest import SEEDS
+from workbench.core.search import fold, match_spans
+from workbench.services.importing import import_paths
+
+TEXT = "Russia and North Korea: the Russian-North Korean pact. Café owners in russia's capital. NorthKorea, 2024."
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("russ", ["Russia", "Russian", "russia"]),  # the start of a word, any case
+        ("north-korea", ["North Korea", "North Korean"]),  # words in a row
+        ("cafe", ["Café"]),  # diacritics aside
+        ("korea pact", ["Korea", "Korean", "pact"]),
+        ("2024", ["2024"]),
+        ("ussia", []),  # not inside a word
+        ('" * -', []),  # no word at all
+        ("AND", ["and"]),  # a word, even one FTS5 would read as syntax
+    ],
+)
+def test_matches(query, found):
+    assert [TEXT[a:b] for a, b in match_spans(TEXT, query)] == found
+
+
+def test_folding_keeps_every_offset():
+    text = "İstanbul ﬁnal Ærø naïve 😀 Straße"
+    assert len(fold(text)) == len(text)
+
+
+def test_the_articles_the_filter_lists_are_those_that_show_every_word(session):
+    """The list's filter (SQLite FTS5) and the marks in the text agree, article by article."""
+    import_paths(session.store, [SEEDS])
+    every = [s.id for s in session.store.article_summaries()]
+    for query in ("russ", "north korea", "pyongyang", "kim jong", "2024", "defence-pact", "moscow's", "ukr war"):
+        listed = set(session.store.article_ids_after(0, 1000, words=query))
+        for article_id in every:
+            article = session.article(article_id)
+            shows_all = all(match_spans(article.text, w) or match_spans(article.title, w) for w in query.split())
+            assert (article_id in listed) == shows_all, (query, article_id)

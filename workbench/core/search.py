@@ -1,0 +1,48 @@
+"""Where a search's words occur in a text, as the article list's filter matches them: each
+word the start of a word of the text (`russ` finds *Russia*), case and diacritics aside
+(`cafe` finds *Café*); a word with inner punctuation (`north-korea`) finds those words in a
+row. Offsets are code points into the text, as everywhere in the core."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def match_spans(text: str, query: str) -> list[tuple[int, int]]:
+    """The stretches of `text` that match a word of `query`, in text order, overlaps merged."""
+    folded = fold(text)
+    spans = []
+    for word in query.split():
+        tokens = _TOKEN.findall(fold(word))
+        if not tokens:
+            continue
+        *whole, prefix = map(re.escape, tokens)
+        pattern = r"(?<![^\W_])" + "".join(f"{t}(?![^\\W_])[\\W_]+" for t in whole) + prefix + r"[^\W_]*"
+        spans += [m.span() for m in re.finditer(pattern, folded)]
+    return _merged(sorted(spans))
+
+
+def fold(text: str) -> str:
+    """The text lowered and without diacritics, one character for one, so that offsets
+    into it are offsets into the text."""
+    return "".join(_fold_char(c) for c in text)
+
+
+def _fold_char(c: str) -> str:
+    if c.isascii():
+        return c.lower()
+    base = unicodedata.normalize("NFD", c)[0].casefold()
+    return base[0] if base else c
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
