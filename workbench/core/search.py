@@ -28,14 +28,23 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 def fold(text: str) -> str:
     """The text lowered and without diacritics, one character for one, so that offsets
     into it are offsets into the text."""
-    return "".join(_fold_char(c) for c in text)
+    if text.isascii():
+        return text.lower()
+    return text.translate(_Folding())
 
 
-def _fold_char(c: str) -> str:
-    if c.isascii():
-        return c.lower()
-    base = unicodedata.normalize("NFD", c)[0].casefold()
-    return base[0] if base else c
+class _Folding(dict):
+    """str.translate's table, filled as characters come: each to its base letter, lowered."""
+
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
+        if c.isascii():
+            folded = c.lower()
+        else:
+            base = unicodedata.normalize("NFD", c)[0].casefold()
+            folded = base[0] if base else c
+        self[code] = folded
+        return folded
 
 
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
