@@ -275,3 +275,12 @@ def test_a_sentence_runs_on_past_the_captions_at_the_foot_of_a_page():
         FIRST,
         SECOND,
     ]
+
+
+def test_a_firefox_print_stamps_are_left_out_too():
+    lines = page((20, "Kim and Putin sign defence pact"), (10, FIRST), top=720)
+    lines.insert(0, (20, 770, 8, "Kim and Putin sign defence pact | World News https://news.example.com/world/kim"))
+    lines.append((20, 30, 8, "Page 1 of 1 12/6/26, 4:05 AM"))
+    article = only(pdf([lines]))
+    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST]
+    assert article.site == "news.example.com"

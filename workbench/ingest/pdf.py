@@ -36,17 +36,19 @@ _EDGE_LINES = 3  # lines at a page's top and bottom looked at for running heads 
 _LIGATURES = str.maketrans(
     {"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st", "ﬆ": "st", "\u00ad": ""}
 )
-# What a browser prints at a page's edges: "12/6/26, 4:05 AM Title…", "https://… 1/11", "3 of 11".
+# What a browser prints at a page's edges (Chromium, Firefox): the time of printing, the
+# page's title and address, the page's number.
+_DATE_STAMP = r"\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?"
 _PRINT_STAMP = re.compile(
-    r"^\d{1,2}/\d{1,2}/\d{2,4},?\s+\d{1,2}:\d{2}(?::\d{2})?\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s|$)"
-    r"|^(?:https?|file)://\S+(?:\s+\d+\s*(?:/|of)\s*\d+)?$"
-    r"|^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?$",
+    rf"^{_DATE_STAMP}(?:\s|$)"  # Chromium: "12/6/26, 4:05 AM Title…"
+    r"|^(?:\S.{0,160}\s)?(?:https?|file)://\S+(?:\s+\d+\s*(?:/|of)\s*\d+)?$"  # "[Title] https://… [1/11]"
+    rf"|^(?:page\s+)?\d+(?:\s*(?:/|of)\s*\d+)?(?:\s+{_DATE_STAMP})?$",  # "3", "Page 1 of 3 12/6/26, 4:05 AM"
     re.IGNORECASE,
 )
 # What a browser leaves at a page's top of a line the page break cut through: the tails of
 # its letters, read as loose characters (", , p j g wins or loses.").
 _CLIPPED = re.compile(r"^(?:(?:[^\w\s]|[^\W\d])\s+){3,}(?=\w{2})|^(?:(?:[^\w\s]|[^\W\d])(?:\s+|$)){3,}$")
-_PRINTED_ADDRESS = re.compile(r"^https?://\S+(?=\s+\d+\s*(?:/|of)\s*\d+$|$)")
+_PRINTED_ADDRESS = re.compile(r"(?:^|\s)(https?://\S+)(?=\s+\d+\s*(?:/|of)\s*\d+$|$)")
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
 # A glyph the font gives no character for comes out as a control character (NUL).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -127,10 +129,10 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
     cut by a page break. Returns the web address a browser printed, if any."""
     printed = next(
         (
-            found[0]
+            found[1]
             for lines in pages
             for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
-            if (found := _PRINTED_ADDRESS.match(line.text))
+            if (found := _PRINTED_ADDRESS.search(line.text))
         ),
         None,
     )
