@@ -3,11 +3,13 @@ as a scraped page (headline, byline, date lines, body).
 
 A PDF holds positioned lines, not paragraphs: a paragraph ends where the gap to the next
 line is wider than the lines' usual spacing or the type size changes, and runs on over a
-page break when the page ends mid-sentence. What the printer repeats on every page (a
-browser's date stamp and title, the page's address, "3/11", a running head) is left out,
-as are ligatures (ﬁ → fi) and hyphens that only break a word at a line's end.
-The document's title is used only when the text holds it as its headline: the properties'
-author and dates are whoever made the file, not the article's.
+page break when the page ends mid-sentence (past the captions at the page's foot). What
+the printer puts on every page (a browser's time stamp, the page's title and address,
+"3/11", a running head) is left out, as are the loose letters a page break leaves of a cut
+line, ligatures (ﬁ → fi) and hyphens that only break a word at a line's end. The address a
+browser printed gives the site. The document's title is used only when the text holds it
+as its headline: the properties' author and dates are whoever made the file, not the
+article's; else the headline is the largest type near the top.
 """
 
 from __future__ import annotations
@@ -77,11 +79,18 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
     paragraphs = _paragraphs(pages)
     texts = [text for text, _size in paragraphs]
     metadata = _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
-    host = urlsplit(address).hostname if address else None
+    host = _host(address) if address else None
     if host:
         origins = {**metadata.origins, "site": "the page's address, printed by the browser"}
         metadata = replace(metadata, site=host.removeprefix("www."), origins=origins)
     return "\n\n".join(texts), metadata
+
+
+def _host(address: str) -> str | None:
+    try:
+        return urlsplit(address).hostname
+    except ValueError:  # "https://[not-an-address" and the like
+        return None
 
 
 def _open(data: bytes):
