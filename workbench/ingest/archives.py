@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from workbench.ingest.errors import UnreadableFile
@@ -23,7 +24,7 @@ class Archive:
     def __init__(self, path: Path):
         try:
             self._zip = zipfile.ZipFile(path)
-        except zipfile.BadZipFile:
+        except (zipfile.BadZipFile, NotImplementedError, ValueError):  # ValueError: a name in bad UTF-8
             raise UnreadableFile("not a valid zip archive (damaged, or another kind of file)") from None
         except FileNotFoundError:
             raise UnreadableFile("no such file") from None
@@ -69,7 +70,7 @@ def read_member(package: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
     try:
         with package.open(info) as member:
             data = member.read(limit + 1)  # the size in the directory may lie
-    except (zipfile.BadZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error) as exc:
         raise UnreadableFile(f"damaged in the archive ({exc})") from None
     except NotImplementedError:
         raise UnreadableFile("compressed with a method that cannot be read") from None

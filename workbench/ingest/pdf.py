@@ -15,6 +15,7 @@ article's; else the headline is the largest type near the top.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import statistics
 from collections import Counter
@@ -96,6 +97,11 @@ def _host(address: str) -> str | None:
 def _open(data: bytes):
     import pypdf  # NOTE: lazy, like every parser of a format not every import needs
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    # pypdf logs how it works round a damaged file: into the app's log where there is one,
+    # never onto a terminal (the import reports what matters).
+    if not logging.getLogger("pypdf").handlers:
+        logging.getLogger("pypdf").addHandler(logging.NullHandler())
 
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)

@@ -36,7 +36,7 @@ def read_word(name: str, data: bytes) -> str:
             xml = read_member(package, package.getinfo(part), _PART_LIMIT)
     except KeyError:
         raise UnreadableFile(f"not a{'n' if odt else ''} {kind} (no {part} in it)") from None
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
+    except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
         raise UnreadableFile(f"not a readable {kind} ({exc})") from None
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True)
     try:
