@@ -11,7 +11,33 @@ from tests.ingest.test_word import docx, odt, run
 from workbench.core.errors import WorkbenchError
 from workbench.ingest.formats import read_entries
 
+
+def xlsx() -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["title", "text", "date"])
+    book.active.append(["Talks resume", "Officials said the talks had failed.", "2024-06-19"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 SAMPLES = {
+    "page.html": lambda: PAGE.encode(),
+    "rows.csv": lambda: b"title,text,date\nTalks resume,Officials said the talks had failed.,2024-06-19\n",
+    "rows.jsonl": lambda: (
+        b'{"title": "Talks", "text": "Officials said the talks had failed.", "date": "2024-06-19"}\n' * 3
+    ),
+    "rows.json": lambda: (
+        b'{"articles": [{"title": "Talks", "content": "Officials said it.", "source": {"name": "X"}}]}'
+    ),
+    "rows.xlsx": xlsx,
+    "story.txt": lambda: (
+        "Talks resume\n\nBy Jane Doe\n\nOfficials said the talks had failed. “Quoted,” she said.".encode()
+    ),
     "story.pdf": lambda: pdf([page((20, "Kim and Putin sign defence pact"), (10, FIRST))], {"Title": "Kim | News"}),
     "feed.rss": lambda: RSS.encode(),
     "feed.atom": lambda: ATOM.encode(),
@@ -28,6 +54,8 @@ def mutations(data: bytes, count: int, seed: int):
     for _ in range(count):
         damaged = bytearray(data)
         for _ in range(rng.randint(1, 12)):
+            if not damaged:
+                break
             at = rng.randrange(len(damaged))
             kind = rng.random()
             if kind < 0.4:
