@@ -76,3 +76,19 @@ def test_a_damaged_file_is_refused_with_a_reason(name):
             pass  # refused, with the reason in words
         except Exception as exc:  # noqa: BLE001 — what this test is for
             pytest.fail(f"{name}, damaged copy {n}: {type(exc).__name__}: {exc}")
+
+
+def test_a_damaged_zip_archive_is_reported_file_by_file(tmp_path, session):
+    import io
+    import zipfile
+
+    from workbench.services.importing import import_paths
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("a.txt", "Talks resume\n\nOfficials said the talks had failed. " * 20)
+        archive.writestr("b/c.html", "<html><body><p>" + "Officials said it. " * 30 + "</p></body></html>")
+    for n, data in enumerate(mutations(buffer.getvalue(), 200, seed=3)):
+        damaged = tmp_path / f"damaged-{n}.zip"
+        damaged.write_bytes(data)
+        import_paths(session.store, [damaged])  # reports what failed; raises nothing

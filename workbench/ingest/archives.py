@@ -70,7 +70,7 @@ def read_member(package: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> 
     try:
         with package.open(info) as member:
             data = member.read(limit + 1)  # the size in the directory may lie
-    except (zipfile.BadZipFile, EOFError, ValueError, zlib.error) as exc:
+    except (zipfile.BadZipFile, EOFError, ValueError, OSError, zlib.error) as exc:  # OSError: an offset out of the file
         raise UnreadableFile(f"damaged in the archive ({exc})") from None
     except NotImplementedError:
         raise UnreadableFile("compressed with a method that cannot be read") from None
