@@ -256,6 +256,10 @@ def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
         "Profits fell in what the chief executive described as the worst conditions in 20 years.",
         # An object that only stands for what was said elsewhere.
         "When Morales was asked in court if the rumour was true, he confirmed it.",
+        # Turned down, not denied.
+        "The national executive last night rejected Aden Ridgeway's bid to become interim leader.",
+        "An Islamic high court in northern Nigeria rejected an appeal today.",
+        "The court denied him bail.",
     ],
 )
 def test_no_suggestion_without_an_attribution(real_pipeline, text):

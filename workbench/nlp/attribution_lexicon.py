@@ -69,8 +69,17 @@ NOUN_COMPLEMENT_PREPS: dict[str, tuple[str, ...]] = {
 }
 # Verbs whose noun-phrase content must be one of these: "claimed responsibility", not "claimed the title".
 NOUN_OBJECTS: dict[str, frozenset[str]] = {"claim": frozenset({"responsibility", "credit", "victory"})}
+# What a denial verb acts on when it refuses or turns down rather than denies a statement:
+# "rejected the bid", "dismissed the lawsuit", "denied him bail".
+ACT_OBJECTS = frozenset(
+    "bid offer proposal plan request application appeal deal demand resignation nomination bill motion "
+    "amendment lawsuit suit case petition invitation ultimatum visa entry permission access bail "
+    "compensation merger takeover budget candidacy candidate".split()
+)
 # Object pronouns that stand for people: "questioned him" is no statement questioned.
 PERSON_OBJECTS = frozenset({"him", "her", "them", "me", "us", "you"})
+# Pronouns in the object case only: the subject of a clause that has no tense ("made them leave").
+OBJECT_CASE = PERSON_OBJECTS - {"you"}
 # "called the remarks irresponsible": the second complement is a predicate (oprd/xcomp/ccomp).
 NEEDS_PREDICATE = frozenset({"call", "brand", "consider", "deem"})
 

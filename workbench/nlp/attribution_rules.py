@@ -161,8 +161,9 @@ def _verb_clause(verb):
 def _small_clause(clause) -> bool:
     """A clause with no verb of its own or no tense, and no "that": a noun or an adjective
     with its own subject ("will find us contracts", "declared himself a candidate", "are
-    finding it easier to comply"), a participle ("found the boy sitting on a kerb"). It
-    says what someone is, gets or was seen doing, not what was said. (A "that" clause whose
+    finding it easier to comply"), a participle ("found the boy sitting on a kerb"), a bare
+    infinitive ("denied him bail"). It says what someone is, gets, does or was seen doing,
+    not what was said. (A "that" clause whose
     verb the tagger took for a noun is still a clause.)"""
     children = list(clause.children)
     if any(c.dep_ == "mark" for c in children):
@@ -173,8 +174,14 @@ def _small_clause(clause) -> bool:
         return any(c.dep_ == "nsubj" and c.lower_ == "it" for c in children) and not any(
             c.pos_ == "AUX" for c in children
         )
-    # (Not a participle in -ed: the tagger often takes a past tense for one.)
-    return clause.tag_ == "VBG" and not any(c.dep_ in ("aux", "auxpass") for c in children)
+    if any(c.dep_ in ("aux", "auxpass") for c in children):
+        return False
+    # A participle in -ing; a bare infinitive whose subject is an object pronoun ("denied him
+    # bail", "made them leave": the tagger takes a present tense for an infinitive too often
+    # to trust the tag alone). Not a participle in -ed: the tagger takes past tenses for them.
+    return clause.tag_ == "VBG" or (
+        clause.tag_ == "VB" and any(c.dep_ == "nsubj" and c.lower_ in lex.OBJECT_CASE for c in children)
+    )
 
 
 def _content_of(token, doc, cue_token=None) -> tuple[int, int] | None:
@@ -314,6 +321,8 @@ def _noun_content(verb, obj):
         return None
     if obj is not None and obj.tag_ == "WP":
         return None  # "in what he described as the worst conditions": the writer's phrase
+    if obj is not None and lex.VERBS[lemma].stance == "denies" and obj.lemma_.lower() in lex.ACT_OBJECTS:
+        return None  # "rejected the bid", "dismissed the lawsuit": turned down, not denied
     if (
         obj is not None
         and obj.lower_ in lex.STAND_IN_OBJECTS
