@@ -1,7 +1,9 @@
 """E-mails (.eml) and pages saved as a single file (.mhtml): MIME messages."""
 
 import quopri
+from email import message_from_bytes
 from email.message import EmailMessage
+from email.policy import default
 
 import pytest
 
@@ -127,3 +129,16 @@ def test_a_forwarded_messages_header_is_metadata():
     )
     article = only("fwd.eml", mail(plain=forwarded))
     assert article.body_text.startswith(STORY)
+
+
+def test_an_email_forwarded_as_an_attachment_is_read_under_its_cover_note():
+    cover = EmailMessage()
+    cover["Subject"] = "FW: worth a look"
+    cover["From"] = "A Colleague <colleague@example.org>"
+    cover.set_content("FYI, see the attached story.")
+    cover.add_attachment(message_from_bytes(mail(plain=f"{STORY}\n\n{MORE}\n"), policy=default))
+    article = only("fwd.eml", cover.as_bytes())
+    assert (article.title, article.site, article.date) == (
+        "Kim and Putin sign defence pact", "Reuters Daily Briefing", "2024-06-19",
+    )  # fmt: skip
+    assert article.text.startswith(STORY)

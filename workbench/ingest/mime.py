@@ -3,7 +3,8 @@ metadata it states. Both are MIME messages, read with the standard library's par
 
 A saved page's HTML is read as any page is (html.read_html). An e-mail's text is its
 plain-text part when it has one (what the sender wrote for every mail reader), else its
-HTML part read as a page; its subject (less "Fwd:", "Re:") is the headline, its Date
+HTML part read as a page (an e-mail forwarded as an attachment under a short cover note is
+read instead of the note); its subject (less "Fwd:", "Re:") is the headline, its Date
 header the date, and the sender's name the site (a newsletter's or an alert's name).
 """
 
@@ -19,6 +20,9 @@ from workbench.ingest.html import read_html
 MAIL_SUFFIXES = (".eml",)
 SAVED_PAGE_SUFFIXES = (".mht", ".mhtml")
 MIME_SUFFIXES = MAIL_SUFFIXES + SAVED_PAGE_SUFFIXES
+# A message with an e-mail attached and fewer words than this of its own ("FYI, see below")
+# is the attached one's cover: the attached e-mail is the article.
+_COVER_WORDS = 40
 # What mail programs put before a subject they reply to or forward.
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
 
@@ -51,13 +55,10 @@ def _saved_page(message) -> tuple[str, Metadata]:
 
 
 def _mail(message) -> tuple[str, Metadata]:
-    part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        text = ""
-    elif part.get_content_subtype() == "plain":
-        text, _encoding = decode_text(part.get_payload(decode=True) or b"", part.get_content_charset())
-    else:
-        text, _metadata = read_html(part.get_payload(decode=True) or b"")
+    text = _mail_text(message)
+    attached = next((p for p in message.iter_attachments() if p.get_content_type() == "message/rfc822"), None)
+    if attached is not None and len(text.split()) < _COVER_WORDS:  # "Forward as attachment"
+        return _mail(attached.get_content())
     fields, origins = {}, {}
     subject = _REPLY_PREFIX.sub("", str(message.get("subject", ""))).strip()
     if subject:
@@ -70,6 +71,15 @@ def _mail(message) -> tuple[str, Metadata]:
     if sender:
         fields["site"], origins["site"] = sender, "the e-mail's sender"
     return text, Metadata(**fields, origins=origins)
+
+
+def _mail_text(message) -> str:
+    part = message.get_body(preferencelist=("plain", "html"))
+    if part is None:
+        return ""
+    if part.get_content_subtype() == "plain":
+        return decode_text(part.get_payload(decode=True) or b"", part.get_content_charset())[0]
+    return read_html(part.get_payload(decode=True) or b"")[0]
 
 
 def _sent(message) -> tuple[str, str] | None:
