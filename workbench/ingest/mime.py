@@ -42,7 +42,7 @@ def read_mime(name: str, data: bytes) -> tuple[str, Metadata]:
         return _saved_page(message)
     except UnreadableFile:
         raise
-    except (ValueError, LookupError, TypeError, AttributeError, IndexError) as exc:
+    except (ValueError, LookupError, TypeError, AttributeError, IndexError, RecursionError) as exc:
         # NOTE: the parser is lenient and records defects; what raises is a damaged part.
         raise UnreadableFile(f"damaged message ({type(exc).__name__}: {exc})") from None
 
