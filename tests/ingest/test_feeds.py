@@ -116,3 +116,9 @@ def test_entities_in_a_feed_are_not_resolved():
     )
     [item] = [e.article for e in read_entries("x.rss", hostile.encode())]
     assert item.text == "Before after, officials said."  # the file named is never read
+
+
+def test_an_item_date_that_cannot_be_read_leaves_the_date_empty():
+    feed = RSS.replace("Wed, 19 Jun 2024 10:00:00 +0000", "03/04/2024")
+    first = articles("world.rss", feed)[0]
+    assert first.date is None and first.date_raw == "03/04/2024"

@@ -304,3 +304,8 @@ def test_a_byline_may_name_its_kind_of_piece(opening):
 )
 def test_derive_title_leaves_an_apposition_only_after_a_subject(sentence, title):
     assert derive_title(sentence) == title
+
+
+def test_an_ambiguous_date_beside_the_headline_is_no_date_and_no_fault():
+    a = build_article("x.txt", "Kim and Putin sign defence pact\n\nWorld 03/04/2024 10:00\n\n" + BODY)
+    assert a.title == "Kim and Putin sign defence pact" and a.date is None

@@ -284,3 +284,8 @@ def test_a_firefox_print_stamps_are_left_out_too():
     article = only(pdf([lines]))
     assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST]
     assert article.site == "news.example.com"
+
+
+def test_a_date_in_large_type_is_no_headline():
+    data = pdf([page((22, "Thursday, 24 July 2014"), (18, "Kim and Putin sign defence pact"), (10, FIRST))])
+    assert only(data).title == "Kim and Putin sign defence pact"

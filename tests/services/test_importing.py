@@ -432,3 +432,21 @@ def test_a_document_in_a_format_one_save_away_says_how_to_import_it(session, tmp
     (tmp_path / "memo.doc").write_bytes(b"\xd0\xcf\x11\xe0 old Word")
     report = import_paths(session.store, [tmp_path / "memo.doc"])
     assert "save it as .docx" in reason(report, "memo.doc")
+
+
+def test_a_fault_in_reading_one_file_is_reported_and_the_others_import(session, tmp_path, monkeypatch):
+    from workbench.services import importing
+
+    (tmp_path / "good.txt").write_text("Talks resume\n\nOfficials said the talks had resumed.", encoding="utf-8")
+    (tmp_path / "trap.txt").write_text("Anything", encoding="utf-8")
+    real = importing.read_entries
+
+    def faulty(name, data, columns):
+        if name.endswith("trap.txt"):
+            raise RuntimeError("a bug")
+        return real(name, data, columns)
+
+    monkeypatch.setattr(importing, "read_entries", faulty)
+    report = import_paths(session.store, [tmp_path], processes=1)
+    assert "unexpected error (RuntimeError: a bug)" in reason(report, "trap.txt")
+    assert session.store.article_count() == 1

@@ -115,7 +115,9 @@ def _date(value: str) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         found = find_date(value)
-        return found.iso if found is not None and len(found.iso) == len("2024-06-19") else None
+        return (
+            found.iso if found is not None and found.iso is not None and len(found.iso) == len("2024-06-19") else None
+        )
 
 
 def _rss_author(value: str | None) -> str | None:

@@ -56,6 +56,7 @@ _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
 # A glyph the font gives no character for comes out as a control character (NUL).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _WORD = re.compile(r"\w+(?:-\w+)*")
+_LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—\-»/·]\s+")
 
 
@@ -322,7 +323,10 @@ def _largest_heading(paragraphs: list[tuple[str, float]]) -> Metadata:
     candidates = [
         (round(size), -n, text)
         for n, (text, size) in enumerate(paragraphs[:_TITLE_SEARCH])
-        if size >= HEADLINE_SCALE * body and 3 <= len(text.split()) <= 30 and not _SENTENCE_END.search(text)
+        if size >= HEADLINE_SCALE * body
+        and len(_LETTER_WORD.findall(text)) >= 3  # not a date, a time or a counter in large type
+        and len(text.split()) <= 30
+        and not _SENTENCE_END.search(text)
     ]
     if not candidates:
         return Metadata()

@@ -444,6 +444,10 @@ def _read_data(where: str, name: str, data: bytes, columns, meter) -> _Read | Fi
         return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
     except WorkbenchError as exc:
         return FileOutcome(where, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 — a fault in reading one file must not stop the others
+        if logging.getLogger().hasHandlers():
+            log.exception("reading %s failed", where)
+        return FileOutcome(where, error=f"could not be read: an unexpected error ({type(exc).__name__}: {exc})")
     keys = [_prepared(entry.article) if entry.article is not None else [] for entry in entries]
     return _Read(where, name, entries, keys)
 
