@@ -112,6 +112,32 @@ def test_a_news_apis_response_is_read_as_its_list_of_articles():
     assert rows[0].metadata.origins["site"] == "column “source.name”, articles: item 1"
 
 
+def test_a_json_feeds_items_with_their_markup_read_as_paragraphs():
+    feed = {
+        "version": "https://jsonfeed.org/version/1",
+        "title": "Technology",
+        "items": [
+            {"id": "1", "url": "https://www.npr.org/2021/10/29/a", "title": "Delivery drones",
+             "content_html": f"<p>{BODY}</p><p>Second <b>paragraph</b>.<br>Its next line.</p>",
+             "date_published": "2021-10-29T05:00:00-04:00"},
+        ],
+    }  # fmt: skip
+    [row] = read_table("feed.json", json.dumps(feed).encode())
+    assert row.text == f"{BODY}\n\nSecond paragraph.\n\nIts next line."
+    assert (row.metadata.title, row.metadata.date, row.metadata.site) == (
+        "Delivery drones",
+        "2021-10-29",
+        "www.npr.org",
+    )
+
+
+def test_a_text_cell_of_markup_is_read_as_paragraphs_and_plain_text_stays():
+    data = f'title,text\nA,"<div><p>{BODY}</p><p>More.</p></div>"\nB,"Plain <b>bold</b> text stays as written."\n'
+    first, second = read_table("scraped.csv", data.encode())
+    assert first.text == f"{BODY}\n\nMore."
+    assert second.text == "Plain <b>bold</b> text stays as written."
+
+
 def test_nested_fields_are_found_by_their_own_names():
     # The Guardian: {"response": {"results": [{"webTitle": …, "fields": {"bodyText": …}}]}}.
     result = {"webTitle": "Talks resume", "webPublicationDate": "2024-01-14T09:30:00Z", "fields": {"bodyText": BODY}}

@@ -16,6 +16,7 @@ from email.utils import parsedate_to_datetime
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.html import fragment_text
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -27,8 +28,6 @@ _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 _FEED_OPENING = re.compile(
     rb"^(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL
 )
-# Where a paragraph ends in an item's markup.
-_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote pre tr figcaption section article".split())
 
 
 @dataclass(frozen=True)
@@ -106,7 +105,7 @@ def _item(where, body, title, when, author, site) -> FeedItem:
         site=site,
         origins=origins,
     )
-    return FeedItem(where, _paragraphs(body) if body else "", metadata)
+    return FeedItem(where, fragment_text(body) if body else "", metadata)
 
 
 def _date(value: str) -> str | None:
@@ -128,28 +127,6 @@ def _rss_author(value: str | None) -> str | None:
     if named:
         return named.group(1).strip()
     return None if "@" in value else value
-
-
-def _paragraphs(markup: str) -> str:
-    """An item's text: its paragraphs (of its markup, or parted by blank lines in plain
-    text), each on one line, a blank line between them."""
-    if "<" in markup:
-        import lxml.etree
-        import lxml.html
-
-        try:
-            tree = lxml.html.fragment_fromstring(markup, create_parent="div")
-        except (lxml.etree.ParserError, ValueError):
-            tree = None
-        if tree is not None:
-            for element in list(tree.iter("script", "style")):
-                element.drop_tree()
-            for element in tree.iter():
-                if element.tag == "br" or element.tag in _BLOCKS:
-                    element.tail = "\n\n" + (element.tail or "")
-            markup = tree.text_content()
-    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", markup))
-    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _text(element, path: str) -> str | None:

@@ -30,6 +30,8 @@ _HEADLINE_META = ("og:title", "twitter:title")
 # <title> and og:title: "… | CNN Politics", "… » Local » Noticias", "LinkNaija | …: …", "…-新华网".
 _TITLE_SEPARATOR = re.compile(r"\s*[|:：/»·•~–—-]+\s*")
 _SEPARATOR_AT_END = re.compile(_TITLE_SEPARATOR.pattern + "$")
+# Where a paragraph ends in a piece of markup.
+_BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote pre tr figcaption section article".split())
 # Typographic quotes compared as plain ones: a page's <h1> often has them where its title has not.
 _PLAIN_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
 
@@ -188,6 +190,29 @@ class _Page:
             if found is not None and found.iso == iso:
                 return where, content
         return "the page's markup or address (htmldate)", iso
+
+
+def fragment_text(markup: str) -> str:
+    """A piece of a page's markup (a feed item's content, a table's cell) as text: its
+    paragraphs, each on one line, a blank line between them; plain text is parted by its
+    blank lines."""
+    if "<" in markup:
+        import lxml.etree
+        import lxml.html
+
+        try:
+            tree = lxml.html.fragment_fromstring(markup, create_parent="div")
+        except (lxml.etree.ParserError, ValueError):
+            tree = None
+        if tree is not None:
+            for element in list(tree.iter("script", "style")):
+                element.drop_tree()
+            for element in tree.iter():
+                if element.tag == "br" or element.tag in _BLOCKS:
+                    element.tail = "\n\n" + (element.tail or "")
+            markup = tree.text_content()
+    paragraphs = (" ".join(part.split()) for part in re.split(r"\n\s*\n", markup))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _clean(value: str | None) -> str | None:

@@ -22,6 +22,7 @@ from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
 from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.html import fragment_text
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xlsx")
 
@@ -29,7 +30,8 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xlsx")
 # with spaces and hyphens read as underscores.
 COLUMN_NAMES = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "body_text",
-             "maintext", "main_text", "story", "article_body", "articlebody"),
+             "maintext", "main_text", "story", "article_body", "articlebody", "content_text", "content_html",
+             "body_html", "article_html", "html"),
     "title": ("title", "headline", "heading", "article_title", "head", "name"),
     "date": ("date", "published", "published_at", "publish_date", "publication_date", "date_published",
              "datepublished", "pubdate", "pub_date", "published_date", "datetime", "time", "created_at"),
@@ -41,6 +43,8 @@ COLUMN_NAMES = {
 
 
 _CAMEL_HUMP = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+# A text cell holding a page's markup: it has paragraphs or line breaks as tags.
+_MARKUP = re.compile(r"</p\s*>|<br\s*/?>|</div\s*>", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -174,7 +178,10 @@ def _table_row(row: Row, mapping: dict[str, str]) -> TableRow:
         site=_one_line(site),
         origins=origins,
     )
-    return TableRow(row.where, normalise_newlines(values["text"]), metadata)
+    text = values["text"]
+    if "html" in _key(mapping["text"]) or _MARKUP.search(text):  # a JSON Feed's content_html, a scraped body
+        text = fragment_text(text)
+    return TableRow(row.where, normalise_newlines(text), metadata)
 
 
 def _cell(row: Row, column: str, *, joined: bool) -> str:
