@@ -234,6 +234,7 @@ def test_the_filters_words_are_marked_in_the_text_and_found_with_f3(qtbot, open_
     window.show_article(window.articles.model.article_ids()[0])
     text = window.reader.article.text
     matches = window.reader.matches
+    assert window.status_message.text().startswith(f"{len(matches)} match")
     assert matches and all(text[a:b].lower().startswith("shoig") for a, b in matches)
     marked = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in window.reader.extraSelections()}
     first = window.reader.offset_map

@@ -352,6 +352,9 @@ class MainWindow(QMainWindow):
         self.session.set_position(article_id=article_id, claim_id=claim_id)
         if self.chart.scope == ARTICLE:
             self._refresh_chart()
+        if self.reader.matches:
+            count = len(self.reader.matches)
+            self.say(f"{count} match{'es' if count != 1 else ''} of “{self._text_filter.strip()}” marked (F3: next).")
         self.article_shown.emit(article_id)
 
     def _set_heading(self, article: Article | None) -> None:
