@@ -489,3 +489,23 @@ def test_a_quotation_right_before_according_to_is_the_statement(real_pipeline):
     text = 'But the agency has not given the president a "smoking gun," according to intelligence officials.'
     [s] = suggest(real_pipeline, text)
     assert s.text.startswith("But the agency has not given the president")
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "source"),
+    [
+        (
+            "The attack, officials said, killed 12 people in the capital.",
+            "The attack, officials said, killed 12 people in the capital",
+            "officials",
+        ),
+        (
+            "Russia, the minister said, would never accept the proposal.",
+            "Russia, the minister said, would never accept the proposal",
+            "the minister",
+        ),
+    ],
+)
+def test_a_reporting_clause_set_off_inside_its_statement(real_pipeline, text, content, source):
+    [s] = suggest(real_pipeline, text)
+    assert (s.text, s.source, s.stance) == (content, source, "asserts")

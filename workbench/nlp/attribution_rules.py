@@ -281,11 +281,31 @@ def _inverted_content(verb):
     if verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
         first, last = subtree_bounds(head, drop=[verb])
         return char_bounds(doc, first, last) if (first, last) != subtree_bounds(head) else None
-    if verb.dep_ not in ("ccomp", "parataxis") or head.i > verb.i or own_subject(verb) is None:
+    if verb.dep_ not in ("ccomp", "parataxis") or own_subject(verb) is None or head.lemma_.lower() in lex.VERBS:
         return None
-    if head.lemma_.lower() in lex.VERBS or not comma_before(verb) and doc[verb.left_edge.i - 1].text not in '”"':
+    if head.i > verb.i:
+        return _around_aside(verb)
+    if not comma_before(verb) and doc[verb.left_edge.i - 1].text not in '”"':
         return None
     return char_bounds(doc, head.left_edge.i, verb.left_edge.i - 1)
+
+
+def _around_aside(verb):
+    """ "The attack, officials said, killed 12 people": a reporting clause set off by commas
+    inside the content. The span is the whole clause, the aside in it (a span is one
+    stretch of text), as for a quotation its reporting clause breaks."""
+    doc = verb.doc
+    first, last = verb.left_edge.i, verb.right_edge.i
+    while first < verb.i and doc[first].is_punct:  # the parser may hang the commas on the aside
+        first += 1
+    while last > verb.i and doc[last].is_punct:
+        last -= 1
+    if first == 0 or doc[first - 1].text != "," or last + 1 >= len(doc) or doc[last + 1].text != ",":
+        return None
+    head = verb.head
+    if head.left_edge.i >= first:
+        return None  # nothing of the content before the aside
+    return char_bounds(doc, *subtree_bounds(head))
 
 
 def _adjacent_quote(verb, quotes):
