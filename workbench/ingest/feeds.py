@@ -88,7 +88,10 @@ def _rdf_item(item, where: str, site: str | None) -> FeedItem:
     )
 
 
-def _item(where, body, title, when, author, site) -> FeedItem:
+def _item(
+    where: str, body: str | None, title: str | None, when: str | None, author: str | None, site: str | None
+) -> FeedItem:
+    """An item from what the feed states of it (any of which may be missing)."""
     origins = {}
     date = date_raw = None
     if when:
