@@ -122,3 +122,13 @@ def test_an_item_date_that_cannot_be_read_leaves_the_date_empty():
     feed = RSS.replace("Wed, 19 Jun 2024 10:00:00 +0000", "03/04/2024")
     first = articles("world.rss", feed)[0]
     assert first.date is None and first.date_raw == "03/04/2024"
+
+
+def test_an_aggregators_item_names_its_outlet():
+    feed = """<rss version="2.0"><channel><title>Google News</title>
+      <item><title>Kim and Putin sign defence pact - Reuters</title>
+        <description>Kim and Putin signed a pact, state media said.</description>
+        <source url="https://www.reuters.com">Reuters</source></item>
+    </channel></rss>"""
+    [item] = articles("news.rss", feed)
+    assert (item.title, item.site) == ("Kim and Putin sign defence pact", "Reuters")

@@ -3,7 +3,8 @@
 An item's text is what the feed carries of it: its full content where the feed gives it
 (`content:encoded`, Atom's `content`), else its description or summary, often a few
 sentences. Markup in it is read as a page's paragraphs. The item's title, date and author
-are the article's, and the feed's own title is its site. The XML is parsed by lxml, which
+are the article's, and its site is the outlet an aggregator names for the item (Google
+News's `<source>`, also cut from the end of the title) or else the feed's own title. The XML is parsed by lxml, which
 resolves no entities and fetches nothing.
 """
 
@@ -71,7 +72,13 @@ def read_feed(data: bytes) -> list[FeedItem]:
 def _rss_item(item, where: str, site: str | None) -> FeedItem:
     body = _text(item, _CONTENT) or _text(item, "description")
     author = _text(item, f"{_DC}creator") or _rss_author(_text(item, "author"))
-    return _item(where, body, _text(item, "title"), _text(item, "pubDate") or _text(item, f"{_DC}date"), author, site)
+    title = _text(item, "title")
+    source = _text(item, "source")  # an aggregator's item names its outlet (Google News)
+    if source:
+        site = source
+        if title and title.endswith(f" - {source}"):
+            title = title.removesuffix(f" - {source}")
+    return _item(where, body, title, _text(item, "pubDate") or _text(item, f"{_DC}date"), author, site)
 
 
 def _atom_entry(entry, where: str, site: str | None) -> FeedItem:
@@ -99,7 +106,7 @@ def _item(
         origins["date"] = "the feed item's date"
     for key, value in (("title", title), ("byline", author), ("site", site)):
         if value:
-            origins[key] = f"the feed item's {key}" if key != "site" else "the feed's title"
+            origins[key] = f"the feed item's {key}" if key != "site" else "the feed's title, or the item's source"
     metadata = Metadata(
         title=_plain(title) if title else None,
         date=date,
