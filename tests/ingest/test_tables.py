@@ -92,6 +92,15 @@ def test_json_shapes():
         read_table("x.json", b'[{"text": [1, 2]}]')
 
 
+def test_authors_as_a_list_of_names_or_of_people():
+    rows = read_table("a.jsonl", json.dumps({"text": BODY, "authors": ["Jane Doe", "John Roe"]}).encode())
+    assert rows[0].metadata.byline == "Jane Doe, John Roe"
+    feed = {"version": "https://jsonfeed.org/version/1.1", "items": [
+        {"id": "1", "content_text": BODY, "authors": [{"name": "Jane Doe", "url": "https://x.org"}]},
+    ]}  # fmt: skip
+    assert read_table("feed.json", json.dumps(feed).encode())[0].metadata.byline == "Jane Doe"
+
+
 def test_a_news_apis_response_is_read_as_its_list_of_articles():
     # NewsAPI: the articles in a list beside the status, the outlet an object, dates in camelCase.
     response = {

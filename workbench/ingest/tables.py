@@ -185,8 +185,9 @@ def _table_row(row: Row, mapping: dict[str, str]) -> TableRow:
 
 
 def _cell(row: Row, column: str, *, joined: bool) -> str:
-    """A cell as text. A missing value, null or NaN is empty; a list of strings (paragraphs)
-    is joined by blank lines where the text is wanted."""
+    """A cell as text. A missing value, null or NaN is empty; a list of strings is joined by
+    blank lines where the text is wanted (paragraphs), else by commas (names); people as
+    objects with a name give their names."""
     value = row.values.get(column)
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
@@ -194,8 +195,11 @@ def _cell(row: Row, column: str, *, joined: bool) -> str:
         return value
     if isinstance(value, bool | int | float):
         return str(value)
-    if joined and isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return "\n\n".join(value)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return ("\n\n" if joined else ", ").join(value)  # paragraphs, or names ("authors": [...])
+    named = value if isinstance(value, list) else [value]
+    if not joined and all(isinstance(v, dict) and isinstance(v.get("name"), str) for v in named):
+        return ", ".join(v["name"] for v in named)  # JSON Feed's "authors": [{"name": …}]
     kind = "a list" if isinstance(value, list) else "an object"
     raise UnreadableFile(f"{row.where}, column “{column}”: expected text, found {kind}")
 
