@@ -101,6 +101,15 @@ def test_authors_as_a_list_of_names_or_of_people():
     assert read_table("feed.json", json.dumps(feed).encode())[0].metadata.byline == "Jane Doe"
 
 
+def test_a_news_please_record():
+    record = {"authors": ["Jane Doe"], "date_download": "2024-06-20 10:00:00", "date_publish": "2024-06-19 08:00:00",
+              "maintext": BODY, "source_domain": "www.reuters.com", "title": "Talks resume"}  # fmt: skip
+    [row] = read_table("article.json", json.dumps(record).encode())
+    assert (row.text, row.metadata.title, row.metadata.date, row.metadata.byline, row.metadata.site) == (
+        BODY, "Talks resume", "2024-06-19", "Jane Doe", "www.reuters.com",
+    )  # fmt: skip
+
+
 def test_a_news_apis_response_is_read_as_its_list_of_articles():
     # NewsAPI: the articles in a list beside the status, the outlet an object, dates in camelCase.
     response = {
