@@ -3,7 +3,7 @@
 import pytest
 
 from workbench.core.model import Role
-from workbench.ingest.errors import EmptyFile, UnreadableFile
+from workbench.ingest.errors import EmptyFile, NotArticles, UnreadableFile
 from workbench.ingest.formats import read_entries
 
 STORY = "North Korean leader Kim Jong Un and Russian President Vladimir Putin signed a mutual defence pact, state media said."
@@ -100,7 +100,7 @@ def test_a_feed_saved_as_a_page_is_read_as_the_feed():
 
 
 def test_xml_that_is_not_a_feed_is_refused_with_the_reason():
-    with pytest.raises(UnreadableFile, match="not a news feed.*<urlset>"):
+    with pytest.raises(NotArticles, match="not a news feed.*<urlset>"):
         read_entries("sitemap.xml", b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>')
     with pytest.raises(UnreadableFile, match="not well-formed"):
         read_entries("broken.rss", b"<rss><channel><item>")

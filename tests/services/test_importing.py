@@ -450,3 +450,11 @@ def test_a_fault_in_reading_one_file_is_reported_and_the_others_import(session, 
     report = import_paths(session.store, [tmp_path], processes=1)
     assert "unexpected error (RuntimeError: a bug)" in reason(report, "trap.txt")
     assert session.store.article_count() == 1
+
+
+def test_an_xml_file_that_is_no_feed_is_skipped_like_other_kinds_of_file(session, tmp_path):
+    (tmp_path / "sitemap.xml").write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>')
+    (tmp_path / "story.txt").write_text("Talks resume\n\nOfficials said the talks had resumed.", encoding="utf-8")
+    report = import_paths(session.store, [tmp_path])
+    assert not report.failed and session.store.article_count() == 1
+    assert "not a news feed" in reason(report, "sitemap.xml")

@@ -9,3 +9,8 @@ class UnreadableFile(WorkbenchError):
 
 class EmptyFile(UnreadableFile):
     """A file with no text in it: skipped rather than failed."""
+
+
+class NotArticles(UnreadableFile):
+    """A file of a kind that holds no articles, told by what is in it (an XML file that is
+    no news feed): skipped like a file of an unsupported type."""

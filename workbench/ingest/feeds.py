@@ -16,7 +16,7 @@ from email.utils import parsedate_to_datetime
 
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
-from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.errors import NotArticles, UnreadableFile
 from workbench.ingest.html import fragment_text
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -65,7 +65,7 @@ def read_feed(data: bytes) -> list[FeedItem]:
             _rdf_item,
         )
     else:
-        raise UnreadableFile(f"an XML file that is not a news feed (RSS or Atom): its root is <{_local(root.tag)}>")
+        raise NotArticles(f"an XML file that is not a news feed (RSS or Atom): its root is <{_local(root.tag)}>")
     return [read(item, f"item {n}", site) for n, item in enumerate(items, 1)]
 
 

@@ -24,7 +24,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet
 from workbench.core.processes import process_pool
 from workbench.ingest.archives import Archive
-from workbench.ingest.errors import EmptyFile
+from workbench.ingest.errors import EmptyFile, NotArticles
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
 from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
 from workbench.ingest.html import HTML_SUFFIXES
@@ -442,6 +442,8 @@ def _read_data(where: str, name: str, data: bytes, columns, meter) -> _Read | Fi
         return FileOutcome(where, error=str(exc), columns=tuple(exc.columns))
     except EmptyFile as exc:
         return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
+    except NotArticles as exc:
+        return FileOutcome(where, skipped=(Skip(UNSUPPORTED, str(exc)),))
     except WorkbenchError as exc:
         return FileOutcome(where, error=str(exc))
     except Exception as exc:  # noqa: BLE001 — a fault in reading one file must not stop the others
