@@ -171,6 +171,8 @@ def test_site_from_a_column_or_the_address():
     assert rows[0].metadata.origins["site"] == "address in column “url”, line 1"
     rows = read_table("n.csv", f"text,source\n{BODY},Reuters\n".encode())
     assert rows[0].metadata.site == "Reuters"
+    rows = read_table("n.jsonl", json.dumps({"text": BODY, "url": "https://[not-an-address/a"}).encode())
+    assert rows[0].text == BODY and rows[0].metadata.site is None  # no site, and the row still reads
 
 
 def test_ambiguous_date_is_kept_raw_without_a_guess():

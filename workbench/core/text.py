@@ -1,6 +1,7 @@
 """Text rules shared by every layer: one normal form, one hash."""
 
 import hashlib
+from urllib.parse import urlsplit
 
 
 def normalise_newlines(text: str) -> str:
@@ -25,3 +26,12 @@ def body_hash(text: str) -> str:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def url_host(url: str | None) -> str | None:
+    """The host an address names, or None: no address, or one that is not one
+    ("https://[not-an-address")."""
+    try:
+        return urlsplit(url).hostname if url else None
+    except ValueError:
+        return None

@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from urllib.parse import urlsplit
 
+from workbench.core.text import url_host
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
@@ -128,7 +128,7 @@ class _Page:
         if values["site"] and values["site"] == values["title"]:  # a page that names itself by its headline
             values["site"] = None
             del origins["site"]
-        if values["site"] and values["site"] in (document.hostname, _host(self.canonical)):
+        if values["site"] and values["site"] in (document.hostname, url_host(self.canonical)):
             origins["site"] = "the page's address" + (" (<link rel=canonical>)" if self.canonical else "")
         date = date_raw = None
         if document.date:
@@ -217,7 +217,3 @@ def fragment_text(markup: str) -> str:
 
 def _clean(value: str | None) -> str | None:
     return " ".join(value.split()) if value and value.strip() else None
-
-
-def _host(url: str | None) -> str | None:
-    return urlsplit(url).hostname if url else None

@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from urllib.parse import urlsplit
 
 from workbench.core.model import Role, Segment
+from workbench.core.text import url_host
 from workbench.ingest.dates import DATE_PATTERN, FoundDate, find_date
 
 # A line that ends the story: what follows is the site's, not the article's.
@@ -332,7 +332,7 @@ def _front_matter(lines: list[_Line], layout: Layout, dates: list) -> int:
             continue
         value = "; ".join(values) if role == "byline" else values[0]
         if role == "site" and "://" in value:
-            value = urlsplit(value).hostname or ""
+            value = url_host(value) or ""
         if value:
             setattr(layout, role, value)
             layout.origins[role] = where

@@ -20,8 +20,8 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from urllib.parse import urlsplit
 
+from workbench.core.text import url_host
 from workbench.ingest.article import END_OF_DOCUMENT, Metadata
 from workbench.ingest.errors import UnreadableFile
 
@@ -81,18 +81,11 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
     paragraphs = _paragraphs(pages)
     texts = [text for text, _size in paragraphs]
     metadata = _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
-    host = _host(address) if address else None
+    host = url_host(address)
     if host:
         origins = {**metadata.origins, "site": "the page's address, printed by the browser"}
         metadata = replace(metadata, site=host.removeprefix("www."), origins=origins)
     return "\n\n".join(texts), metadata
-
-
-def _host(address: str) -> str | None:
-    try:
-        return urlsplit(address).hostname
-    except ValueError:  # "https://[not-an-address" and the like
-        return None
 
 
 def _open(data: bytes):

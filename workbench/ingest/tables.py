@@ -15,9 +15,8 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from urllib.parse import urlsplit
 
-from workbench.core.text import normalise_newlines
+from workbench.core.text import normalise_newlines, url_host
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
@@ -168,7 +167,7 @@ def _table_row(row: Row, mapping: dict[str, str]) -> TableRow:
     date = find_date(values["date"]) if values.get("date") else None
     site = values.get("site")
     if not site and values.get("url"):
-        site = urlsplit(values["url"]).hostname
+        site = url_host(values["url"])
         if site:
             origins["site"] = f"address in column “{mapping['url']}”, {row.where}"
     metadata = Metadata(
