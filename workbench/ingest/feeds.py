@@ -124,9 +124,7 @@ def _date(value: str) -> str | None:
         return parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError, IndexError):
         found = find_date(value)
-        return (
-            found.iso if found is not None and found.iso is not None and len(found.iso) == len("2024-06-19") else None
-        )
+        return found.iso if found is not None else None  # None too for an ambiguous 03/04/2024
 
 
 def _rss_author(value: str | None) -> str | None:

@@ -236,7 +236,7 @@ def _date_by_the_headline(lines: list[_Line], roles: dict[int, Role], dates: lis
         if line.words > _HEADER_DATE_WORDS or _SENTENCE_END.search(line.text.rstrip()):
             continue
         found = find_date(line.plain)
-        if found is not None and found.iso is not None and len(found.iso) == len("2024-06-19"):
+        if found is not None and found.iso is not None:  # a day, not an ambiguous 03/04/2024
             roles[i] = Role.META
             _record_date(dates, line, found.raw, update=False)
             return
