@@ -11,13 +11,13 @@ resolves no entities and fetches nothing.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.errors import NotArticles, UnreadableFile
 from workbench.ingest.html import fragment_text
+from workbench.ingest.tables import TableRow
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _ATOM = "{http://www.w3.org/2005/Atom}"
@@ -31,19 +31,12 @@ _FEED_OPENING = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class FeedItem:
-    where: str  # "item 3"
-    text: str
-    metadata: Metadata
-
-
 def is_feed(data: bytes) -> bool:
     """Whether a file holds a news feed, whatever its name says."""
     return bool(_FEED_OPENING.match(data[:2048]))
 
 
-def read_feed(data: bytes) -> list[FeedItem]:
+def read_feed(data: bytes) -> list[TableRow]:
     """The feed's items, in its order. Raises UnreadableFile for XML that is not a feed."""
     import lxml.etree  # NOTE: lazy, like every parser of a format not every import needs
 
@@ -69,7 +62,7 @@ def read_feed(data: bytes) -> list[FeedItem]:
     return [read(item, f"item {n}", site) for n, item in enumerate(items, 1)]
 
 
-def _rss_item(item, where: str, site: str | None) -> FeedItem:
+def _rss_item(item, where: str, site: str | None) -> TableRow:
     body = _text(item, _CONTENT) or _text(item, "description")
     author = _text(item, f"{_DC}creator") or _rss_author(_text(item, "author"))
     title = _text(item, "title")
@@ -81,14 +74,14 @@ def _rss_item(item, where: str, site: str | None) -> FeedItem:
     return _item(where, body, title, _text(item, "pubDate") or _text(item, f"{_DC}date"), author, site)
 
 
-def _atom_entry(entry, where: str, site: str | None) -> FeedItem:
+def _atom_entry(entry, where: str, site: str | None) -> TableRow:
     body = _text(entry, f"{_ATOM}content") or _text(entry, f"{_ATOM}summary")
     author = _text(entry.find(f"{_ATOM}author"), f"{_ATOM}name")
     when = _text(entry, f"{_ATOM}published") or _text(entry, f"{_ATOM}updated")
     return _item(where, body, _text(entry, f"{_ATOM}title"), when, author, site)
 
 
-def _rdf_item(item, where: str, site: str | None) -> FeedItem:
+def _rdf_item(item, where: str, site: str | None) -> TableRow:
     body = _text(item, _CONTENT) or _text(item, f"{_RSS1}description")
     return _item(
         where, body, _text(item, f"{_RSS1}title"), _text(item, f"{_DC}date"), _text(item, f"{_DC}creator"), site
@@ -97,7 +90,7 @@ def _rdf_item(item, where: str, site: str | None) -> FeedItem:
 
 def _item(
     where: str, body: str | None, title: str | None, when: str | None, author: str | None, site: str | None
-) -> FeedItem:
+) -> TableRow:
     """An item from what the feed states of it (any of which may be missing)."""
     origins = {}
     date = date_raw = None
@@ -115,7 +108,7 @@ def _item(
         site=site,
         origins=origins,
     )
-    return FeedItem(where, fragment_text(body) if body else "", metadata)
+    return TableRow(where, fragment_text(body) if body else "", metadata)
 
 
 def _date(value: str) -> str | None:

@@ -13,7 +13,7 @@ from workbench.ingest.feeds import FEED_SUFFIXES, is_feed, read_feed
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.mime import MIME_SUFFIXES, read_mime
 from workbench.ingest.pdf import PDF_SUFFIXES, read_pdf
-from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, read_table
+from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, TableRow, read_table
 from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -64,13 +64,7 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
     when there is no text, UnreadableFile with the reason when it cannot be read."""
     lowered = name.lower()
     if lowered.endswith(FEED_SUFFIXES) or (lowered.endswith(HTML_SUFFIXES + TEXT_SUFFIXES) and is_feed(data)):
-        items = read_feed(data)
-        if not items:
-            raise EmptyFile("empty (no items in the feed)")
-        return [
-            Entry(item.where, build_article(f"{name}, {item.where}", item.text, item.metadata) if item.text else None)
-            for item in items
-        ]
+        return _rows(name, read_feed(data), "empty (no items in the feed)")
     if lowered.endswith(TEXT_SUFFIXES) and not _is_html_page(data):
         text, _encoding = decode_text(data)
         if not text.strip():
@@ -97,16 +91,19 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             raise EmptyFile("empty (no text in the PDF: a scanned page is a picture, and needs OCR first)")
         return _documents(name, text, metadata)
     if lowered.endswith(TABLE_SUFFIXES):
-        rows = read_table(name, data, choice)
-        if not rows:
-            raise EmptyFile("empty (no rows)")
-        return [
-            Entry(
-                row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None
-            )
-            for row in rows
-        ]
+        return _rows(name, read_table(name, data, choice), "empty (no rows)")
     raise UnreadableFile(unsupported(name, explain=True))
+
+
+def _rows(name: str, rows: list[TableRow], empty: str) -> list[Entry]:
+    """One article per row of a table or item of a feed; a row without text is an empty
+    entry. Raises EmptyFile (`empty` says why) when there is no row at all."""
+    if not rows:
+        raise EmptyFile(empty)
+    return [
+        Entry(row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None)
+        for row in rows
+    ]
 
 
 def _documents(name: str, text: str, metadata: Metadata) -> list[Entry]:

@@ -79,7 +79,8 @@ class Row:
 
 @dataclass(frozen=True)
 class TableRow:
-    """One row as an article-to-be: its text (possibly empty) and stated metadata."""
+    """One row as an article-to-be (a table's, or a feed's item): its text (possibly empty)
+    and stated metadata."""
 
     where: str
     text: str
