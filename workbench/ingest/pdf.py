@@ -26,6 +26,9 @@ from workbench.ingest.article import END_OF_DOCUMENT, Metadata
 from workbench.ingest.errors import UnreadableFile
 
 PDF_SUFFIXES = (".pdf",)
+# pypdf logs how it works round a damaged file: into the app's log where there is one,
+# never onto a terminal (the import reports what matters).
+logging.getLogger("pypdf").addHandler(logging.NullHandler())
 # A headline's type is at least this much larger than the body's.
 HEADLINE_SCALE = 1.25
 # A paragraph ends where the gap to the next line exceeds the usual spacing by this much.
@@ -92,11 +95,6 @@ def _open(data: bytes):
     import pypdf  # NOTE: lazy, like every parser of a format not every import needs
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
-    # pypdf logs how it works round a damaged file: into the app's log where there is one,
-    # never onto a terminal (the import reports what matters).
-    if not logging.getLogger("pypdf").handlers:
-        logging.getLogger("pypdf").addHandler(logging.NullHandler())
-
     try:
         reader = pypdf.PdfReader(io.BytesIO(data), strict=False)
         if reader.is_encrypted and not reader.decrypt(""):
@@ -137,20 +135,15 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
     most pages repeat (numbers aside): running heads and feet, and the remains of a line
     cut by a page break. Returns the web address a browser printed, if any."""
     printed = next(
-        (
-            found[1]
-            for lines in pages
-            for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
-            if (found := _PRINTED_ADDRESS.search(line.text))
-        ),
+        (found[1] for lines in pages for line in _edges(lines) if (found := _PRINTED_ADDRESS.search(line.text))),
         None,
     )
     edges = Counter()
     for lines in pages:
-        edges.update({_shape(line.text) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]})
+        edges.update({_shape(line.text) for line in _edges(lines)})
     repeated = {shape for shape, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
     for lines in pages:
-        edge = {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]}
+        edge = {id(line) for line in _edges(lines)}
         lines[:] = [
             line
             for line in lines
@@ -164,6 +157,11 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
             if not lines[0].text:
                 del lines[0]
     return printed
+
+
+def _edges(lines: list[_Line]) -> list[_Line]:
+    """The lines at a page's top and bottom, where printers put what they repeat."""
+    return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
 
 
 def _shape(text: str) -> str:

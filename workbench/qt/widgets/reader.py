@@ -116,7 +116,7 @@ class ReaderView(QPlainTextEdit):
         self.setPlainText(text)
         self._apply_roles()
         self._apply_mentions()
-        self._matches = match_spans(text, self._search) if self._search.strip() else []
+        self._matches = self._find_matches()
         self.set_claims(claims, schema)
         self.moveCursor(QTextCursor.MoveOperation.Start)
 
@@ -167,8 +167,13 @@ class ReaderView(QPlainTextEdit):
     def set_search(self, query: str) -> None:
         """Mark where the article list's filter words occur in the text."""
         self._search = query
-        self._matches = match_spans(self._article.text, query) if self._article and query.strip() else []
+        self._matches = self._find_matches()
         self._apply_claims()
+
+    def _find_matches(self) -> list[tuple[int, int]]:
+        if self._article is None or not self._search.strip():
+            return []
+        return match_spans(self._article.text, self._search)
 
     @property
     def matches(self) -> list[tuple[int, int]]:
