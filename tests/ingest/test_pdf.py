@@ -157,17 +157,27 @@ def test_a_title_the_text_does_not_hold_is_not_used():
     assert only(data).title == "Kim and Putin sign defence pact"
 
 
-def test_words_broken_at_a_lines_end():
-    lines = [
-        (72, 700, 10, "Officials said the talks con-"),
-        (72, 686, 10, "tinued into the night, and the Israel-"),
-        (72, 672, 10, "Hamas truce held. Talks continued on Thursday, on-the-"),
-        (72, 658, 10, "spot reports said."),
-    ]
-    text = only(pdf([lines])).text
-    assert "talks continued into the night" in text
-    assert "the Israel-Hamas truce" in text
-    assert "on-the-spot reports" in text
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        # A word the document writes whole elsewhere; compounds of names and of compounds.
+        (
+            ["Officials said the talks con-", "tinued into the night, and the Israel-",
+             "Hamas truce held. Talks continued on Thursday, on-the-", "spot reports said."],
+            ["talks continued into the night", "the Israel-Hamas truce", "on-the-spot reports"],
+        ),
+        # A typesetter's break (its parts are no words of the document); a compound of words.
+        (
+            ["The library handles manip-", "ulation of encoded data for the Kremlin-", "backed agency, a long-",
+             "term deal, the term of which is long."],
+            ["handles manipulation of encoded data", "the Kremlin-backed agency", "a long-term deal"],
+        ),
+    ],
+)  # fmt: skip
+def test_words_broken_at_a_lines_end(printed, read):
+    text = only(pdf([[(72, 700 - 14 * n, 10, line) for n, line in enumerate(printed)]])).text
+    for words in read:
+        assert words in text
 
 
 def test_ligatures_and_unmapped_glyphs_are_read_as_plain_characters():
@@ -228,19 +238,6 @@ def test_a_pdf_without_text_is_empty_and_says_why():
 def test_a_damaged_pdf_is_refused(data):
     with pytest.raises(UnreadableFile):
         read_entries("broken.pdf", data)
-
-
-def test_a_typesetters_hyphen_goes_and_a_compounds_stays():
-    lines = [
-        (72, 700, 10, "The library handles manip-"),
-        (72, 686, 10, "ulation of encoded data for the Kremlin-"),
-        (72, 672, 10, "backed agency, a long-"),
-        (72, 658, 10, "term deal, the term of which is long."),
-    ]
-    text = only(pdf([lines])).text
-    assert "handles manipulation of encoded data" in text
-    assert "the Kremlin-backed agency" in text
-    assert "a long-term deal" in text
 
 
 def test_the_headline_without_the_sites_name_wins_over_a_printed_title():
