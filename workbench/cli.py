@@ -140,7 +140,7 @@ def _command_parser() -> argparse.ArgumentParser:
         _run_agreement,
         "How far the project's analysts agree on the articles they all made claims in: the claims they "
         "marked (span F1) and the category, stance, status and source they gave them (share, Cohen's kappa, "
-        "Krippendorff's alpha).",
+        "Krippendorff's alpha, Gwet's AC1).",
     )
     sub.add_argument("--out", "-o", type=Path, metavar="FILE.csv", help="also write the figures as CSV")
     sub.add_argument("--raw", action="store_true", help="write values exactly, without spreadsheet protection")

@@ -6,6 +6,7 @@ from workbench.core.agreement import (
     UNNAMED,
     analysts_agreement,
     cohen_kappa,
+    gwet_ac1,
     krippendorff_alpha,
     pair_claims,
 )
@@ -29,10 +30,26 @@ def test_krippendorffs_alpha_of_his_published_example():
     assert krippendorff_alpha(list(zip(first, second, strict=True))) == pytest.approx(0.095, abs=5e-4)
 
 
+def test_gwets_ac1_of_the_textbook_example():
+    # The same table as κ above; the figure agrees with the irrCAC package's.
+    values = [("y", "y")] * 20 + [("n", "n")] * 15 + [("y", "n")] * 5 + [("n", "y")] * 10
+    assert gwet_ac1(values) == pytest.approx(0.40594, abs=5e-6)
+
+
+def test_gwets_ac1_stays_near_the_share_where_one_value_is_common_and_kappa_falls():
+    # 46 claims both called "unverified", 4 they disagree on: 92 % agree, yet κ is below 0.
+    values = [("unverified", "unverified")] * 46 + [("unverified", "true")] * 2 + [("true", "unverified")] * 2
+    assert cohen_kappa(values) == pytest.approx(-0.0417, abs=5e-5)
+    assert gwet_ac1(values) == pytest.approx(0.9133, abs=5e-5)  # two values seen
+    assert gwet_ac1(values, ["unverified", "true", "false", "disputed"]) == pytest.approx(0.9179, abs=5e-5)
+
+
 def test_coefficients_are_undefined_where_chance_agrees_on_everything():
     assert cohen_kappa([("a", "a")] * 5) is None
     assert krippendorff_alpha([("a", "a")] * 5) is None
-    assert cohen_kappa([]) is None and krippendorff_alpha([]) is None
+    assert gwet_ac1([("a", "a")] * 5) is None
+    assert gwet_ac1([("a", "a")] * 5, ["a", "b"]) == 1.0  # the scale had another value to choose
+    assert cohen_kappa([]) is None and krippendorff_alpha([]) is None and gwet_ac1([], ["a", "b"]) is None
 
 
 def test_claims_pair_by_overlap_most_first_each_once():

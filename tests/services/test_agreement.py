@@ -63,6 +63,8 @@ def test_the_csv_has_a_row_per_measure_and_is_spreadsheet_safe(seeded_session, t
     assert rows[0]["agreement"] == "1.0000"  # Ana's claim in article 2, where Ben made none, is not compared
     assert rows[1]["agreement"] == "0.5000" and rows[2]["cohen_kappa"] == "1.0000"
     assert rows[3]["agreement"] == "1.0000" and rows[3]["cohen_kappa"] == ""  # one status only: undefined
+    assert rows[3]["gwet_ac1"] == "1.0000"  # … but the project's other statuses could have been chosen
+    assert rows[0]["gwet_ac1"] == ""  # spans have no coefficients
     assert len(list(agreement_rows(results))) == 5
 
 

@@ -5,16 +5,19 @@ For each pair of analysts, over the articles both made claims in:
   pair when they share at least MIN_OVERLAP of the characters either covers, Jaccard); the
   F1 of the pairing (2 × pairs ÷ all claims) says how far they marked the same statements;
 - fields: on the paired claims, how often category, stance, status and source agree, as a
-  share, as Cohen's κ and as Krippendorff's α (nominal), the last two corrected for the
-  agreement chance alone would give. κ and α are undefined (None) where chance agreement is
-  total, as when both analysts gave every claim the same category.
+  share, as Cohen's κ, as Krippendorff's α (nominal) and as Gwet's AC1, the last three
+  corrected for the agreement chance alone would give. κ and α are undefined (None) where
+  chance agreement is total, as when both analysts gave every claim the same category; they
+  also fall low when one value is far more common than the others even though the analysts
+  agree (the "kappa paradox": 95 % of claims "unverified"). AC1 takes chance agreement from
+  the number of values the field could take (its scale), and stays near the share there.
 """
 
 from __future__ import annotations
 
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from workbench.core.model import Claim
@@ -31,6 +34,7 @@ class FieldAgreement:
     agreed: int
     kappa: float | None
     alpha: float | None
+    ac1: float | None
 
     @property
     def share(self) -> float | None:
@@ -55,10 +59,14 @@ class PairAgreement:
 
 
 def analysts_agreement(
-    claims: Iterable[Claim], source_key: Callable[[str], object] = str.casefold
+    claims: Iterable[Claim],
+    source_key: Callable[[str], object] = str.casefold,
+    scales: Mapping[str, Iterable[str]] | None = None,
 ) -> list[PairAgreement]:
     """Agreement of every pair of analysts, by name. `source_key` tells when two sources are
-    the same actor (by default: the same name, case aside)."""
+    the same actor (by default: the same name, case aside); `scales` gives the values a field
+    could take (the project's categories, stances, statuses), for AC1; a field without one,
+    like source, has the values given."""
     by_analyst: dict[str, dict[int, list[Claim]]] = defaultdict(lambda: defaultdict(list))
     for claim in claims:
         by_analyst[claim.analyst or UNNAMED][claim.article_id].append(claim)
@@ -82,7 +90,7 @@ def analysts_agreement(
                 counts[1],
                 len(pairs),
                 sum((a.start, a.end) == (b.start, b.end) for a, b in pairs),
-                tuple(_field(name, pairs, source_key) for name in FIELDS),
+                tuple(_field(name, pairs, source_key, (scales or {}).get(name, ())) for name in FIELDS),
             )
         )
     return results
@@ -111,11 +119,16 @@ def _jaccard(a: Claim, b: Claim) -> float:
     return shared / (max(a.end, b.end) - min(a.start, b.start))
 
 
-def _field(name: str, pairs: list[tuple[Claim, Claim]], source_key) -> FieldAgreement:
+def _field(name: str, pairs: list[tuple[Claim, Claim]], source_key, scale: Iterable[str]) -> FieldAgreement:
     key = source_key if name == "source" else (lambda value: value)
     values = [(key(getattr(a, name)), key(getattr(b, name))) for a, b in pairs]
     return FieldAgreement(
-        name, len(values), sum(x == y for x, y in values), cohen_kappa(values), krippendorff_alpha(values)
+        name,
+        len(values),
+        sum(x == y for x, y in values),
+        cohen_kappa(values),
+        krippendorff_alpha(values),
+        gwet_ac1(values, scale),
     )
 
 
@@ -140,3 +153,17 @@ def krippendorff_alpha(values: list[tuple[object, object]]) -> float | None:
     observed = sum(x != y for x, y in values) * 2 / n
     expected = (n * n - sum(count * count for count in totals.values())) / (n * (n - 1))
     return None if expected == 0 else 1 - observed / expected
+
+
+def gwet_ac1(values: list[tuple[object, object]], scale: Iterable[object] = ()) -> float | None:
+    """Gwet's AC1 of two coders' nominal values for the same units (Gwet 2008): chance
+    agreement is Σ π(1 − π) ÷ (Q − 1) over the values' shares π of both coders' ratings, Q the
+    number of values on the scale (`scale` and those given). Undefined with one value only."""
+    n = len(values)
+    totals = Counter(v for pair in values for v in pair)
+    categories = len(totals.keys() | set(scale))
+    if not n or categories < 2:
+        return None
+    observed = sum(x == y for x, y in values) / n
+    expected = sum(c / (2 * n) * (1 - c / (2 * n)) for c in totals.values()) / (categories - 1)
+    return (observed - expected) / (1 - expected)

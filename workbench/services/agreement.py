@@ -25,6 +25,7 @@ COLUMNS = (
     "agreement",
     "cohen_kappa",
     "krippendorff_alpha",
+    "gwet_ac1",
     "detail",
 )
 NOT_ENOUGH = (
@@ -41,7 +42,9 @@ def agreement_report(store: ProjectStore) -> list[PairAgreement]:
         folded = " ".join(name.split()).casefold()
         return actors.get(folded, folded)
 
-    return analysts_agreement(store.claims(), source_key)
+    schema = store.schema()
+    scales = {"category": schema.category_names, "stance": schema.stances, "status": schema.statuses}
+    return analysts_agreement(store.claims(), source_key, scales)
 
 
 def not_enough_message(store: ProjectStore) -> str:
@@ -66,6 +69,7 @@ def agreement_rows(results: list[PairAgreement]) -> Iterator[tuple]:
             pair.span_f1,
             None,
             None,
+            None,
             f"{pair.paired} pairs ({pair.exact} of the very same span) of {pair.first_claims} claims by "
             f"{pair.first} and {pair.second_claims} by {pair.second}",
         )
@@ -77,6 +81,7 @@ def agreement_rows(results: list[PairAgreement]) -> Iterator[tuple]:
                 field.share,
                 field.kappa,
                 field.alpha,
+                field.ac1,
                 f"{field.agreed} of {field.compared} paired claims agree",
             )
 
@@ -95,7 +100,7 @@ def report_lines(results: list[PairAgreement]) -> list[str]:
         for field in pair.fields:
             lines.append(
                 f"  {field.field:<9} {_percent(field.share):>5} agree of {field.compared:>4}   "
-                f"κ {_number(field.kappa):>5}   α {_number(field.alpha):>5}"
+                f"κ {_number(field.kappa):>5}   α {_number(field.alpha):>5}   AC1 {_number(field.ac1):>5}"
             )
     return lines
 

@@ -1,6 +1,6 @@
 """AgreementDialog: how far the project's analysts agree, pair by pair: the claims they
 marked (span F1) and the category, stance, status and source they gave them (share of
-paired claims, Cohen's κ, Krippendorff's α); saved as CSV on request."""
+paired claims, Cohen's κ, Krippendorff's α, Gwet's AC1); saved as CSV on request."""
 
 from __future__ import annotations
 
@@ -19,14 +19,15 @@ from workbench.services.agreement import agreement_rows, write_agreement_csv
 EXPLANATION = (
     "Each pair of analysts is compared over the articles both made claims in. Their claims are paired when "
     f"they share {MIN_OVERLAP:.0%} or more of the text they cover: for the spans, agreement is the F1 of that "
-    "pairing; for each field, the share of paired claims given the same value, with Cohen's κ and "
-    "Krippendorff's α, which discount the agreement chance alone would give (– where chance explains it all, "
-    "as when every claim has the same status)."
+    "pairing; for each field, the share of paired claims given the same value, with Cohen's κ, "
+    "Krippendorff's α and Gwet's AC1, which discount the agreement chance alone would give (– where chance "
+    "explains it all, as when every claim has the same status). Where one value is far more common than the "
+    "others, κ and α fall low even when the analysts mostly agree; AC1 does not."
 )
 
 
 class AgreementModel(TableModel):
-    headers = ("Analysts", "Articles", "Measure", "Compared", "Agreement", "κ", "α", "Detail")
+    headers = ("Analysts", "Articles", "Measure", "Compared", "Agreement", "κ", "α", "AC1", "Detail")
 
     def __init__(self, results: list[PairAgreement], parent=None):
         super().__init__(parent)
@@ -38,14 +39,14 @@ class AgreementModel(TableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        first, second, articles, measure, compared, share, kappa, alpha, detail = self.rows[index.row()]
-        cells = (f"{first} · {second}", articles, measure, compared, share, kappa, alpha, detail)
+        first, second, articles, measure, compared, share, kappa, alpha, ac1, detail = self.rows[index.row()]
+        cells = (f"{first} · {second}", articles, measure, compared, share, kappa, alpha, ac1, detail)
         value = cells[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, float):
                 return f"{value:.0%}" if index.column() == 4 and measure != "spans" else f"{value:.2f}"
             return "–" if value is None else str(value)
-        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= index.column() <= 6 and index.column() != 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= index.column() <= 7 and index.column() != 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             return detail
@@ -60,7 +61,7 @@ class AgreementDialog(QDialog):
         self.results = results
         self.suggested = suggested
         self.model = AgreementModel(results, self)
-        self.table = make_table("agreementTable", self.model, stretch=7)
+        self.table = make_table("agreementTable", self.model, stretch=8)
         explanation = QLabel(EXPLANATION)
         explanation.setObjectName("hint")
         explanation.setWordWrap(True)
