@@ -134,6 +134,8 @@ def test_derive_title_short_sentence_is_kept_whole():
         "(CNN) -- ",
         "MOSCOW, Jan 5 (Reuters) - ",
         "KYIV, Ukraine — ",
+        "NEW YORK, March 2 - ",  # Reuters' older copy: a date, then a single hyphen
+        "KYIV, Ukraine, Nov. 3, 2024 - ",
         "| KABUL, Afghanistan (AP) -- ",  # after a scraped page's stray bar
     ],
 )

@@ -509,3 +509,60 @@ def test_a_quotation_right_before_according_to_is_the_statement(real_pipeline):
 def test_a_reporting_clause_set_off_inside_its_statement(real_pipeline, text, content, source):
     [s] = suggest(real_pipeline, text)
     assert (s.text, s.source, s.stance) == (content, source, "asserts")
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("The merger could still draw a rival offer, Wall Street arbitrageurs said.", "Wall Street arbitrageurs"),
+        ("The freighter was held at the port for three days, shipping agents said.", "shipping agents"),
+        ("A number of economists say the central bank will hold rates until spring.", "A number of economists"),
+        ("Dozens of witnesses said the convoy came under fire near the bridge.", "Dozens of witnesses"),
+        ("Moody's said the downgrade reflected the company's rising debt.", "Moody's"),
+    ],
+)
+def test_speakers_by_role_quantity_or_a_name_ending_in_s(real_pipeline, text, source):
+    assert only(real_pipeline, text).source == source
+
+
+def test_a_surname_the_recogniser_missed_still_speaks(real_pipeline):
+    found = suggest(
+        real_pipeline,
+        "Priya K. Raman, a microbiologist at the institute, led the study. "
+        '"Resistant infections should worry everyone," Raman says.',
+    )
+    assert [(s.text, s.source) for s in found] == [("Resistant infections should worry everyone", "Raman")]
+
+
+def test_a_quantity_of_things_is_no_speaker(real_pipeline):
+    assert suggest(real_pipeline, "A number of posts accused the mayor of lying about the budget.") == []
+
+
+def test_a_description_and_name_split_by_the_parser_give_the_name(real_pipeline):
+    s = only(
+        real_pipeline,
+        "The coroner for that case, Samuel Payne, who ruled the death accidental, told the newspaper "
+        '"nothing more could have been done".',
+    )
+    assert s.source == "Samuel Payne"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One sample also contained phenacetin, a painkiller added to increase the product's weight.",
+        "The bank will decide next month, said Arthur Miller, a spokesman, when asked if it would proceed.",
+    ],
+)
+def test_participles_that_report_nothing(real_pipeline, text):
+    assert all(s.cue not in ("added", "asked") for s in suggest(real_pipeline, text))
+
+
+def test_a_follow_on_quotation_of_several_sentences_keeps_its_speaker(real_pipeline):
+    first, second = suggest(
+        real_pipeline,
+        '"Both sides will want to lower the temperature," Danin said. "But the problem is structural. '
+        'They have years of accumulated history."',
+    )
+    assert second.text == "But the problem is structural. They have years of accumulated history."
+    assert second.source == first.source == "Danin"

@@ -81,12 +81,15 @@ _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its lengt
 _BOX_LINES = 4  # at most this many short lines in a box of furniture inside the story
 _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
 # A wire story's dateline opening its first paragraph: "SEOUL, Aug. 20 (Yonhap) --",
-# "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -", "KYIV, Ukraine —".
+# "WASHINGTON (CNN) —", "(CNN) --", "MOSCOW, Jan 5 (Reuters) -", "KYIV, Ukraine —",
+# "NEW YORK, March 2 -". A single hyphen after a place alone is not one ("US - China talks").
 _PLACE = r"[A-Z][A-Z.'’]*(?:[ -][A-Z][A-Z.'’]*)*"  # SEOUL, WINSTON-SALEM, ST. LOUIS
 _WHERE_WHEN = r"(?:,\s*[A-Z0-9][\w.'’]*(?:\s+[A-Z0-9][\w.'’]*)*){1,2}"  # , Aug. 20 · , Ukraine · , Nov. 3, 2024
+_MONTH_DAY = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?"
 _WIRE_DATELINE = re.compile(
     rf"^[\s|•·]*(?:{_PLACE}(?:{_WHERE_WHEN})?\s*\([^()\n]{{1,30}}\)\s*(?:--|[-–—])"  # SEOUL, Aug. 20 (Yonhap) --
     rf"|{_PLACE}{_WHERE_WHEN}\s+(?:--|[–—])"  # KYIV, Ukraine —
+    rf"|{_PLACE}(?:,\s*[A-Z][\w.'’]*(?:\s+[A-Z][\w.'’]*)*)?,\s*{_MONTH_DAY}\s+-"  # NEW YORK, March 2 -
     r"|\([^()\n]{1,30}\)\s*(?:--|[-–—])"  # (CNN) --
     rf"|{_PLACE}\s*--)"  # MOSCOW --
     r"\s+(?=\S)"

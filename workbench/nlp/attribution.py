@@ -27,7 +27,7 @@ Key = TypeVar("Key")
 
 # Bumped whenever the suggestions for the same text and pipeline change, so stored
 # suggestions made the old way count as stale.
-SUGGESTION_RULES_VERSION = "3"
+SUGGESTION_RULES_VERSION = "4"
 # Paragraphs per parser batch; a paragraph is far shorter than an article.
 BATCH_SIZE = 64
 PARAGRAPH = re.compile(r"[^\n]+")
@@ -212,7 +212,8 @@ def _free_quotes(doc, quotes, frames: list[Frame]) -> list[tuple[int, int]]:
         quoted = doc.char_span(q_start, q_end, alignment_mode="expand")
         if quoted is None:
             continue
-        sentences = "".join(sent.text for sent in {token.sent for token in quoted})
+        first, last = quoted[0].sent, quoted[-1].sent
+        sentences = doc.text[first.start_char : last.end_char]  # one or more: “… . …”
         if not NOT_QUOTE.sub("", sentences.replace(doc.text[q_start:q_end], "")):
             free.append((q_start, q_end))
     return free

@@ -41,16 +41,32 @@ def can_speak(token) -> bool:
     a country or group, a document, or a pronoun that may stand for one."""
     if token.pos_ == "PRON":
         return token.lower_ in PRONOUNS  # not "some argue": a speaker the analyst cannot use
-    if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN":
+    if token.ent_type_ in SPEAKER_ENTITIES or token.pos_ == "PROPN" or _capitalised_inside(token):
         return token.ent_type_ not in ("DATE", "TIME")
     if any(c.dep_ in ("compound", "amod") and c.ent_type_ in ("PERSON", "ORG") for c in token.children):
         return True
     lemma = token.lemma_.lower()
     if speaker_kind(token) is not None or lemma in lex.DOCUMENT_NOUNS:
         return True
+    if lemma in lex.QUANTITY_NOUNS:  # "a number of analysts", "dozens of witnesses", "one of them"
+        return any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(o.dep_ == "pobj" and _people(o) for o in c.children)
+            for c in token.children
+        )
     if lemma in lex.NOT_SPEAKERS or token.pos_ != "NOUN":
         return False
     return lemma.endswith(lex.SPEAKER_SUFFIXES)
+
+
+def _people(token) -> bool:
+    """People by name, nationality, role or pronoun (not "a number of posts")."""
+    return token.ent_type_ in ("PERSON", "NORP") or speaker_kind(token) == "person" or is_pronoun(token)
+
+
+def _capitalised_inside(token) -> bool:
+    """A capitalised noun inside a sentence is a name the tagger took for a common noun
+    ("Coombes says", a surname the recogniser missed)."""
+    return token.pos_ == "NOUN" and token.text[:1].isupper() and not token.is_sent_start
 
 
 def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
@@ -76,16 +92,19 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
             or (not coordinated and d.head == token and d.dep_ in ("conj", "cc"))
         )
     ]
-    removed = {t.i for d in cut for t in d.subtree}
+    # the phrase's own words, in one stretch: a parse that crosses itself ("As scores of
+    # farmers went into hiding, a senior official called …" with the official hung on
+    # "scores") leaves words of other phrases between the subtree's edges
+    inside = {t.i for t in token.subtree} - {t.i for d in cut for t in d.subtree}
     first = last = token.i
-    while first - 1 >= token.left_edge.i and first - 1 not in removed:
+    while first - 1 in inside:
         first -= 1
-    while last + 1 <= token.right_edge.i and last + 1 not in removed:
+    while last + 1 in inside:
         last += 1
     first = _name_start(doc, first)
     while first < last and (doc[first].is_punct or doc[first].lower_ in ("both", "either", "neither")):
         first += 1
-    while last > first and (doc[last].is_punct or doc[last].tag_ == "POS" or doc[last].dep_ == "cc"):
+    while last > first and (doc[last].is_punct or doc[last].dep_ == "cc" or _possessive_mark(doc[last], token)):
         last -= 1
     words = [t.text for t in doc[first : last + 1]]
     if words.count("(") > words.count(")") and last + 1 < len(doc) and doc[last + 1].text == ")":
@@ -93,6 +112,12 @@ def noun_phrase(token, coordinated: bool = True) -> tuple[int, int]:
     if doc[first].lower_ == "the" and first < last and token.pos_ == "PROPN":
         first += 1
     return first, last
+
+
+def _possessive_mark(word, head) -> bool:
+    """The "'s" of a possessor ("Russia's" in "Russia's claim"), not of a name that ends in
+    one ("Moody's said", "McDonald's")."""
+    return word.tag_ == "POS" and not (word.head == head and head.dep_ in SUBJECTS)
 
 
 def _names_a_body(prep) -> bool:
@@ -126,9 +151,12 @@ def is_time(prep) -> bool:
 
 def own_subject(verb):
     """The verb's subject; of two ("both, Russia and North Korea have …"), the one that is
-    not a quantifier."""
+    not a quantifier, and the name of a description and name the parser split ("The
+    coroner for that case, Sherrif Payne, told …")."""
     subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
     named = [c for c in subjects if c.lower_ not in QUANTIFIERS]
+    if len(named) == 2 and named[1].pos_ == "PROPN" and verb.doc[named[1].left_edge.i - 1].text == ",":
+        return named[1]
     return (named or subjects or [None])[0]
 
 
@@ -174,7 +202,8 @@ def speaker_of(verb, depth: int = 0):
     if head == verb:
         return None
     if verb.dep_ in ("relcl", "acl") and head.pos_ in ("NOUN", "PROPN"):
-        return head
+        # a past participle with no "has" is passive: "Miller, when asked if …" was asked
+        return None if verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children) else head
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and comma_before(verb):
         above = head
         while above.head != above and not reports(above):

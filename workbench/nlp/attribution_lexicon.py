@@ -163,6 +163,18 @@ PERSON_NOUNS = frozenset({
     "client", "patient", "rebel", "insurgent", "militant", "fighter", "separatist", "gunman", "suspect",
     "defendant", "plaintiff", "accuser", "commissioner", "ombudsman", "speaker", "dean", "rector",
     "principal", "counterpart", "colleague", "partner", "rival", "secretary-general", "member",
+    "agent", "consultant", "assistant", "attendant", "migrant", "immigrant", "refugee", "informant",
+    "tenant", "applicant", "claimant", "occupant", "inhabitant", "dissident", "respondent", "proponent",
+    "advocate", "veteran", "nominee", "appointee", "detainee", "trainee", "retiree", "inmate", "hostage",
+    "clerk", "chef", "nun", "cop", "sheriff", "marshal", "guest", "host", "fan", "aunt", "uncle", "cousin",
+    "nephew", "niece", "spouse", "graduate", "entrepreneur", "arbitrageur",
+})  # fmt: skip
+# Nouns of quantity whose "of" phrase names the speakers: "a number of analysts", "dozens of
+# witnesses", "the majority of economists".
+QUANTITY_NOUNS = frozenset({
+    "number", "dozen", "hundred", "thousand", "score", "majority", "minority", "handful", "couple", "lot",
+    "half", "third", "quarter", "most", "many", "few", "several", "some", "all", "none", "one", "two",
+    "three", "each", "either", "neither", "any", "dozens", "hundreds", "thousands", "scores", "lots",
 })  # fmt: skip
 GROUP_NOUNS = frozenset({
     "government", "administration", "ministry", "department", "agency", "office", "bureau", "service",

@@ -263,13 +263,18 @@ def _embedded_question(clause) -> bool:
 
 def _purpose(verb) -> bool:
     """An infinitive of purpose: "called to warn them", "flew to Seoul to announce …" (not
-    "went on to blame …", "moved to assure …", which report what was said)."""
-    return (
-        verb.dep_ == "advcl"
-        and verb.tag_ == "VB"
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-        and verb.head.lemma_.lower() not in lex.ONWARD_VERBS
+    "went on to blame …", "moved to assure …", which report what was said); or one after
+    "added", where the parser read "added" as reporting the clause before it: "…, a
+    painkiller added to increase its weight"."""
+    if _infinitive(verb) and verb.dep_ == "advcl":
+        return verb.head.lemma_.lower() not in lex.ONWARD_VERBS
+    return verb.lemma_.lower() == "add" and any(
+        c.dep_ in ("xcomp", "advcl") and c.i > verb.i and _infinitive(c) for c in verb.children
     )
+
+
+def _infinitive(verb) -> bool:
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _inverted_content(verb):
