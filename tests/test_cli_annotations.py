@@ -33,7 +33,7 @@ def test_export_in_every_format_says_how_many_records(project, tmp_path):
         assert result.returncode == 0, result.stderr
         assert result.stdout == f"Wrote {expected} to {out}\n"
     limited = run("export", "-p", project, "-o", tmp_path / "l.csv", "--category", "Intent", "--status", "unverified")
-    assert limited.stdout.startswith("Wrote 1 claims")
+    assert limited.stdout.startswith("Wrote 1 claim ")
     assert run(
         "export", "-p", project, "-o", tmp_path / "n.jsonl", "-f", "jsonl", "--article", "2,3"
     ).stdout.startswith("Wrote 2 articles")

@@ -24,6 +24,7 @@ from pathlib import Path
 
 from workbench import __version__
 from workbench.core.errors import WorkbenchError
+from workbench.core.text import counted
 
 COMMANDS = ("import", "analyze", "suggest", "articles", "entities", "export", "import-annotations", "agreement")
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
@@ -222,7 +223,7 @@ def _run_suggest(args) -> int:
         report = suggest_claims(session.store, pipeline, progress=bar.update)
     rows = export_suggestions_jsonl(session.store, args.out)
     print(report.summary())
-    print(f"Wrote {rows} suggestions to {args.out}")
+    print(f"Wrote {counted(rows, 'suggestion')} to {args.out}")
     return EXIT_OK
 
 
@@ -250,7 +251,7 @@ def _run_table(args) -> int:
         return EXIT_OK
     write = {"articles": exporting.export_articles_csv, "entities": exporting.export_entities_csv}[args.command]
     rows = write(session.store, args.out, raw=args.raw, selection=selection)
-    print(f"Wrote {rows} rows to {args.out}")
+    print(f"Wrote {counted(rows, 'row')} to {args.out}")
     return EXIT_OK
 
 
@@ -283,7 +284,7 @@ def _run_agreement(args) -> int:
     print("\n".join(agreement.report_lines(results)))
     if args.out is not None:
         rows = agreement.write_agreement_csv(args.out, results, raw=args.raw)
-        print(f"\nWrote {rows} rows to {args.out}")
+        print(f"\nWrote {counted(rows, 'row')} to {args.out}")
     return EXIT_OK
 
 

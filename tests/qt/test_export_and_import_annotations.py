@@ -38,7 +38,7 @@ def test_the_export_dialog_writes_the_format_and_part_chosen(qtbot, open_window,
     qtbot.waitUntil(lambda: out.exists(), timeout=30_000)
     (line,) = out.read_text(encoding="utf-8").splitlines()
     assert json.loads(line)["id"] == window.article.id
-    qtbot.waitUntil(lambda: window.status_message.text() == f"Wrote 1 articles to {out}")
+    qtbot.waitUntil(lambda: window.status_message.text() == f"Wrote 1 article to {out}")
 
     dialog = open_export_dialog(qtbot, window)
     out = tmp_path / "no-event.csv"
@@ -77,7 +77,17 @@ def test_imported_annotations_appear_and_one_undo_removes_them(qtbot, open_windo
     assert window.panel.table.model().rowCount() == 1
     assert "Smuggled" in [window.panel.category.itemText(i) for i in range(window.panel.category.count())]
     report_box = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "annotationImportReport")
-    assert report_box.text().startswith("1 claims added")
+    assert report_box.text().startswith("1 claim added")
     report_box.close()
     window._on_undo()
     assert window.session.claims() == [] and window.panel.table.model().rowCount() == 0
+
+
+def test_an_empty_list_cannot_be_chosen_as_what_to_export(qtbot, open_window):
+    window = open_window()
+    window.articles.filter.setText("nosuchwordanywhere")
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 0)
+    dialog = open_export_dialog(qtbot, window)
+    listed = dialog.scope["listed"]
+    assert listed.text() == "The 0 articles in the list" and not listed.isEnabled()  # it would read as no limit
+    dialog.reject()

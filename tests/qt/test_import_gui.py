@@ -42,6 +42,7 @@ def test_import_shows_progress_then_a_report_the_user_can_copy(qtbot, open_windo
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
     assert QGuiApplication.clipboard().text() == report
     assert window.articles.model.total == 6
+    assert window.articles.count_label.text() == "6 articles"  # the rows the import added are counted
     assert not dialog.columns_button.isVisible()
 
 

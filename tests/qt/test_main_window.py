@@ -324,3 +324,30 @@ def test_undo_brings_back_the_article_it_happened_in(qtbot, open_window):
     window.show_article(3)
     window.undo_action.trigger()
     assert window.reader.article.id == 1 and window.panel.model.rowCount() == 0
+
+
+def test_typed_source_and_tags_are_saved_when_the_article_changes_or_the_window_closes(qtbot, open_window, tmp_path):
+    from workbench.services.projects import open_session
+
+    window = open_window()
+    panel = window.panel
+
+    def type_into_the_form(source, tags):
+        select_text(window, "Kim Jong Un")
+        add_claim_with_key(qtbot, window)
+        panel.source.lineEdit().setFocus()
+        qtbot.keyClicks(panel.source.lineEdit(), source)
+        panel.tags.setFocus()
+        qtbot.keyClicks(panel.tags, tags)  # the focus stays in the field: no editingFinished yet
+        return panel.claim.id
+
+    first = type_into_the_form("Pyongyang", "urgent")
+    qtbot.keyClick(panel.tags, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # next article
+    assert window.article.id != 1
+    assert (window.session.claim(first).source, window.session.claim(first).tags) == ("Pyongyang", ("urgent",))
+    window.show_article(1)
+    second = type_into_the_form("Moscow", "later, check")
+    window.close()  # the closing window commits, and the focus leaving the field later finds nothing to do
+    session, _ = open_session(tmp_path / "project.wbproj")
+    assert (session.claim(second).source, session.claim(second).tags) == ("Moscow", ("later", "check"))
+    session.close()

@@ -24,6 +24,11 @@ def body_hash(text: str) -> str:
     return content_hash(" ".join(text.split()))
 
 
+def counted(count: int, noun: str, plural: str | None = None) -> str:
+    """ "1 article", "2 articles", "1,200 articles"."""
+    return f"{count:,} {noun if count == 1 else plural or noun + 's'}"
+
+
 def word_count(text: str) -> int:
     return len(text.split())
 

@@ -329,6 +329,7 @@ class MainWindow(QMainWindow):
     # -- showing an article --------------------------------------------------------------
 
     def show_article(self, article_id: int, *, claim_id: int | None = None) -> None:
+        self.panel.commit_pending()  # typed in the form of the article being left
         try:
             article = self.session.article(article_id)
         except WorkbenchError as exc:
@@ -785,7 +786,7 @@ class MainWindow(QMainWindow):
     # -- closing -------------------------------------------------------------------------
 
     def closeEvent(self, event) -> None:
-        self.panel.show_claim(self.panel.claim)  # commits a note still being typed
+        self.panel.commit_pending()  # a note, source or tags still being typed
         window_settings = _window_settings()
         window_settings.setValue("window/geometry", self.saveGeometry())
         window_settings.setValue("window/splitter", self.splitter.saveState())

@@ -13,6 +13,7 @@ import os
 from collections.abc import Iterator
 
 from workbench.core.agreement import MIN_OVERLAP, PairAgreement, analysts_agreement
+from workbench.core.text import counted
 from workbench.export.safety import neutralise, write_atomically
 from workbench.store import ProjectStore
 
@@ -70,8 +71,8 @@ def agreement_rows(results: list[PairAgreement]) -> Iterator[tuple]:
             None,
             None,
             None,
-            f"{pair.paired} pairs ({pair.exact} of the very same span) of {pair.first_claims} claims by "
-            f"{pair.first} and {pair.second_claims} by {pair.second}",
+            f"{counted(pair.paired, 'pair')} ({pair.exact} of the very same span) of "
+            f"{counted(pair.first_claims, 'claim')} by {pair.first} and {pair.second_claims} by {pair.second}",
         )
         for field in pair.fields:
             yield (
@@ -82,7 +83,7 @@ def agreement_rows(results: list[PairAgreement]) -> Iterator[tuple]:
                 field.kappa,
                 field.alpha,
                 field.ac1,
-                f"{field.agreed} of {field.compared} paired claims agree",
+                f"{field.agreed} of {counted(field.compared, 'paired claim')} agree",
             )
 
 
@@ -94,7 +95,7 @@ def report_lines(results: list[PairAgreement]) -> list[str]:
         lines.append(
             f"{pair.first} and {pair.second}: {pair.articles} article{'s' if pair.articles != 1 else ''} "
             "both made claims in; "
-            f"{pair.first_claims} and {pair.second_claims} claims, {pair.paired} paired "
+            f"{pair.first_claims} and {counted(pair.second_claims, 'claim')}, {pair.paired} paired "
             f"(span F1 {_number(pair.span_f1)}; {pair.exact} of the very same span)"
         )
         for field in pair.fields:

@@ -17,6 +17,7 @@ from pathlib import Path
 from workbench.core.anchoring import AMBIGUOUS, MOVED, anchor
 from workbench.core.dataset import AnnotationFileError, ClaimRecord
 from workbench.core.model import Article, Category, ChangeSet, Claim, ClaimSchema, normalise_tags
+from workbench.core.text import counted
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
@@ -46,7 +47,9 @@ class AnnotationImportReport:
     schema_added: dict[str, list[str]] = field(default_factory=dict)  # "categories" → new names
 
     def summary(self) -> str:
-        text = f"{self.added} claims added, {self.present} already present, {len(self.not_placed)} not placed"
+        text = (
+            f"{counted(self.added, 'claim')} added, {self.present} already present, {len(self.not_placed)} not placed"
+        )
         if self.moved:
             text += f", {len(self.moved)} re-anchored"
         return text

@@ -10,6 +10,7 @@ from pathlib import Path
 from workbench.core.dataset import AnnotatedArticle, claim_creator
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim
+from workbench.core.text import counted
 from workbench.export.sql_csv import csv_line
 from workbench.export.suggestions import write_suggestions_jsonl
 from workbench.export.tables import (
@@ -62,11 +63,11 @@ class ExportFilter:
 @dataclass(frozen=True)
 class ExportResult:
     records: int
-    unit: str  # what a record is: "claims", "rows", "articles", "annotations"
+    unit: str  # what a record is: "claim", "row", "article", "annotation"
     path: str
 
     def message(self) -> str:
-        return f"Wrote {self.records} {self.unit} to {self.path}"
+        return f"Wrote {counted(self.records, self.unit)} to {self.path}"
 
 
 def annotated_articles(
@@ -112,27 +113,27 @@ def export_dataset(
         line = csv_line([(name, text) for name, _, text in CLAIM_TABLE], spreadsheet_safe=not raw)
         lines = store.claim_table_lines(line, selection.claim_query(analyst))
         count = write_lines(",".join(CLAIM_COLUMNS) + "\r\n", lines, path)
-        return ExportResult(count, "claims", os.fspath(path))
+        return ExportResult(count, "claim", os.fspath(path))
     dataset = annotated_articles(store, selection, default_analyst=analyst)
     if format == "csv":
         rows = write_csv(claims_frame(dataset, per_mention=per_mention), path, spreadsheet_safe=not raw)
-        return ExportResult(rows, "rows" if per_mention else "claims", os.fspath(path))
+        return ExportResult(rows, "row" if per_mention else "claim", os.fspath(path))
     if format == "xlsx":
         from workbench.export.xlsx import write_xlsx
 
         dataset = list(dataset)
-        return ExportResult(write_xlsx(claims_frame(dataset), articles_frame(dataset), path), "claims", os.fspath(path))
+        return ExportResult(write_xlsx(claims_frame(dataset), articles_frame(dataset), path), "claim", os.fspath(path))
     if format == "jsonl":
         from workbench.export.jsonl import write_jsonl
 
-        return ExportResult(write_jsonl(dataset, path, default_creator=analyst), "articles", os.fspath(path))
+        return ExportResult(write_jsonl(dataset, path, default_creator=analyst), "article", os.fspath(path))
     if format == "spacy":
         from workbench.export.docbin import write_docbin
 
-        return ExportResult(write_docbin(dataset, path, default_creator=analyst), "articles", os.fspath(path))
+        return ExportResult(write_docbin(dataset, path, default_creator=analyst), "article", os.fspath(path))
     from workbench.export.w3c import write_w3c
 
-    return ExportResult(write_w3c(dataset, path, default_creator=analyst), "annotations", os.fspath(path))
+    return ExportResult(write_w3c(dataset, path, default_creator=analyst), "annotation", os.fspath(path))
 
 
 def export_claims_csv(store: ProjectStore, path: str | os.PathLike, *, raw: bool = False) -> int:

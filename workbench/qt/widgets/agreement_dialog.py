@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 
 from workbench.core.agreement import MIN_OVERLAP, PairAgreement
 from workbench.core.errors import WorkbenchError
+from workbench.core.text import counted
 from workbench.qt.messages import inform, warn
 from workbench.qt.models.base import TableModel
 from workbench.qt.widgets.tables import make_table
@@ -92,4 +93,4 @@ class AgreementDialog(QDialog):
         except WorkbenchError as exc:
             warn(self, "Agreement", str(exc))
             return
-        inform(self, "Agreement", f"Wrote {rows} rows to {name}")
+        inform(self, "Agreement", f"Wrote {counted(rows, 'row')} to {name}")

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.text import counted
 from workbench.qt.models.article_table import ArticleTableModel
 from workbench.qt.widgets.tables import make_table
 
@@ -70,6 +71,8 @@ class ArticleListPane(QWidget):
         self.filter.textChanged.connect(self._timer.start)
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
+        self.model.rowsInserted.connect(self._update_count)  # an import adds rows
+        self.model.rowsRemoved.connect(self._update_count)
 
     def show_entity_filter(self, description: str | None) -> None:
         self._entity_row.setVisible(description is not None)
@@ -110,7 +113,9 @@ class ArticleListPane(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.model.rowCount(), self.model.total
-        self.count_label.setText(f"{total} articles" if shown == total else f"{shown} of {total} articles")
+        self.count_label.setText(
+            counted(total, "article") if shown == total else f"{shown:,} of {counted(total, 'article')}"
+        )
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion
+from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion, normalise_tags
 from workbench.qt.models.claim_table import ClaimTableModel
 from workbench.qt.models.suggestion_table import SuggestionTableModel
 from workbench.qt.palette import swatch
@@ -155,8 +155,8 @@ class ClaimPanel(QWidget):
         self.stance.activated.connect(lambda: self._emit("stance", self.stance.currentText()))
         self.status.activated.connect(lambda: self._emit("status", self.status.currentText()))
         self.source.activated.connect(lambda: self._emit("source", self.source.currentText().strip()))
-        self.source.lineEdit().editingFinished.connect(lambda: self._emit("source", self.source.currentText().strip()))
-        self.tags.editingFinished.connect(lambda: self._emit("tags", self.tags.text()))
+        self.source.lineEdit().editingFinished.connect(self._commit_typed)
+        self.tags.editingFinished.connect(self._commit_typed)
         self.note.textChanged.connect(self._note_timer.start)
         self.note.installEventFilter(self)
         self._set_enabled(False)
@@ -200,7 +200,7 @@ class ClaimPanel(QWidget):
 
     def show_claim(self, claim: Claim | None) -> None:
         """Show `claim` in the form and select its row (None: clear the form)."""
-        self._flush_note()
+        self.commit_pending()
         self._claim = claim
         with QSignalBlocker(self.table.selectionModel()):
             row = self.model.row_of(claim.id) if claim else None
@@ -277,6 +277,25 @@ class ClaimPanel(QWidget):
         if field == "category":
             value = self.category.currentData() or value
         self.edit_requested.emit(self._claim.id, field, value)
+
+    def commit_pending(self) -> None:
+        """Save what is typed but not yet committed (a note still being typed, a source or
+        tags the focus has not left), before another claim or article is shown or the
+        window closes."""
+        self._flush_note()
+        self._commit_typed()
+
+    def _commit_typed(self) -> None:
+        """The typed source and tags where they differ from the claim's: once, so the
+        editingFinished that Qt sends when the focus leaves later (even from a closing
+        window) finds nothing to do."""
+        if self._claim is None:
+            return
+        source, tags = self.source.currentText().strip(), self.tags.text()
+        if source != self._claim.source:
+            self._emit("source", source)
+        if normalise_tags(tags) != self._claim.tags:
+            self._emit("tags", tags)
 
     def _commit_note(self) -> None:
         if self._claim is not None and self.note.toPlainText() != self._claim.note:

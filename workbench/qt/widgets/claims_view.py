@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from workbench.core.text import counted
 from workbench.qt.models.claim_table import CORPUS_COLUMNS, ClaimTableModel
 from workbench.qt.widgets.tables import make_table
 from workbench.services.session import Session
@@ -124,7 +125,9 @@ class ClaimsView(QWidget):
         if header.sortIndicatorSection() >= 0:
             self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         total = self.session.store.count_claims()
-        self.count.setText(f"{len(claims)} of {total} claims — double-click a claim to open it in its article")
+        self.count.setText(
+            f"{len(claims):,} of {counted(total, 'claim')} — double-click a claim to open it in its article"
+        )
 
     def _on_table_double_clicked(self, index) -> None:
         claim = self.model.claim_at(index.row())

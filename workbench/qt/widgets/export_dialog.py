@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from workbench.core.text import counted
 from workbench.services.exporting import DESCRIPTIONS, FORMATS, SUFFIXES, ExportFilter
 
 ALL_ARTICLES, LISTED_ARTICLES, OPEN_ARTICLE = "all", "listed", "open"
@@ -73,11 +74,12 @@ class ExportDialog(QDialog):
 
         self.scope = {
             ALL_ARTICLES: QRadioButton("All articles"),
-            LISTED_ARTICLES: QRadioButton(f"The {len(listed)} articles in the list"),
+            LISTED_ARTICLES: QRadioButton(f"The {counted(len(listed), 'article')} in the list"),
             OPEN_ARTICLE: QRadioButton("The open article"),
         }
         self.scope[ALL_ARTICLES].setChecked(True)
         self.scope[OPEN_ARTICLE].setEnabled(open_article is not None)
+        self.scope[LISTED_ARTICLES].setEnabled(bool(listed))  # none listed would read as no limit
         scope = QVBoxLayout()
         for key, button in self.scope.items():
             button.setObjectName(f"exportScope_{key}")
