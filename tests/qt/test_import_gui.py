@@ -210,6 +210,13 @@ def test_a_date_that_cannot_be_read_keeps_the_form_open_with_a_message(qtbot, op
     qtbot.keyClick(window.header.date_edit, Qt.Key.Key_Return)
     assert window.header.editing
     assert "not a date that can be read" in window.status_message.text()
+    assert "not a date that can be read" in window.header.form_error.text() and window.header.form_error.isVisible()
+    window.header.date_edit.setText("2024-02-30")
+    qtbot.keyClick(window.header.date_edit, Qt.Key.Key_Return)
+    assert "is no day of the calendar" in window.header.form_error.text()
+    window.header.date_edit.setText("03/04/2024")
+    qtbot.keyClick(window.header.date_edit, Qt.Key.Key_Return)
+    assert "could be read two ways" in window.header.form_error.text()
     qtbot.keyClick(window.header.date_edit, Qt.Key.Key_Escape)
     assert not window.header.editing
 

@@ -93,6 +93,7 @@ def test_rename_a_stance(seeded_session):
             lambda sc: replace(sc, categories=(Category("X", "#000000", "1"), Category("Y", "#000000", "1"))),
             "shortcut key “1”",
         ),
+        (lambda sc: replace(sc, categories=(Category("X", "#000000", "x"),)), "digit from 1 to 9"),  # X rejects
     ],
 )
 def test_invalid_schemas_are_refused(seeded_session, bad, message):

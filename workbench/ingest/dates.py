@@ -86,6 +86,13 @@ def _parsed_iso(match: re.Match) -> str | None:
     return parsed.date().isoformat()
 
 
+def is_ambiguous(found: FoundDate) -> bool:
+    """A numeric date that is a real day whichever of its first two numbers is the month
+    (03/04/2024), as opposed to one that is no day at all (31/02/2024, 2024-13-01)."""
+    numeric = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]\d{4}", found.raw)
+    return bool(numeric) and max(int(numeric.group(1)), int(numeric.group(2))) <= 12
+
+
 # The dates pages write most (2024-01-14, January 14, 2024, 14th of Jan. 2024) say which
 # number is the day, the month and the year: they are read directly, which is what
 # python-dateutil reads them as, at a fraction of its cost. A date that does not exist

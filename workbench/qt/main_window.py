@@ -645,8 +645,11 @@ class MainWindow(QMainWindow):
                 self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
 
     def _on_header_correction_requested(self, article_id: int, values: dict) -> None:
-        changes = self.attempt(lambda: self.session.correct_article(article_id=article_id, **values))
-        if changes is None:
+        try:
+            changes = self.session.correct_article(article_id=article_id, **values)
+        except WorkbenchError as exc:
+            self.say(str(exc))
+            self.header.show_error(str(exc))  # beside the fields, where the eyes are
             return
         self.header.stop_editing()
         self.apply(changes)

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import CORRECTABLE_ARTICLE_FIELDS, Article
-from workbench.ingest.dates import find_date
+from workbench.ingest.dates import find_date, is_ambiguous
 
 
 def corrected(article: Article, **changes: str | None) -> Article:
@@ -44,6 +44,8 @@ def _iso_date(value: str) -> str:
     found = find_date(value)
     if found is None or found.start > 0 or value[found.end :].strip(" .,"):
         raise WorkbenchError(f"“{value}” is not a date that can be read: write it as 2024-01-14 or 14 January 2024.")
-    if found.iso is None:
+    if found.iso is None and is_ambiguous(found):
         raise WorkbenchError(f"“{value}” could be read two ways (day or month first): write it as YYYY-MM-DD.")
+    if found.iso is None:
+        raise WorkbenchError(f"“{value}” is no day of the calendar: write it as 2024-01-14 or 14 January 2024.")
     return found.iso

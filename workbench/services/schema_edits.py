@@ -22,6 +22,10 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 Replacements = Mapping[tuple[str, str], str | None]
 
 
+# Keys the reader gives categories; its letters are taken (N, P, A, X, C, E…).
+SHORTCUT_KEYS = tuple("123456789")
+
+
 def check_schema(schema: ClaimSchema) -> None:
     """Raise WorkbenchError when a name is empty or repeated, a colour is not #rrggbb, or two
     categories share a shortcut key."""
@@ -38,8 +42,10 @@ def check_schema(schema: ClaimSchema) -> None:
         if not _COLOR.match(category.color):
             raise WorkbenchError(f"The colour of “{category.name}” must look like #1f77b4, not “{category.color}”.")
     keys = [c.shortcut for c in schema.categories if c.shortcut]
-    if any(len(k) != 1 for k in keys):
-        raise WorkbenchError("A category's shortcut is a single key.")
+    if any(k not in SHORTCUT_KEYS for k in keys):
+        raise WorkbenchError(
+            "A category's shortcut key is a digit from 1 to 9 (the reader's letters are its commands)."
+        )
     clash = [k for k, n in Counter(keys).items() if n > 1]
     if clash:
         raise WorkbenchError(f"Two categories share the shortcut key “{clash[0]}”.")

@@ -63,6 +63,10 @@ class ArticleHeader(QWidget):
         fields.addRow("Title", self.title_edit)
         fields.addRow("Date", self.date_edit)
         fields.addRow("Source site", self.site_edit)
+        self.form_error = _plain_label("correctionError")
+        self.form_error.setStyleSheet("color: #b00020")
+        self.form_error.hide()
+        fields.addRow(self.form_error)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(cancel)
@@ -120,7 +124,12 @@ class ArticleHeader(QWidget):
         self.title_edit.setFocus()
         self.title_edit.selectAll()
 
+    def show_error(self, message: str) -> None:
+        self.form_error.setText(message)
+        self.form_error.show()
+
     def stop_editing(self) -> None:
+        self.form_error.hide()
         self.form.hide()
         self.heading.show()
         self.correct_button.show()
@@ -157,8 +166,8 @@ def provenance(article: Article) -> str:
         if name == "date" and where and article.date_raw and article.date_raw not in where:
             where += f" (“{_short(article.date_raw)}”)"
         if name in article.original:
-            imported = article.original[name] or "none"
-            where = f"corrected by hand (imported: “{_short(imported)}”{f' from {where}' if where else ''})"
+            imported = f"“{_short(article.original[name])}”" if article.original[name] else "none"
+            where = f"corrected by hand (imported: {imported}{f' from {where}' if where else ''})"
         if where:
             parts.append(f"{name.capitalize()}: {where}")
     return "Where these came from — " + " · ".join(parts) if parts else "No title, date or byline stated in the file."

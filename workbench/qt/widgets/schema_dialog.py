@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.model import Category, ClaimSchema
 from workbench.qt.palette import swatch
+from workbench.services.schema_edits import SHORTCUT_KEYS
 
 KINDS = ("category", "stance", "status")
 _PALETTE = (
@@ -109,7 +110,7 @@ class SchemaDialog(QDialog):
         self._origins[(kind, name)] = set()
         if kind == "category":
             used = {c.shortcut for c in self._categories.values()}
-            key = next((d for d in "123456789" if d not in used), "")
+            key = next((d for d in SHORTCUT_KEYS if d not in used), "")
             color = _PALETTE[len(self._categories) % len(_PALETTE)]
             self._categories[name] = Category(name, color, key)
         self._refresh(kind)
@@ -275,8 +276,15 @@ class SchemaDialog(QDialog):
         name = self._current(kind)
         if name is None:
             return
-        key, ok = QInputDialog.getText(
-            self, "Shortcut key", f"One key for “{name}” (empty for none):", text=self._categories[name].shortcut
+        keys = ["none", *SHORTCUT_KEYS]
+        current = self._categories[name].shortcut
+        key, ok = QInputDialog.getItem(
+            self,
+            "Shortcut key",
+            f"The key for “{name}” in the reader:",
+            keys,
+            keys.index(current) if current in keys else 0,
+            editable=False,
         )
         if ok:
-            self.set_category(name, shortcut=key.strip()[:1])
+            self.set_category(name, shortcut="" if key == "none" else key)
