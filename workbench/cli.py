@@ -290,10 +290,11 @@ def _run_agreement(args) -> int:
 
 def _check_destination(out: Path) -> None:
     """Refuse a bad destination before the project is touched."""
-    if out.is_dir():
-        raise WorkbenchError(f"Cannot write {out}: it is a folder.")
-    if not out.parent.is_dir():
-        raise WorkbenchError(f"Cannot write {out}: the folder {out.parent} does not exist.")
+    from workbench.export.safety import destination_problem
+
+    problem = destination_problem(out)
+    if problem:
+        raise WorkbenchError(problem)
 
 
 class _TerminalProgress:

@@ -61,6 +61,21 @@ def test_the_export_dialog_asks_for_at_least_one_category(qtbot, open_window, tm
     dialog.reject()
 
 
+def test_the_export_dialog_reads_paths_as_a_user_types_them(qtbot, open_window, tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path))
+    window = open_window()
+    dialog = open_export_dialog(qtbot, window)
+    dialog.path.setText("~/claims.csv")
+    assert dialog.request().path == tmp_path / "claims.csv"
+    dialog.path.setText("bare-name.csv")
+    assert dialog.request().path.is_absolute() and dialog.request().path.name == "bare-name.csv"
+    (tmp_path / "notes.txt").write_text("x")
+    dialog.path.setText(str(tmp_path / "notes.txt" / "claims.csv"))
+    dialog.accept()
+    assert dialog.isVisible() and dialog.error.text().endswith("notes.txt is a file, not a folder.")
+    dialog.reject()
+
+
 def test_imported_annotations_appear_and_one_undo_removes_them(qtbot, open_window, tmp_path, seeded_session):
     text = seeded_session.article(1).text
     start = text.index("Kim Jong Un")

@@ -45,15 +45,26 @@ def looks_neutralised(cells) -> bool:
     return marked
 
 
+def destination_problem(path: Path) -> str | None:
+    """Why a file cannot be written at `path` ("Cannot write …: it is a folder"), or None."""
+    if path.is_dir():
+        return f"Cannot write {path}: it is a folder."
+    if path.parent.is_dir():
+        return None
+    existing = next((p for p in path.parents if p.exists()), None)
+    if existing is not None and not existing.is_dir():
+        return f"Cannot write {path}: {existing} is a file, not a folder."
+    return f"Cannot write {path}: the folder {path.parent} does not exist."
+
+
 def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then move it into place, so an
     interrupted export never leaves a truncated file, and an existing file is replaced
     only by a complete one."""
     path = Path(path)
-    if path.is_dir():
-        raise ExportError(f"Cannot write {path}: it is a folder.")
-    if not path.parent.is_dir():
-        raise ExportError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    problem = destination_problem(path)
+    if problem:
+        raise ExportError(problem)
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.text import counted
+from workbench.export.safety import destination_problem
 from workbench.services.exporting import DESCRIPTIONS, FORMATS, SUFFIXES, ExportFilter
 
 ALL_ARTICLES, LISTED_ARTICLES, OPEN_ARTICLE = "all", "listed", "open"
@@ -62,6 +63,7 @@ class ExportDialog(QDialog):
         self.format = QComboBox(objectName="exportFormat")
         for name in FORMATS:
             self.format.addItem(DESCRIPTIONS[name], name)
+        self._folder = suggested.parent  # where a name typed without a folder goes
         self.path = QLineEdit(str(suggested), objectName="exportPath")
         browse = QPushButton("Browse…", objectName="exportBrowse")
         browse.clicked.connect(self._on_browse_clicked)
@@ -125,7 +127,7 @@ class ExportDialog(QDialog):
         )
         kind = self.format.currentData()
         return ExportRequest(
-            Path(self.path.text().strip()),
+            self._chosen_path(),
             kind,
             selection,
             raw=kind == "csv" and self.raw.isChecked(),
@@ -139,11 +141,20 @@ class ExportDialog(QDialog):
             if widget.count()
             and not any(widget.item(r).checkState() == Qt.CheckState.Checked for r in range(widget.count()))
         ]
-        if not self.path.text().strip() or empty:
-            self.error.setText(f"Check at least one {empty[0]}." if empty else "Choose a file to export to.")
+        if not self.path.text().strip():
+            problem = "Choose a file to export to."
+        else:
+            problem = f"Check at least one {empty[0]}." if empty else destination_problem(self._chosen_path())
+        if problem:
+            self.error.setText(problem)
             self.error.show()
             return
         super().accept()
+
+    def _chosen_path(self) -> Path:
+        """The typed path, "~" expanded, a bare name put in the suggested folder."""
+        path = Path(self.path.text().strip()).expanduser()
+        return path if path.is_absolute() else self._folder / path
 
     def _on_format_changed(self) -> None:
         kind = self.format.currentData()
