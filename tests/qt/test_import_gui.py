@@ -37,6 +37,8 @@ def test_import_shows_progress_then_a_report_the_user_can_copy(qtbot, open_windo
     report = finished(qtbot, dialog)
     assert report.splitlines()[0] == "1 imported, 0 skipped, 1 failed"
     assert "binary.txt: binary file" in report
+    assert report.splitlines()[1] == f"Files in {folder}:"  # named once; each line shows the file's name
+    assert all(str(folder) not in line for line in report.splitlines()[2:])
     assert dialog.status.text() == "1 imported, 0 skipped, 1 failed"
     assert "1 imported, 0 skipped, 1 failed" in seen  # the last progress message is the summary
     qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)

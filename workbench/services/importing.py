@@ -23,6 +23,7 @@ from pathlib import Path
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Article, ChangeSet
 from workbench.core.processes import process_pool
+from workbench.core.text import counted
 from workbench.ingest.archives import Archive
 from workbench.ingest.errors import EmptyFile, NotArticles
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
@@ -90,21 +91,21 @@ class FileOutcome:
             return IMPORTED
         return self.skipped[0].kind if self.skipped else EMPTY
 
-    def lines(self) -> list[str]:
-        """The report's lines for this file."""
+    def lines(self, folder: str = "") -> list[str]:
+        """The report's lines for this file, its path shown from `folder` when given."""
+        path = os.path.relpath(self.path, folder) if folder else self.path
         if self.error:
-            return [f"  {FAILED:<11} {self.path}: {self.error}"]
+            return [f"  {FAILED:<11} {path}: {self.error}"]
         lines = []
         if self.imported:
-            count = len(self.imported)
-            detail = f"“{self.title}”" if self.title else f"{count} article{'s' * (count != 1)}"
-            lines.append(f"  {IMPORTED:<11} {self.path}: {detail}")
+            detail = f"“{self.title}”" if self.title else counted(len(self.imported), "article")
+            lines.append(f"  {IMPORTED:<11} {path}: {detail}")
         for skip in self.skipped:
-            lines.append(f"  {skip.kind:<11} {_at(self.path, skip.where)}: {skip.reason}")
+            lines.append(f"  {skip.kind:<11} {_at(path, skip.where)}: {skip.reason}")
         for flag in self.flagged:
             near = flag.near
             lines.append(
-                f"  {'similar':<11} {_at(self.path, flag.where)}: nearly the same story as article "
+                f"  {'similar':<11} {_at(path, flag.where)}: nearly the same story as article "
                 f"{near.other_id} “{near.other_title}” ({near.similarity:.0%} alike)"
             )
         return lines
@@ -159,7 +160,9 @@ class ImportReport:
 
     def lines(self) -> list[str]:
         """The report a person reads: the summary, then what happened to each file."""
-        return [self.summary(), *(line for outcome in self.outcomes for line in outcome.lines())]
+        folder = _shared_folder([outcome.path for outcome in self.outcomes])
+        heading = [f"Files in {folder}:"] if folder else []
+        return [self.summary(), *heading, *(line for outcome in self.outcomes for line in outcome.lines(folder))]
 
 
 @dataclass(frozen=True)
@@ -486,6 +489,18 @@ def _store_entries(
         new.append((article_id, entry.where, entry.article, read.keys[number]))
     title = entries[0].article.title if len(entries) == 1 and imported else ""
     return FileOutcome(read.where, tuple(imported), tuple(skipped), title=title), new
+
+
+def _shared_folder(paths: list[str]) -> str:
+    """The folder all the files are in, named once so that each line shows what tells the
+    files apart; "" for one file, when they share none but the root, or a path is not absolute."""
+    if len(paths) < 2 or not all(os.path.isabs(p) for p in paths):
+        return ""
+    try:
+        folder = os.path.commonpath([os.path.dirname(p) for p in paths])
+    except ValueError:  # different drives
+        return ""
+    return "" if folder == os.path.dirname(folder) else folder
 
 
 def _at(path: str, where: str) -> str:

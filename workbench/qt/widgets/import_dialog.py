@@ -33,7 +33,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle("Importing articles")
         self.setModal(False)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # one dialog per import
-        self.resize(760, 440)
+        self.resize(560, 110)  # a line and a bar while it runs; the report makes it grow
         self.status = QLabel("Looking for files…")
         self.status.setObjectName("importStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # file names are not markup
@@ -41,6 +41,9 @@ class ImportDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setObjectName("importProgress")
         self.bar.setRange(0, 0)
+        self.bar.setTextVisible(
+            False
+        )  # it moves by bytes read, the line above counts files: no "75%" beside "162 of 264"
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("importReport")
         self.report_view.setReadOnly(True)
@@ -110,6 +113,7 @@ class ImportDialog(QDialog):
         self.bar.hide()
         self.report_view.setPlainText(text)
         self.report_view.show()
+        self.resize(max(self.width(), 760), max(self.height(), 440))
         self.cancel_button.hide()
         self.copy_button.show()
         self.close_button.show()
