@@ -351,3 +351,19 @@ def test_typed_source_and_tags_are_saved_when_the_article_changes_or_the_window_
     session, _ = open_session(tmp_path / "project.wbproj")
     assert (session.claim(second).source, session.claim(second).tags) == ("Moscow", ("later", "check"))
     session.close()
+
+
+def test_the_chart_says_when_there_is_nothing_and_counts_whole_mentions(qtbot):
+    from workbench.core.model import EntityCount
+    from workbench.qt.widgets.entity_chart import EntityChart
+
+    chart = EntityChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.ensure_plot()
+    chart.set_counts([])
+    assert chart.plot_widget.isHidden() and "No people, organisations" in chart._placeholder.text()
+    chart.set_counts([EntityCount("Kim Jong Un", "PERSON", 1, 1), EntityCount("Seoul", "GPE", 1, 1)])
+    assert not chart.plot_widget.isHidden() and chart._placeholder.isHidden()
+    ticks = chart.plot_widget.getAxis("bottom").tickValues(0, 1.05, 300)
+    assert all(float(v).is_integer() for _spacing, values in ticks for v in values)  # no 0.2, 0.4 … mentions

@@ -74,6 +74,9 @@ def test_with_one_analyst_the_report_says_what_it_needs(seeded_session):
     annotate(s, "Ana", [(1, "Kim Jong Un", {})])
     assert agreement_report(s.store) == []
     assert "claims by Ana only" in not_enough_message(s.store)
+    annotate(s, "Ben", [(2, "Russia", {})])  # another article: nothing to compare
+    assert agreement_report(s.store) == []
+    assert "Ana and Ben made claims in no article in common" in not_enough_message(s.store)
 
 
 @pytest.fixture

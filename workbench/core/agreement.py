@@ -63,7 +63,7 @@ def analysts_agreement(
     source_key: Callable[[str], object] = str.casefold,
     scales: Mapping[str, Iterable[str]] | None = None,
 ) -> list[PairAgreement]:
-    """Agreement of every pair of analysts, by name. `source_key` tells when two sources are
+    """Agreement of every pair of analysts who made claims in the same articles, by name. `source_key` tells when two sources are
     the same actor (by default: the same name, case aside); `scales` gives the values a field
     could take (the project's categories, stances, statuses), for AC1; a field without one,
     like source, has the values given."""
@@ -74,6 +74,8 @@ def analysts_agreement(
     names = sorted(by_analyst, key=lambda name: (name == UNNAMED, name.casefold()))
     for first, second in itertools.combinations(names, 2):
         shared = sorted(by_analyst[first].keys() & by_analyst[second].keys())
+        if not shared:
+            continue  # nothing to compare: a row of blanks would say nothing
         pairs: list[tuple[Claim, Claim]] = []
         counts = [0, 0]
         for article_id in shared:

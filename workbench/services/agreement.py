@@ -12,7 +12,7 @@ import csv
 import os
 from collections.abc import Iterator
 
-from workbench.core.agreement import MIN_OVERLAP, PairAgreement, analysts_agreement
+from workbench.core.agreement import MIN_OVERLAP, UNNAMED, PairAgreement, analysts_agreement
 from workbench.core.text import counted
 from workbench.export.safety import neutralise, write_atomically
 from workbench.store import ProjectStore
@@ -49,12 +49,13 @@ def agreement_report(store: ProjectStore) -> list[PairAgreement]:
 
 
 def not_enough_message(store: ProjectStore) -> str:
-    names = sorted({claim.analyst for claim in store.claims()}, key=str.casefold)
-    found = (
-        "this project has no claims"
-        if not names
-        else f"this project has claims by {', '.join(n or '(no analyst)' for n in names)} only"
-    )
+    names = sorted({claim.analyst or UNNAMED for claim in store.claims()}, key=str.casefold)
+    if not names:
+        found = "this project has no claims"
+    elif len(names) == 1:
+        found = f"this project has claims by {names[0]} only"
+    else:
+        found = f"{', '.join(names[:-1])} and {names[-1]} made claims in no article in common"
     return NOT_ENOUGH.format(found=found)
 
 

@@ -17,6 +17,10 @@ from workbench.core.model import EntityCount
 from workbench.qt.palette import label_style
 
 CORPUS, ARTICLE = "corpus", "article"
+NOTHING = {
+    CORPUS: "No people, organisations, places or groups found in the corpus yet.",
+    ARTICLE: "No people, organisations, places or groups found in this article.",
+}
 
 
 class EntityChart(QWidget):
@@ -43,6 +47,7 @@ class EntityChart(QWidget):
         header.addStretch(1)
         self._placeholder = QLabel("Loading the chart…")
         self._placeholder.setObjectName("hint")
+        self._placeholder.setWordWrap(True)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
         self._layout.addLayout(header)
@@ -79,8 +84,7 @@ class EntityChart(QWidget):
         plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
         plot.setLabel("bottom", "mentions")
         plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
-        self._layout.replaceWidget(self._placeholder, plot)
-        self._placeholder.hide()
+        self._layout.addWidget(plot, 1)
         self._plot = plot
         self._draw()
 
@@ -98,9 +102,17 @@ class EntityChart(QWidget):
         # NOTE: pyqtgraph does not widen the axis for long tick labels; it hides them instead.
         metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
         axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
+        # an empty grid reads as a broken chart: say there is nothing instead
+        self._placeholder.setText(NOTHING[self.scope])
+        self._placeholder.setVisible(not counts)
+        plot.setVisible(bool(counts))
         if not counts:
-            plot.setYRange(0, 1)
             return
+        most = max(c.mentions for c in counts)
+        if most < 5:
+            plot.getAxis("bottom").setTickSpacing(1, 1)  # whole mentions, not 0.2, 0.4 …
+        else:
+            plot.getAxis("bottom").setTickSpacing()  # pyqtgraph's own
         bars = pg.BarGraphItem(
             x0=[0] * len(counts),
             y=list(range(len(counts))),
@@ -111,7 +123,7 @@ class EntityChart(QWidget):
         )
         plot.addItem(bars)
         plot.setYRange(-0.6, len(counts) - 0.4, padding=0)
-        plot.setXRange(0, max(c.mentions for c in counts) * 1.05, padding=0)
+        plot.setXRange(0, most * 1.05, padding=0)
 
     def bar_at(self, scene_pos) -> int | None:
         """Index of the bar on the row at `scene_pos` (a click anywhere on its row counts)."""
