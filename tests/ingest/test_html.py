@@ -177,3 +177,19 @@ def test_a_whole_page_saved_as_text_is_read_as_a_page(tmp_path):
         "<b>Bold</b> is how the page wrote it.\n\nThe minister said the talks would go on."
     )
     assert read_article(tmp_path / "note.txt").text.startswith("<b>Bold</b>")  # markup in a text stays text
+
+
+def test_a_page_laid_out_in_a_table_reads_as_paragraphs_not_table_rows():
+    cells = "".join(
+        f"<tr><td>{text}</td></tr>"
+        for text in (
+            "<h1>Father of gunman known for rambling political videos</h1>",
+            "<p>KABUL (AP) -- The father of the gunman came to the U.S. from Afghanistan more than 30 years "
+            "ago and has posted videos in which he comments on politics in his home country.</p>",
+            "<p>He expressed views that were both supportive and critical of the Taliban, officials said "
+            "on Monday, and his posts drew thousands of views in the community.</p>",
+        )
+    )
+    text, _ = read_html(f"<html><body><table>{cells}<tr><td>a</td><td>b</td></tr></table></body></html>".encode())
+    assert "| Father" not in text and "videos |" not in text
+    assert any(line.startswith("KABUL (AP) -- The father") for line in text.splitlines())

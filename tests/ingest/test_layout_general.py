@@ -311,3 +311,14 @@ def test_derive_title_leaves_an_apposition_only_after_a_subject(sentence, title)
 def test_an_ambiguous_date_beside_the_headline_is_no_date_and_no_fault():
     a = build_article("x.txt", "Kim and Putin sign defence pact\n\nWorld 03/04/2024 10:00\n\n" + BODY)
     assert a.title == "Kim and Putin sign defence pact" and a.date is None
+
+
+def test_a_copyright_notice_run_on_to_the_last_paragraph_is_clutter():
+    content = (
+        "Talks resume\n\nOfficials said on Monday the talks would resume next month in Geneva after a pause.\n\n"
+        "Jane Doe in Seoul contributed to this story. © 2016 The Associated Press. All rights reserved. "
+        "This material may not be published, broadcast, rewritten or redistributed."
+    )
+    a = build_article("x.txt", content)
+    assert a.body_text.endswith("Jane Doe in Seoul contributed to this story. ")
+    assert a.text[a.segments[-1].start :].startswith("© 2016 The Associated Press.")

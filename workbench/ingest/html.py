@@ -55,8 +55,17 @@ def read_html(data: bytes) -> tuple[str, Metadata]:
         document = _extract(text, lenient=False)
     if document is None or not (document.text or "").strip():
         return "", Metadata()
-    body = "\n\n".join(line.strip() for line in document.text.split("\n") if line.strip())
-    return body, page.metadata(document)
+    lines = (_single_cell(line.strip()) for line in document.text.split("\n"))
+    return "\n\n".join(line for line in lines if line), page.metadata(document)
+
+
+def _single_cell(line: str) -> str:
+    """A table row with text in one cell only ("| Father of Orlando gunman … |  |", as
+    trafilatura writes a page laid out in a table) as that text; any other line as it is."""
+    if not (len(line) > 1 and line[0] == line[-1] == "|"):
+        return line
+    filled = [cell.strip() for cell in line[1:-1].split("|") if cell.strip()]
+    return filled[0] if len(filled) == 1 else "" if not filled else line
 
 
 def _parse(text: str):

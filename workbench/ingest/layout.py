@@ -111,6 +111,9 @@ _BODY_FIELD = re.compile(r"^\s*body\s*$", re.IGNORECASE)
 # A news API's note that it cut the text short (NewsAPI's content ends "… [+2345 chars]").
 _TRUNCATED = re.compile(r"\s*\[\+\d+ chars\]\s*$")
 _CUT_NOTE_END = "chars]"  # checked first: searching every paragraph with the pattern is slow
+# A copyright notice run on to the story's last paragraph, after a sentence: "… contributed to
+# this story. © 2016 The Associated Press. All rights reserved. This material may not be …"
+_COPYRIGHT_TAIL = re.compile(r"(?<=[.!?”\"’)]\s)(?:©|\(c\)|copyright\b)\s*(?:©\s*)?\d{4}\b.{0,400}$", re.IGNORECASE)
 # What may follow a date on a dateline: a byline, a time zone, a weekday ("June 19, 2024 Wednesday").
 _AFTER_DATE = re.compile(r"^(?:by\s+\S.*|\(?[A-Z]{2,5}\)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day)$", re.IGNORECASE)
 # The longest dateline: "Published: Monday, January 14, 2024 at 10:30 a.m. EST | Updated: … By …".
@@ -277,12 +280,12 @@ def _headline_line(lines: list[_Line], start: int, headline: str) -> int | None:
 def _inner_stretches(lines: list[_Line], roles: dict[int, Role], tail: int) -> dict[int, list[tuple[int, Role]]]:
     """Stretches of the story's first and last paragraphs that are not story: a wire
     dateline opening it, and a news API's note that the text was cut ("… [+2345 chars]")
-    ending it."""
+    or a copyright notice ending it."""
     body = [i for i in range(tail) if roles[i] is Role.BODY]
     inner: dict[int, list[tuple[int, Role]]] = {}
     if body and (wire := _WIRE_DATELINE.match(lines[body[0]].text)):
         inner[body[0]] = [(0, Role.META), (wire.end(), Role.BODY)]
-    if body and (cut := _cut_note(lines[body[-1]].text)):
+    if body and (cut := _cut_note(lines[body[-1]].text) or _COPYRIGHT_TAIL.search(lines[body[-1]].text)):
         inner.setdefault(body[-1], []).append((cut.start(), Role.CLUTTER))
     return inner
 
