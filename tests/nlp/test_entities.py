@@ -88,6 +88,24 @@ def test_configured_path_is_preferred(ruler_pipeline_path):
     assert loaded.name == "en_test_ruler" and loaded.nlp.pipe_names == ["entity_ruler"]
 
 
+@pytest.mark.parametrize("typed", ["/no/such/model", "./no_such_model", "~/no_such_model"])
+def test_a_mistyped_pipeline_folder_is_called_that(typed):
+    with pytest.raises(PipelineUnavailable, match="no spaCy pipeline folder at .*check the path"):
+        load_pipeline(typed)
+
+
+@pytest.mark.parametrize("typed", ["no_such.pipeline", "en core"])
+def test_a_name_that_is_no_package_is_not_installed(typed):
+    assert find_pipeline(typed) != typed  # an odd name is looked up, not an error
+    with pytest.raises(PipelineUnavailable):
+        load_pipeline(typed)
+
+
+def test_a_pipeline_folder_under_home_is_found(ruler_pipeline_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(ruler_pipeline_path.parent))
+    assert find_pipeline(f"~/{ruler_pipeline_path.name}") == str(ruler_pipeline_path)
+
+
 def test_runs_longer_than_spacy_accepts_are_read_in_pieces(ruler_pipeline):
     paragraph = "Officials met in a hall and talked about the weather for a long while.\n"
     text = paragraph * 20_000 + "Then Vladimir Putin spoke.\n"  # 1.4 million characters

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -93,9 +94,26 @@ def parse(
 def find_pipeline(preferred: str | None = None) -> str | None:
     """The first pipeline that is installed (no spaCy import, no loading)."""
     for candidate in ([preferred] if preferred else []) + list(PIPELINE_PACKAGES):
-        if Path(candidate).is_dir() or importlib.util.find_spec(candidate) is not None:
-            return candidate
+        if is_path(candidate):
+            if Path(resolved(candidate)).is_dir():
+                return resolved(candidate)
+            continue
+        try:
+            if Path(candidate).is_dir() or importlib.util.find_spec(candidate) is not None:
+                return candidate
+        except (ImportError, ValueError):  # "a.b" of no package "a": not installed
+            continue
     return None
+
+
+def is_path(name: str) -> bool:
+    """A pipeline named by a folder ("~/models/en_news", "./model") rather than a package."""
+    return os.sep in name or "/" in name or name.startswith(("~", "."))
+
+
+def resolved(name: str) -> str:
+    """A pipeline's name as find_pipeline gives it back: a folder's with "~" expanded."""
+    return os.path.expanduser(name) if is_path(name) else name
 
 
 @dataclass(frozen=True)
@@ -120,7 +138,7 @@ def pipeline_meta(preferred: str | None = None) -> PipelineMeta | None:
     importing spaCy: a project with nothing left to analyse never pays for loading it.
     None when no pipeline is installed or its meta cannot be read (loading then says why)."""
     name = find_pipeline(preferred)
-    if name is None or (preferred and name != preferred):
+    if name is None or (preferred and name != resolved(preferred)):
         return None
     folder = Path(name)
     if not folder.is_dir():
@@ -148,7 +166,11 @@ def load_pipeline(preferred: str | None = None) -> Pipeline:
     Raises PipelineUnavailable with what to install when there is none.
     """
     name = find_pipeline(preferred)
-    if preferred and name != preferred:
+    if preferred and is_path(preferred) and name != resolved(preferred):
+        raise PipelineUnavailable(
+            f"There is no spaCy pipeline folder at “{preferred}”: check the path (Preferences, or --pipeline)."
+        )
+    if preferred and name != resolved(preferred):
         raise PipelineUnavailable(
             f"The spaCy pipeline “{preferred}” is not installed (no such package or folder). "
             f"The English pipeline installs with: {INSTALL_HINT}"
