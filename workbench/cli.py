@@ -53,8 +53,20 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 — the last line of defence: no traceback on screen
         log = _log_traceback()
+        if problem := _database_problem(exc):
+            print(f"workbench: error: {problem}", file=sys.stderr)
+            return EXIT_ERROR
         print(f"workbench: unexpected error: {type(exc).__name__}: {exc} (details in {log})", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _database_problem(exc: Exception) -> str | None:
+    """A full disk, a read-only, locked or damaged project, said as such."""
+    import sqlite3
+
+    from workbench.store.project_store import database_problem
+
+    return database_problem(exc) if isinstance(exc, sqlite3.Error) else None
 
 
 def _gui_parser() -> argparse.ArgumentParser:

@@ -175,6 +175,37 @@ def test_filters_limit_every_format_and_the_count_says_so(annotated, tmp_path):
 
 
 @pytest.mark.parametrize("format", FORMATS)
+def test_an_export_never_overwrites_the_project_or_its_journal(annotated, format):
+    s, _, _ = annotated
+    project = Path(s.store.path)
+    articles = s.store.article_count()
+    for target in (project, project.with_name(project.name + "-wal")):
+        with pytest.raises(ExportError, match="it is a project"):
+            export_dataset(s.store, target, format=format)
+    assert project.read_bytes().startswith(b"SQLite format 3") and s.store.article_count() == articles
+
+
+def test_an_export_writes_through_a_link_and_into_a_pipe(annotated, tmp_path):
+    import threading
+
+    s, _, _ = annotated
+    shared = tmp_path / "shared.csv"
+    shared.write_text("the previous export")
+    link = tmp_path / "link.csv"
+    link.symlink_to(shared)
+    export_dataset(s.store, link, format="csv")
+    assert link.is_symlink() and shared.read_text(encoding="utf-8").startswith("claim_id,")
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    received = []
+    reader = threading.Thread(target=lambda: received.append(pipe.read_bytes()))
+    reader.start()
+    export_dataset(s.store, pipe, format="csv")  # written to, as to /dev/null, never replaced by a file
+    reader.join(timeout=30)
+    assert received and received[0].startswith(b"claim_id,") and not pipe.is_file()
+
+
+@pytest.mark.parametrize("format", FORMATS)
 def test_failures_give_a_clear_message_and_leave_the_old_file(annotated, tmp_path, monkeypatch, format):
     s, _, _ = annotated
     folder = tmp_path / "exports"

@@ -7,7 +7,7 @@ from workbench.ingest.article import build_article
 from workbench.store import ProjectStore
 from workbench.store.article_list import fts_query
 from workbench.store.migrations import MIGRATIONS
-from workbench.store.project_store import ProjectFileError
+from workbench.store.project_store import ProjectFileError, database_problem
 
 
 def add(
@@ -43,12 +43,24 @@ def test_not_a_project_is_refused_with_a_message(tmp_path):
     assert junk.read_bytes() == b"this is not a database at all" * 100
 
 
-def test_foreign_sqlite_database_is_refused(tmp_path):
+def test_foreign_sqlite_database_is_refused_and_left_as_it_was(tmp_path):
     other = tmp_path / "other.db"
     with sqlite3.connect(other) as db:
         db.execute("CREATE TABLE t (x)")
+    before = other.read_bytes()
     with pytest.raises(ProjectFileError, match="not an Analyst Workbench project"):
         ProjectStore.open(other)
+    assert other.read_bytes() == before  # not even switched to WAL
+
+
+def test_an_empty_file_is_no_project_unless_named_as_one(tmp_path):
+    notes = tmp_path / "notes.txt"
+    notes.touch()
+    with pytest.raises(ProjectFileError, match="empty file, not a project"):
+        ProjectStore.open(notes)
+    assert notes.read_bytes() == b""
+    (tmp_path / "new.wbproj").touch()
+    ProjectStore.open(tmp_path / "new.wbproj").close()
 
 
 def test_newer_format_is_refused(tmp_path):
@@ -56,8 +68,10 @@ def test_newer_format_is_refused(tmp_path):
     ProjectStore.open(path).close()
     with sqlite3.connect(path) as db:
         db.execute(f"PRAGMA user_version = {len(MIGRATIONS) + 1}")
+    before = path.read_bytes()
     with pytest.raises(ProjectFileError, match="newer Analyst Workbench"):
         ProjectStore.open(path)
+    assert path.read_bytes() == before
 
 
 def test_missing_project_without_create(tmp_path):
@@ -74,6 +88,30 @@ def test_failed_transaction_leaves_nothing(store):
             store.insert_claim(Claim(article_id, 0, 5, "Headl", "Event"))
             raise RuntimeError("boom")
     assert store.claims() == []
+
+
+def test_a_transaction_sqlite_ended_itself_reports_its_own_error(store):
+    # On a full disk SQLite rolls the transaction back itself; ROLLBACK must not then hide why.
+    with pytest.raises(sqlite3.OperationalError, match="disk is full"):
+        with store.transaction() as db:
+            db.execute("INSERT INTO articles_fts_pending SELECT 1 WHERE 0")
+            db.execute("ROLLBACK")  # what SQLite does on SQLITE_FULL
+            raise sqlite3.OperationalError("database or disk is full")
+
+
+@pytest.mark.parametrize(
+    ("error", "said"),
+    [
+        ("database or disk is full", "the disk is full"),
+        ("attempt to write a readonly database", "read-only"),
+        ("database is locked", "in use by another program"),
+        ("database disk image is malformed", "is damaged"),
+        ("no such table: x", None),
+    ],
+)
+def test_database_errors_a_user_can_act_on_are_said_plainly(error, said):
+    problem = database_problem(sqlite3.OperationalError(error), "p.wbproj")
+    assert problem is None if said is None else said in problem
 
 
 def test_claim_keeps_its_id_when_reinserted(store):

@@ -49,6 +49,9 @@ def destination_problem(path: Path) -> str | None:
     """Why a file cannot be written at `path` ("Cannot write …: it is a folder"), or None."""
     if path.is_dir():
         return f"Cannot write {path}: it is a folder."
+    journal = path.with_name(path.name.rsplit("-", 1)[0]) if path.name.endswith(_JOURNALS) else None
+    if _is_database(path) or (journal is not None and _is_database(journal)):
+        return f"Cannot write {path}: it is a project (or another database), which the export would destroy."
     if path.parent.is_dir():
         return None
     existing = next((p for p in path.parents if p.exists()), None)
@@ -57,14 +60,36 @@ def destination_problem(path: Path) -> str | None:
     return f"Cannot write {path}: the folder {path.parent} does not exist."
 
 
+def _is_database(path: Path) -> bool:
+    if not path.is_file():
+        return False  # opening a pipe to look would wait for its writer
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:  # missing, a folder, unreadable: not a database we could destroy
+        return False
+
+
+_JOURNALS = ("-wal", "-shm", "-journal")
+
+
 def write_atomically(path: str | os.PathLike, write: Callable[[Path], None]) -> None:
     """Call `write(tmp)` on a temporary file beside `path`, then move it into place, so an
     interrupted export never leaves a truncated file, and an existing file is replaced
-    only by a complete one."""
+    only by a complete one. A link is followed (the file it points to is replaced); a
+    device or pipe (/dev/null) is written to, never replaced."""
     path = Path(path)
     problem = destination_problem(path)
     if problem:
         raise ExportError(problem)
+    if path.is_symlink():
+        path = path.resolve()
+    if path.exists() and not path.is_file():
+        try:
+            write(path)
+        except OSError as exc:
+            raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+        return
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:

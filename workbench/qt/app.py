@@ -135,10 +135,17 @@ def _show_unexpected_error(kind, value, tb) -> None:
 
     if QApplication.instance() is None:
         return
+    import sqlite3
+
+    from workbench.store.project_store import database_problem
+
+    # a full disk or a locked project is no bug, and what was not saved is not safe
+    problem = database_problem(value) if isinstance(value, sqlite3.Error) else None
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         "Analyst Workbench",
-        f"Something went wrong: {kind.__name__}: {value}\n\nYour edits are safe: each is saved when made. "
+        problem
+        or f"Something went wrong: {kind.__name__}: {value}\n\nYour edits are safe: each is saved when made. "
         f"Details are in {data_dir() / 'workbench.log'}.",
     )
     box.setTextFormat(Qt.TextFormat.PlainText)

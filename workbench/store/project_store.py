@@ -38,6 +38,22 @@ class ProjectFileError(WorkbenchError):
     """The file cannot be opened as a project."""
 
 
+def database_problem(exc: sqlite3.Error, path: str | Path | None = None) -> str | None:
+    """What a user can do about an SQLite error that is no bug: a full disk, a read-only or
+    locked project, a damaged file. None for any other error."""
+    what = str(path) if path else "the project"
+    message = str(exc).lower()
+    if "disk is full" in message or "disk i/o error" in message:
+        return f"Could not write to {what}: the disk is full or failing. What was saved before is kept."
+    if "readonly" in message or "read-only" in message:
+        return f"Cannot write to {what}: the file or its folder is read-only. Copy it somewhere you can write."
+    if "locked" in message or "busy" in message:
+        return f"{what} is in use by another program (the database is locked). Close it there and try again."
+    if "malformed" in message or "vtable constructor failed" in message:
+        return f"{what} is damaged ({exc}). Open a backup copy; a project cannot be repaired in place."
+    return None
+
+
 class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._db = connection
@@ -54,6 +70,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         path = Path(path)
         if path.is_dir():
             raise ProjectFileError(f"{path} is a folder, not a project file.")
+        if path.is_file() and path.stat().st_size == 0 and path.suffix != ".wbproj":
+            raise ProjectFileError(f"{path} is an empty file, not a project (new projects end in .wbproj).")
         if not path.exists():
             if not create:
                 raise ProjectFileError(f"No project at {path}.")
@@ -65,11 +83,14 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             raise ProjectFileError(f"Cannot open {path}: {exc}.") from None
         store = cls(connection, path)
         try:
+            store._check_identity()  # before anything is written: a file refused is left as it was
             store._configure()
             store._migrate()
         except sqlite3.DatabaseError as exc:
             connection.close()
-            raise ProjectFileError(f"{path} is not an Analyst Workbench project ({exc}).") from None
+            raise ProjectFileError(
+                database_problem(exc, path) or f"{path} is not an Analyst Workbench project ({exc})."
+            ) from None
         except ProjectFileError:
             connection.close()
             raise
@@ -86,7 +107,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         # FULL: a committed edit survives power loss too, not only a crash (NORMAL may not).
         db.execute("PRAGMA synchronous = FULL")
 
-    def _migrate(self) -> None:
+    def _check_identity(self) -> None:
+        """Refuse another program's database, or a project of a newer format, by reading only."""
         db = self._db
         version = db.execute("PRAGMA user_version").fetchone()[0]
         app_id = db.execute("PRAGMA application_id").fetchone()[0]
@@ -98,6 +120,10 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 f"{self.path} was saved by a newer Analyst Workbench (project format {version}); "
                 f"this version reads formats up to {len(MIGRATIONS)}. Please update the app."
             )
+
+    def _migrate(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
         for number in range(version + 1, len(MIGRATIONS) + 1):
             with self.transaction():
                 for statement in _statements(MIGRATIONS[number - 1]):
@@ -141,7 +167,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             yield self._db
             self._index_new_articles()
         except BaseException:
-            self._db.execute("ROLLBACK")
+            if self._db.in_transaction:  # NOTE: SQLite has rolled back already on a full disk
+                self._db.execute("ROLLBACK")
             raise
         else:
             self._db.execute("COMMIT")
