@@ -3,6 +3,7 @@ text, not id), re-anchored where the text moved, listed where they cannot be pla
 once or not at all, undoable, and never twice."""
 
 import csv
+import json
 
 import pytest
 
@@ -225,3 +226,15 @@ def test_a_hand_written_apostrophe_is_kept_unless_the_file_is_spreadsheet_safe(o
     write_csv(marked, [("source_file", "quote", "note", "source"), (seed.name, quote, "''tis true", "'=A1")])
     import_annotations(other, marked)
     assert sorted((c.note, c.source) for c in other.claims()) == [("'tis true", ""), ("'tis true", "=A1")]
+
+
+def test_a_note_with_half_an_emoji_is_imported_with_a_replacement_character(seeded_session, tmp_path):
+    s = seeded_session
+    article = s.article(1)
+    start = article.text.index("Kim Jong Un")
+    record = {"article_hash": article.text_hash, "text": article.text,
+              "claims": [{"start": start, "end": start + 11, "quote": "Kim Jong Un", "note": "cut \ud83d here"}]}  # fmt: skip
+    path = tmp_path / "claims.jsonl"
+    path.write_text(json.dumps(record) + "\n", encoding="utf-8")  # json.dumps escapes the lone surrogate
+    import_annotations(s, path)
+    assert [c.note for c in s.claims(1)] == ["cut \ufffd here"]

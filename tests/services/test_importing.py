@@ -458,3 +458,16 @@ def test_an_xml_file_that_is_no_feed_is_skipped_like_other_kinds_of_file(session
     report = import_paths(session.store, [tmp_path])
     assert not report.failed and session.store.article_count() == 1
     assert "not a news feed" in reason(report, "sitemap.xml")
+
+
+def test_lone_surrogates_in_names_and_json_are_replaced_not_fatal(session, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # a file name written in Latin-1 (Python reads it as "caf\udce9.txt"), a JSON value with half an emoji
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text(f"Cafe headline\n\n{prose('cafe')}\n")
+    (folder / "cut.jsonl").write_text('{"title": "Cut \\ud83d emoji", "text": "' + prose("cut") + ' \\ud800"}\n')
+    report = import_paths(session.store, [folder])
+    assert session.store.article_count() == 2 and not report.failed
+    names = {s.source_file: s.title for s in session.article_summaries()}
+    assert names["caf\ufffd.txt"] == "Cafe headline"
+    assert "Cut \ufffd emoji" in names.values()

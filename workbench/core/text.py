@@ -1,7 +1,15 @@
 """Text rules shared by every layer: one normal form, one hash."""
 
 import hashlib
+import json
+import re
 from urllib.parse import urlsplit
+
+# Half of a UTF-16 pair: a scraper's emoji cut in two ("\ud83d" in JSON), a file name in
+# another encoding decoded by Python ("caf\udce9.txt"). UTF-8 cannot hold one, so SQLite
+# refuses the whole string.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")  # in JSON source
 
 
 def normalise_newlines(text: str) -> str:
@@ -22,6 +30,27 @@ def body_hash(text: str) -> str:
     """SHA-256 of the text with runs of white space made one space: the same story
     re-wrapped or re-indented hashes the same."""
     return content_hash(" ".join(text.split()))
+
+
+def without_surrogates(text: str) -> str:
+    """The text with each lone surrogate made U+FFFD (the replacement character)."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
+def load_json(text: str, **options):
+    """json.loads, with lone surrogates in its strings (escaped in the source) replaced."""
+    value = json.loads(text, **options)
+    return _cleaned(value) if _SURROGATE_ESCAPE.search(text) else value
+
+
+def _cleaned(value):
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, list):
+        return [_cleaned(v) for v in value]
+    if isinstance(value, dict):
+        return {without_surrogates(k): _cleaned(v) for k, v in value.items()}
+    return value
 
 
 def counted(count: int, noun: str, plural: str | None = None) -> str:

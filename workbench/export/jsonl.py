@@ -18,7 +18,7 @@ from workbench.core.dataset import (
     claim_field_names,
     optional_number_fields,
 )
-from workbench.core.text import content_hash
+from workbench.core.text import content_hash, load_json
 from workbench.export.reading import read_utf8, whole_number
 from workbench.export.safety import write_atomically
 
@@ -78,7 +78,9 @@ def read_jsonl(path: str | os.PathLike) -> list[ClaimRecord]:
     known = set(claim_field_names()) - {"start", "end", "quote"}
     for number, line in _lines(path):
         try:
-            obj = json.loads(line, parse_constant=_refuse_constant)
+            obj = load_json(line, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise AnnotationFileError(f"Line {number} of {os.fspath(path)} is JSON nested too deeply.") from None
         except ValueError as exc:
             raise AnnotationFileError(f"Line {number} of {os.fspath(path)} is not JSON ({exc}).") from None
         if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):

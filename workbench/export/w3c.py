@@ -16,6 +16,7 @@ from collections.abc import Iterable
 
 from workbench.core.anchoring import quote_context
 from workbench.core.dataset import AnnotatedArticle, AnnotationFileError, ClaimRecord, claim_creator
+from workbench.core.text import load_json
 from workbench.export.reading import read_utf8, whole_number
 from workbench.export.safety import write_atomically
 
@@ -116,7 +117,9 @@ def read_w3c(path: str | os.PathLike) -> list[ClaimRecord]:
     """The claims in a Web Annotation file: a collection (its pages inline), a page, a list
     of annotations or one annotation. Annotations without a text quote are reported."""
     try:
-        document = json.loads(read_utf8(path))
+        document = load_json(read_utf8(path))
+    except RecursionError:
+        raise AnnotationFileError(f"{os.fspath(path)} is JSON nested too deeply.") from None
     except ValueError as exc:
         raise AnnotationFileError(f"{os.fspath(path)} is not JSON ({exc}).") from None
     annotations = _annotations(document)

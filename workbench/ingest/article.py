@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from workbench.core.model import Article, Role
-from workbench.core.text import content_hash, normalise_newlines
+from workbench.core.text import content_hash, normalise_newlines, without_surrogates
 from workbench.ingest.layout import read_layout
 
 TITLE_MAX = 90
@@ -48,8 +48,11 @@ class Metadata:
 
 
 def build_article(source_file: str, raw_text: str, stated: Metadata = Metadata()) -> Article:
-    """An Article from a page's text; the text is kept whole (line endings normalised)."""
-    text = normalise_newlines(raw_text)
+    """An Article from a page's text; the text is kept whole (line endings normalised, a
+    lone surrogate, which no UTF-8 store holds, made U+FFFD)."""
+    text = without_surrogates(normalise_newlines(raw_text))
+    source_file = without_surrogates(source_file)  # a file name in another encoding
+    stated = _without_surrogates(stated)
     layout = read_layout(text, stated.title)
     origins = {key: where for key, where in layout.origins.items() if not _stated(stated, key)}
     origins.update((key, where) for key, where in stated.origins.items() if _stated(stated, key))
@@ -73,6 +76,11 @@ def build_article(source_file: str, raw_text: str, stated: Metadata = Metadata()
         site=stated.site or layout.site,
         origins=origins,
     )
+
+
+def _without_surrogates(stated: Metadata) -> Metadata:
+    fields = ("title", "date_raw", "byline", "site")
+    return replace(stated, **{f: without_surrogates(v) for f in fields if (v := getattr(stated, f, None))})
 
 
 def _stated(stated: Metadata, key: str) -> bool:

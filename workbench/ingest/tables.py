@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from workbench.core.text import normalise_newlines, url_host
+from workbench.core.text import load_json, normalise_newlines, url_host
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
@@ -356,7 +356,7 @@ def _flat(record: dict) -> dict[str, object]:
 def _json(text: str, where: str):
     # NaN and Infinity are not JSON, but Python writes them for missing numbers: read as empty.
     try:
-        return json.loads(text, parse_constant=lambda _name: None)
+        return load_json(text, parse_constant=lambda _name: None)
     except json.JSONDecodeError as exc:
         line = where or f"line {exc.lineno}"
         raise UnreadableFile(f"{line}, column {exc.colno}: not valid JSON ({exc.msg})") from None
