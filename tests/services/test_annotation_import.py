@@ -4,6 +4,7 @@ once or not at all, undoable, and never twice."""
 
 import csv
 import json
+import os
 
 import pytest
 
@@ -238,3 +239,10 @@ def test_a_note_with_half_an_emoji_is_imported_with_a_replacement_character(seed
     path.write_text(json.dumps(record) + "\n", encoding="utf-8")  # json.dumps escapes the lone surrogate
     import_annotations(s, path)
     assert [c.note for c in s.claims(1)] == ["cut \ufffd here"]
+
+
+def test_only_a_regular_file_is_read_as_annotations(seeded_session, tmp_path):
+    pipe = tmp_path / "claims.csv"
+    os.mkfifo(pipe)  # reading it would wait for a writer forever
+    with pytest.raises(AnnotationFileError, match="not a regular file"):
+        plan_annotation_import(seeded_session.store, pipe)

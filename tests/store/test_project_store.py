@@ -104,7 +104,7 @@ def test_a_transaction_sqlite_ended_itself_reports_its_own_error(store):
     [
         ("database or disk is full", "the disk is full"),
         ("attempt to write a readonly database", "read-only"),
-        ("database is locked", "in use by another program"),
+        ("database is locked", "Another program is using p.wbproj"),
         ("database disk image is malformed", "is damaged"),
         ("no such table: x", None),
     ],

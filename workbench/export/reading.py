@@ -3,14 +3,24 @@
 from __future__ import annotations
 
 import os
+import stat
 
 from workbench.core.dataset import AnnotationFileError
 
+# The largest annotation file read: an export of 100k claims is about 100 MB.
+MAX_ANNOTATION_BYTES = 1_000_000_000
+
 
 def read_utf8(path: str | os.PathLike) -> str:
-    """The file's text (UTF-8, a byte-order mark dropped), line breaks untouched."""
+    """The file's text (UTF-8, a byte-order mark dropped), line breaks untouched. Only a
+    regular file is read (not /dev/zero, not a pipe that may never end), up to a limit."""
     name = os.fspath(path)
     try:
+        mode, size = (info := os.stat(path)).st_mode, info.st_size
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise AnnotationFileError(f"{name} is not a regular file (a device, pipe or socket).")
+        if size > MAX_ANNOTATION_BYTES:
+            raise AnnotationFileError(f"{name} is too large ({size / 1e6:,.0f} MB; the limit is 1,000 MB).")
         with open(path, encoding="utf-8-sig", newline="") as handle:
             return handle.read()
     except FileNotFoundError:

@@ -48,7 +48,7 @@ def database_problem(exc: sqlite3.Error, path: str | Path | None = None) -> str 
     if "readonly" in message or "read-only" in message:
         return f"Cannot write to {what}: the file or its folder is read-only. Copy it somewhere you can write."
     if "locked" in message or "busy" in message:
-        return f"{what} is in use by another program (the database is locked). Close it there and try again."
+        return f"Another program is using {what} (the database is locked): close it there and try again."
     if "malformed" in message or "vtable constructor failed" in message:
         return f"{what} is damaged ({exc}). Open a backup copy; a project cannot be repaired in place."
     return None
