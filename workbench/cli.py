@@ -32,6 +32,7 @@ EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    sys.unraisablehook = _log_unraisable
     try:
         if argv and argv[0] in COMMANDS:
             args = _command_parser().parse_args(argv)
@@ -358,17 +359,24 @@ class _StopOnInterrupt:
             signal.signal(signal.SIGINT, self._previous)
 
 
-def _log_traceback() -> Path:
+def _log_traceback(text: str | None = None) -> Path:
     from workbench.services.settings import data_dir
 
     log = data_dir() / "workbench.log"
     try:
         log.parent.mkdir(parents=True, exist_ok=True)
         with log.open("a", encoding="utf-8") as handle:
-            handle.write(traceback.format_exc() + "\n")
+            handle.write((text or traceback.format_exc()) + "\n")
     except OSError:
         pass
     return log
+
+
+def _log_unraisable(unraisable) -> None:
+    """An error Python can only report, in a finaliser (a library's half-written zip file
+    closed on a full disk): to the log, not as a traceback on the terminal."""
+    lines = traceback.format_exception(unraisable.exc_type, unraisable.exc_value, unraisable.exc_traceback)
+    _log_traceback(f"ignored in {unraisable.object!r}:\n" + "".join(lines))
 
 
 if __name__ == "__main__":

@@ -238,3 +238,16 @@ def test_failures_give_a_clear_message_and_leave_the_old_file(annotated, tmp_pat
 @pytest.mark.parametrize("values", [["a", "b"], ["x;y", "back\\slash", "end\\"], ["; ;", "\\;"], []])
 def test_list_cells_split_back_into_the_same_values(values):
     assert split_list(join_list(values)) == values
+
+
+def test_xlsx_on_a_full_disk_says_so(annotated, tmp_path, monkeypatch):
+    import xlsxwriter.workbook
+
+    def full(_self):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(xlsxwriter.workbook.Workbook, "_store_workbook", full)
+    (tmp_path / "out").mkdir()
+    with pytest.raises(ExportError, match="No space left on device"):
+        export_dataset(annotated[0].store, tmp_path / "out" / "claims.xlsx", format="xlsx")
+    assert list((tmp_path / "out").iterdir()) == []

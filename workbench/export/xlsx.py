@@ -21,12 +21,18 @@ def write_xlsx(claims, articles, path: str | os.PathLike) -> int:
         _check_cell_sizes(sheet, frame)
 
     def write(tmp) -> None:
-        with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": WRITER_OPTIONS}) as writer:
-            for sheet, frame in (("Claims", claims), ("Articles", articles)):
-                frame.to_excel(writer, sheet_name=sheet, index=False, freeze_panes=(1, 0))
-                worksheet = writer.sheets[sheet]
-                for column, name in enumerate(frame.columns):
-                    worksheet.set_column(column, column, 40 if name in ("quote", "note", "title") else 14)
+        from xlsxwriter.exceptions import FileCreateError
+
+        try:
+            with pd.ExcelWriter(tmp, engine="xlsxwriter", engine_kwargs={"options": WRITER_OPTIONS}) as writer:
+                for sheet, frame in (("Claims", claims), ("Articles", articles)):
+                    frame.to_excel(writer, sheet_name=sheet, index=False, freeze_panes=(1, 0))
+                    worksheet = writer.sheets[sheet]
+                    for column, name in enumerate(frame.columns):
+                        worksheet.set_column(column, column, 40 if name in ("quote", "note", "title") else 14)
+        except FileCreateError as exc:  # XlsxWriter's wrapping of an OSError (a full disk, no permission)
+            cause = exc.args[0] if exc.args else exc
+            raise cause if isinstance(cause, OSError) else OSError(str(cause)) from None
 
     write_atomically(path, write)
     return len(claims)
