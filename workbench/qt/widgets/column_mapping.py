@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ingest.tables import ColumnChoice
+from workbench.qt.messages import warn
 from workbench.services.importing import TablePreview
 
 NONE = "(none)"
@@ -92,6 +93,12 @@ class ColumnMappingDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addLayout(form)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        if problem := self.choice().problem():
+            warn(self, "Choose the columns", problem)
+            return
+        super().accept()
 
     def choice(self) -> ColumnChoice:
         def chosen(combo: QComboBox) -> str | None:
