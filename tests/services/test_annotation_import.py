@@ -246,3 +246,16 @@ def test_only_a_regular_file_is_read_as_annotations(seeded_session, tmp_path):
     os.mkfifo(pipe)  # reading it would wait for a writer forever
     with pytest.raises(AnnotationFileError, match="not a regular file"):
         plan_annotation_import(seeded_session.store, pipe)
+
+
+def test_blank_values_and_timestamps_that_are_no_time_are_not_taken(seeded_session, tmp_path):
+    s = seeded_session
+    article = s.article(1)
+    table = tmp_path / "hand.csv"
+    write_csv(table, [["article_hash", "quote", "category", "stance", "created_at", "updated_at"],
+                      [article.text_hash, "Kim Jong Un", "  ", "\t", "not-a-date", "2020-13-45T99:99:99"]])  # fmt: skip
+    report, _ = import_annotations(s, table)
+    (claim,) = s.claims(1)
+    assert (claim.category, claim.stance) == (s.schema.category_names[0], s.schema.stances[0])
+    assert claim.created_at[:4] == claim.updated_at[:4] != "2020" and "not-a-date" not in claim.created_at
+    assert "added to the project's" not in "\n".join(report.lines())

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from pathlib import Path
 
 from workbench.core.anchoring import AMBIGUOUS, MOVED, anchor
@@ -206,11 +207,35 @@ def _place(record: ClaimRecord, article: Article, schema: ClaimSchema, report) -
         "stance": schema.stances[0] if schema.stances else "asserts",
         "status": schema.statuses[0] if schema.statuses else "unverified",
     }
-    values = {**defaults, **record.fields}
+    values = {**defaults, **_given(record.fields, defaults)}
     values["tags"] = normalise_tags(values.get("tags", ()))
     shift = where.start - record.start if record.start is not None else 0
     values.update(_source_span(article.text, values, shift))
     return Claim(article_id=article.id, start=where.start, end=where.end, quote=record.quote, **values)
+
+
+def _given(fields: dict, vocabulary: dict) -> dict:
+    """The fields a file gave, as the project keeps them: a category, stance or status of
+    white space only is not given (the default applies), and neither is a timestamp that
+    is no date and time (the import's time applies)."""
+    given = {}
+    for name, value in fields.items():
+        if name in vocabulary and isinstance(value, str):
+            value = " ".join(value.split())
+            if not value:
+                continue
+        if name in ("created_at", "updated_at") and value and not _timestamp(value):
+            continue
+        given[name] = value
+    return given
+
+
+def _timestamp(value) -> bool:
+    try:
+        datetime.fromisoformat(str(value).replace("Z", "+00:00"))
+    except ValueError:
+        return False
+    return True
 
 
 def _source_span(text: str, values: dict, shift: int) -> dict:
