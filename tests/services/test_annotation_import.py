@@ -253,7 +253,7 @@ def test_blank_values_and_timestamps_that_are_no_time_are_not_taken(seeded_sessi
     article = s.article(1)
     table = tmp_path / "hand.csv"
     write_csv(table, [["article_hash", "quote", "category", "stance", "created_at", "updated_at"],
-                      [article.text_hash, "Kim Jong Un", "  ", "\t", "not-a-date", "2020-13-45T99:99:99"]])  # fmt: skip
+                      [article.text_hash, unique_phrase(article.text), "  ", "\t", "not-a-date", "2020-13-45T99:99:99"]])  # fmt: skip
     report, _ = import_annotations(s, table)
     (claim,) = s.claims(1)
     assert (claim.category, claim.stance) == (s.schema.category_names[0], s.schema.stances[0])
