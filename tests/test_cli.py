@@ -3,6 +3,7 @@
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -139,6 +140,7 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
         [sys.executable, "-m", "workbench", "import", str(folder), "--project", str(project)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        start_new_session=True,  # its helper processes share its session id
     )
     try:
         deadline = time.monotonic() + 120
@@ -150,6 +152,11 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
         process.send_signal(signal.SIGKILL)
     finally:
         process.wait(timeout=60)
+    # its reading processes, left without a parent, end by themselves
+    deadline = time.monotonic() + 15
+    while session_members(process.pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not session_members(process.pid)
 
     with sqlite3.connect(project) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
@@ -171,6 +178,46 @@ def test_a_killed_import_leaves_only_whole_files(tmp_path):
     with sqlite3.connect(project) as db:
         assert db.execute("SELECT count(DISTINCT article_id) FROM article_bands").fetchone() == (files,)
         assert db.execute("SELECT value FROM project_meta WHERE key = 'bands_from'").fetchone() is None
+
+
+def test_ctrl_c_stops_an_analysis_in_two_processes_at_once_without_tracebacks(tmp_path, ruler_pipeline_path):
+    import signal
+    import time
+
+    from workbench.ingest.article import build_article
+    from workbench.store import ProjectStore
+
+    project = tmp_path / "p.wbproj"
+    store = ProjectStore.open(project)
+    paragraph = "Officials in Seoul said Russia and North Korea signed a treaty in Pyongyang on Monday. " * 30
+    with store.transaction():
+        for i in range(4_000):
+            store.add_article(build_article(f"{i}.txt", f"Story {i}\n\n{paragraph}\n\nItem {i}."))
+    store.close()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "workbench", "analyze", "-p", str(project), "--pipeline", str(ruler_pipeline_path),
+         "--processes", "2"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )  # fmt: skip
+    time.sleep(4)  # the workers are reading
+    assert process.poll() is None, "the analysis ended before it could be interrupted"
+    os.killpg(process.pid, signal.SIGINT)  # as Ctrl+C in a terminal: every process of the group
+    _, stderr = process.communicate(timeout=30)  # no waiting on workers stopped midway
+    assert process.returncode == 130 and stderr.strip() == "workbench: interrupted", stderr
+    assert not session_members(process.pid)
+
+
+def session_members(session: int) -> list[int]:
+    """Processes alive (not zombies) in a session, from /proc."""
+    members = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[3]) == session and fields[0] != "Z":  # fields: state, ppid, pgrp, session …
+            members.append(int(stat.parent.name))
+    return members
 
 
 def count_articles(project) -> int:

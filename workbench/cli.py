@@ -46,7 +46,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_ERROR
     except KeyboardInterrupt:
         print("workbench: interrupted", file=sys.stderr)
-        return 130
+        # NOTE: what was committed is safe and the rest rolled back. Exit now: at a normal
+        # exit Python would wait for the queues of helper processes stopped midway (spaCy's),
+        # which never empty.
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(130)
     except BrokenPipeError:
         # The reader of our output went away (`workbench import … | head`): not an error.
         # NOTE: point stdout at devnull so the interpreter's final flush does not fail too.

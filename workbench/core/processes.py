@@ -3,7 +3,10 @@ from a process running threads, as the window's does), which leave Ctrl+C to thi
 
 from __future__ import annotations
 
+import os
 import signal
+import threading
+import time
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -11,11 +14,37 @@ if TYPE_CHECKING:
 
 
 def process_pool(processes: int) -> ProcessPoolExecutor:
-    # NOTE: imported here: 17 ms that starting the window need not wait for
+    # NOTE: imported here: 17 ms (and multiprocessing's 5) that starting the window need not wait for
     from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
 
-    return ProcessPoolExecutor(processes, mp_context=get_context("spawn"), initializer=_leave_interrupts_to_parent)
+    from workbench.core.quiet_spawn import QuietContext
+
+    return ProcessPoolExecutor(processes, mp_context=QuietContext(), initializer=_start_worker)
+
+
+def _start_worker() -> None:
+    _leave_interrupts_to_parent()
+    threading.Thread(target=_end_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _end_with_parent(parent: int) -> None:
+    """A worker whose parent was killed (kill -9: no chance to shut the pool down) would
+    wait for work forever: it ends when it finds itself adopted."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(0)
+
+
+def forked_children_leave_interrupts_to_parent() -> None:
+    """For processes forked by a library (spaCy's n_process): they ignore Ctrl+C from their
+    first instruction; this process stops the work and says so."""
+    global _at_fork_registered
+    if not _at_fork_registered:
+        os.register_at_fork(after_in_child=_leave_interrupts_to_parent)
+        _at_fork_registered = True
+
+
+_at_fork_registered = False
 
 
 def _leave_interrupts_to_parent() -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import re
+import warnings
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from typing import TypeVar
 
 from workbench.core.model import NAMED_LABELS, EntitySpan
+from workbench.core.processes import forked_children_leave_interrupts_to_parent
 from workbench.core.spans import trim_possessive
 from workbench.nlp.casing import lowered_for_ner
 from workbench.nlp.language import pipeline_reads
@@ -62,15 +65,30 @@ def find_entities(
                 waiting.append((key, offset, text, i == len(pieces) - 1))
                 yield read
 
+    if processes > 1:
+        forked_children_leave_interrupts_to_parent()
     found: list[EntitySpan] = []
     read: list[str] = []  # the article's texts read so far
-    for doc in pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes):
-        key, offset, text, last = waiting.popleft()
-        found.extend(mentions_in(doc, text, offset))
-        read.append(text)
-        if last:
-            yield key, consistent_labels(found, "\n".join(read))
-            found, read = [], []
+    others = set(multiprocessing.active_children())
+    docs = pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes)
+    try:
+        for doc in docs:
+            key, offset, text, last = waiting.popleft()
+            found.extend(mentions_in(doc, text, offset))
+            read.append(text)
+            if last:
+                yield key, consistent_labels(found, "\n".join(read))
+                found, read = [], []
+    except BaseException:  # stopped early: Ctrl+C, or the caller is done with us
+        # NOTE: spaCy's workers would finish their queues, or wait on a full pipe, before
+        # spaCy could join them: ended here, they let it (and the command) stop at once.
+        for worker in set(multiprocessing.active_children()) - others:
+            worker.terminate()
+        raise
+    finally:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # spaCy's W127, "a worker stopped": we stopped it
+            docs.close()
 
 
 def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:

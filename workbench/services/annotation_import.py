@@ -220,10 +220,8 @@ def _given(fields: dict, vocabulary: dict) -> dict:
     is no date and time (the import's time applies)."""
     given = {}
     for name, value in fields.items():
-        if name in vocabulary and isinstance(value, str):
-            value = " ".join(value.split())
-            if not value:
-                continue
+        if name in vocabulary and isinstance(value, str) and not value.strip():
+            continue
         if name in ("created_at", "updated_at") and value and not _timestamp(value):
             continue
         given[name] = value
