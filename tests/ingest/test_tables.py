@@ -216,3 +216,19 @@ def test_an_excel_workbooks_sheet_with_a_text_column_is_read(tmp_path):
 def test_a_file_that_is_no_workbook_is_reported():
     with pytest.raises(UnreadableFile, match="not a readable Excel workbook"):
         read_table("news.xlsx", b"title,text\nA,B\n")
+
+
+def test_a_workbook_with_one_far_cell_reads_only_the_cells_it_holds():
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet["A1"], sheet["B1"] = "title", "text"
+    sheet["A2"], sheet["B2"] = "Talks", "The minister said on Monday that talks would continue next week."
+    sheet["XFD1048576"] = "x"  # the sheet's range: 17 billion cells, nearly all empty
+    data = io.BytesIO()
+    book.save(data)
+    columns, rows = read_rows("far.xlsx", data.getvalue())
+    assert columns == ["title", "text"] and rows[0].values["title"] == "Talks"

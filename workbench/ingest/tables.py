@@ -260,6 +260,9 @@ def _xlsx_rows(data: bytes) -> tuple[list[str], list[Row]]:
 
 
 def _sheet_rows(sheet) -> tuple[list[str], list[Row]]:
+    # NOTE: the rows and cells the file holds, not every cell of the range its header
+    # claims: one value in XFD1048576 would otherwise mean 17 billion empty cells to read.
+    sheet.reset_dimensions()
     rows = iter(sheet.iter_rows(values_only=True))
     header = next((row for row in rows if any(cell is not None for cell in row)), None)
     if header is None:
