@@ -471,3 +471,16 @@ def test_lone_surrogates_in_names_and_json_are_replaced_not_fatal(session, tmp_p
     names = {s.source_file: s.title for s in session.article_summaries()}
     assert names["caf\ufffd.txt"] == "Cafe headline"
     assert "Cut \ufffd emoji" in names.values()
+
+
+def test_an_archive_that_unpacks_past_the_limit_is_refused_before_anything_is_read(session, tmp_path, monkeypatch):
+    import workbench.services.importing as importing
+
+    monkeypatch.setattr(importing, "MAX_ARCHIVE_BYTES", 50_000)
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive:
+        for i in range(3):  # 30 kB each, a few hundred bytes packed
+            archive.writestr(f"m{i}.txt", f"Headline {i}\n\n" + "The minister said the talks went well. " * 800)
+    report = import_paths(session.store, [bomb])
+    (outcome,) = report.outcomes
+    assert "too large unpacked" in outcome.error and session.store.article_count() == 0

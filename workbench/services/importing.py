@@ -25,7 +25,7 @@ from workbench.core.model import Article, ChangeSet
 from workbench.core.processes import process_pool
 from workbench.core.text import counted
 from workbench.ingest.archives import Archive
-from workbench.ingest.errors import EmptyFile, NotArticles
+from workbench.ingest.errors import EmptyFile, NotArticles, UnreadableFile
 from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
 from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
 from workbench.ingest.html import HTML_SUFFIXES
@@ -41,6 +41,8 @@ from workbench.store import ProjectStore
 
 IMPORTED, FAILED = "imported", "failed"
 _LARGE = 1_000_000  # bytes from which reading a file is a stage worth announcing
+# What an archive may unpack to: its members are read, and held, before they are stored.
+MAX_ARCHIVE_BYTES = 500_000_000
 # Files to read from which two other processes pay for starting them (measured on two
 # cores: 500 text files no faster, 1,000 15% faster; 100 HTML pages slower, 300 pages 1.4
 # to 1.6 times faster): an HTML page, read by trafilatura, counts as four.
@@ -410,6 +412,13 @@ def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
         with Archive(file.path) as archive:
             members = archive.members()
             total = sum(info.compress_size for info in members) or 1
+            inflated = sum(info.file_size for info in members)
+            if inflated > MAX_ARCHIVE_BYTES:
+                raise UnreadableFile(
+                    f"too large unpacked ({inflated / 1e6:,.0f} MB; an archive's limit is "
+                    f"{MAX_ARCHIVE_BYTES / 1e6:,.0f} MB): unpack it and import the folder"
+                )
+            budget = MAX_ARCHIVE_BYTES  # what is read is held until stored: the sizes listed may lie
             for info in members:
                 if cancelled():
                     raise _Stopped(read)
@@ -421,7 +430,8 @@ def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
                     read.append(FileOutcome(where, error="an archive inside an archive: unpack it first"))
                 else:
                     try:
-                        data = archive.read(info, MAX_FILE_BYTES)
+                        data = archive.read(info, min(MAX_FILE_BYTES, budget))
+                        budget -= len(data)
                     except WorkbenchError as exc:
                         read.append(FileOutcome(where, error=str(exc), in_archive=True))
                     else:
