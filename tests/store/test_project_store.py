@@ -106,6 +106,7 @@ def test_a_transaction_sqlite_ended_itself_reports_its_own_error(store):
         ("attempt to write a readonly database", "read-only"),
         ("database is locked", "Another program is using p.wbproj"),
         ("database disk image is malformed", "is damaged"),
+        ("Could not decode to UTF-8 column 'text' with text 'Line one\nline two'", "not UTF-8. Open a backup"),
         ("no such table: x", None),
     ],
 )

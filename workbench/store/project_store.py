@@ -49,6 +49,8 @@ def database_problem(exc: sqlite3.Error, path: str | Path | None = None) -> str 
         return f"Cannot write to {what}: the file or its folder is read-only. Copy it somewhere you can write."
     if "locked" in message or "busy" in message:
         return f"Another program is using {what} (the database is locked): close it there and try again."
+    if "could not decode to utf-8" in message:  # NOTE: the message quotes the whole text: not shown
+        return f"{what} is damaged: it holds text that is not UTF-8. Open a backup copy."
     if "malformed" in message or "vtable constructor failed" in message:
         return f"{what} is damaged ({exc}). Open a backup copy; a project cannot be repaired in place."
     return None
