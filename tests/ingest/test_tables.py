@@ -232,3 +232,8 @@ def test_a_workbook_with_one_far_cell_reads_only_the_cells_it_holds():
     book.save(data)
     columns, rows = read_rows("far.xlsx", data.getvalue())
     assert columns == ["title", "text"] and rows[0].values["title"] == "Talks"
+
+
+def test_a_number_too_long_to_read_is_a_reason_not_a_crash():
+    with pytest.raises(UnreadableFile, match="cannot be read"):
+        read_table("n.jsonl", ('{"text": "Officials said so.", "n": ' + "9" * 5000 + "}\n").encode())

@@ -370,6 +370,8 @@ def _json(text: str, where: str):
     except json.JSONDecodeError as exc:
         line = where or f"line {exc.lineno}"
         raise UnreadableFile(f"{line}, column {exc.colno}: not valid JSON ({exc.msg})") from None
+    except ValueError as exc:  # a number of more than 4,300 digits, which Python refuses to read
+        raise UnreadableFile(f"{where or 'the file'}: a value that cannot be read ({exc})") from None
     except RecursionError:
         raise UnreadableFile(f"{where or 'the file'}: JSON nested too deeply") from None
 
