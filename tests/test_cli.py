@@ -199,7 +199,10 @@ def test_ctrl_c_stops_an_analysis_in_two_processes_at_once_without_tracebacks(tm
          "--processes", "2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )  # fmt: skip
-    time.sleep(4)  # the workers are reading
+    deadline = time.monotonic() + 60
+    while len(session_members(process.pid)) < 3 and time.monotonic() < deadline:  # this one and two workers
+        time.sleep(0.1)
+    time.sleep(0.5)  # the workers are reading
     assert process.poll() is None, "the analysis ended before it could be interrupted"
     os.killpg(process.pid, signal.SIGINT)  # as Ctrl+C in a terminal: every process of the group
     _, stderr = process.communicate(timeout=30)  # no waiting on workers stopped midway

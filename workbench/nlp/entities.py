@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import multiprocessing
 import re
+import signal
+import threading
 import warnings
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 from typing import TypeVar
 
@@ -65,30 +68,55 @@ def find_entities(
                 waiting.append((key, offset, text, i == len(pieces) - 1))
                 yield read
 
-    if processes > 1:
-        forked_children_leave_interrupts_to_parent()
     found: list[EntitySpan] = []
     read: list[str] = []  # the article's texts read so far
-    others = set(multiprocessing.active_children())
     docs = pipeline.nlp.pipe(texts(), batch_size=batch_size, n_process=processes)
-    try:
-        for doc in docs:
-            key, offset, text, last = waiting.popleft()
-            found.extend(mentions_in(doc, text, offset))
-            read.append(text)
-            if last:
-                yield key, consistent_labels(found, "\n".join(read))
-                found, read = [], []
-    except BaseException:  # stopped early: Ctrl+C, or the caller is done with us
-        # NOTE: spaCy's workers would finish their queues, or wait on a full pipe, before
-        # spaCy could join them: ended here, they let it (and the command) stop at once.
+    with _workers_stopped_on_interrupt(processes > 1) as stop_workers:
+        try:
+            for doc in docs:
+                key, offset, text, last = waiting.popleft()
+                found.extend(mentions_in(doc, text, offset))
+                read.append(text)
+                if last:
+                    yield key, consistent_labels(found, "\n".join(read))
+                    found, read = [], []
+        except BaseException:  # stopped early: Ctrl+C, or the caller is done with us
+            stop_workers()
+            raise
+        finally:
+            docs.close()
+
+
+@contextmanager
+def _workers_stopped_on_interrupt(forking: bool) -> Iterator[Callable[[], None]]:
+    """spaCy's worker processes (n_process) ignore Ctrl+C, and are ended here when it comes:
+    spaCy joins them as the interrupt passes through it, and they would first finish their
+    queues, or wait forever on a full pipe. Yields the function that ends them."""
+    others = set(multiprocessing.active_children())
+
+    def stop() -> None:
         for worker in set(multiprocessing.active_children()) - others:
             worker.terminate()
-        raise
+        # spaCy's W127, "not all workers completed", would now be printed: we ended them
+        warnings.filterwarnings("ignore", message=r"\[W127\]")
+
+    if not forking:
+        yield stop
+        return
+    forked_children_leave_interrupts_to_parent()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def on_interrupt(_signal, _frame) -> None:
+        stop()
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        yield stop
     finally:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # spaCy's W127, "a worker stopped": we stopped it
-            docs.close()
+        signal.signal(signal.SIGINT, previous)
 
 
 def _pieces(offset: int, text: str) -> Iterator[tuple[int, str]]:
