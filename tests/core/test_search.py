@@ -26,18 +26,39 @@ def test_matches(query, found):
     assert [TEXT[a:b] for a, b in match_spans(TEXT, query)] == found
 
 
+UNSPACED = "香港特首梁振英今日向北京道歉。北京回應。ナショナルが発表した。ข่าวการเมืองไทยวันนี้"
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("道歉", ["道歉"]),  # inside a run of Chinese: found anywhere, not only at a run's start
+        ("北京", ["北京", "北京"]),
+        ("発表", ["発表"]),
+        ("か", []),  # kana as written: が is not か
+        ("การเมือง", ["การเมือง"]),  # Thai, also written without spaces
+    ],
+)
+def test_scripts_written_without_spaces_match_anywhere(query, found):
+    assert [UNSPACED[a:b] for a, b in match_spans(UNSPACED, query)] == found
 def test_folding_keeps_every_offset():
     text = "İstanbul ﬁnal Ærø naïve 😀 Straße"
     assert len(fold(text)) == len(text)
 
 
-def test_the_articles_the_filter_lists_are_those_that_show_every_word(session):
+def test_the_articles_the_filter_lists_are_those_that_show_every_word(session, tmp_path):
     """The list's filter (SQLite FTS5) and the marks in the text agree, article by article."""
-    import_paths(session.store, [SEEDS])
+    (tmp_path / "hk.txt").write_text(f"特首道歉\n\n{UNSPACED}\n", encoding="utf-8")
+    (tmp_path / "jp.txt").write_text("北京の発表\n\n北京で会談が開かれた。Russia said so.\n", encoding="utf-8")
+    import_paths(session.store, [SEEDS, tmp_path / "hk.txt", tmp_path / "jp.txt"])
     every = [s.id for s in session.store.article_summaries()]
-    for query in ("russ", "north korea", "pyongyang", "kim jong", "2024", "defence-pact", "moscow's", "ukr war"):
+    queries = ("russ", "north korea", "pyongyang", "kim jong", "2024", "defence-pact", "moscow's", "ukr war",
+               "道歉", "北京", "北京 russia", "発表", "การเมือง", "会談 道歉")  # fmt: skip
+    for query in queries:
         listed = set(session.store.article_ids_after(0, 1000, words=query))
         for article_id in every:
             article = session.article(article_id)
             shows_all = all(match_spans(article.text, w) or match_spans(article.title, w) for w in query.split())
             assert (article_id in listed) == shows_all, (query, article_id)
+        assert session.store.count_articles(words=query) == len(listed)
+        assert set(session.store.sorted_article_ids("title", words=query)) == listed

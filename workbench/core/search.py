@@ -1,7 +1,9 @@
 """Where a search's words occur in a text, as the article list's filter matches them: each
 word the start of a word of the text (`russ` finds *Russia*), case and diacritics aside
 (`cafe` finds *Café*); a word with inner punctuation (`north-korea`) finds those words in a
-row. Offsets are code points into the text, as everywhere in the core."""
+row. A word of a script written without spaces between words (Chinese, Japanese, Thai…)
+is found anywhere, not only at a word's start: there, a "word" is a whole run of text.
+Offsets are code points into the text, as everywhere in the core."""
 
 from __future__ import annotations
 
@@ -9,6 +11,13 @@ import re
 import unicodedata
 
 _TOKEN = re.compile(r"[^\W_]+")
+# Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and compatibility ones).
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def is_unspaced(word: str) -> bool:
+    """A word of a script written without spaces: searched for as a stretch of text."""
+    return bool(_UNSPACED.search(word))
 
 
 def match_spans(text: str, query: str) -> list[tuple[int, int]]:
@@ -16,6 +25,9 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
     folded = fold(text)
     spans = []
     for word in query.split():
+        if is_unspaced(word):  # as written: folding would take the marks off kana (が → か)
+            spans += [m.span() for m in re.finditer(re.escape(word), text)]
+            continue
         tokens = _TOKEN.findall(fold(word))
         if not tokens:
             continue

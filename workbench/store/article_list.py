@@ -3,10 +3,13 @@ at a time (keyset pagination: the page after the last id shown), and all of them
 order — without reading any article's text.
 
 A filter is the words typed (each must start a word of the title or text: the full-text
-index answers) and/or an entity (text, label) the articles must mention.
+index answers; a word of Chinese, Japanese, Thai… anywhere in them) and/or an entity
+(text, label) the articles must mention.
 """
 
 from __future__ import annotations
+
+from workbench.core.search import is_unspaced
 
 SORT_KEYS = ("title", "date", "source", "entities", "claims")
 
@@ -32,14 +35,14 @@ class ArticleListStore:
 
     def count_articles(self, *, words: str = "", entity: tuple[str, str] | None = None) -> int:
         """How many articles the filter keeps (all of them without one)."""
-        match = fts_query(words)
-        if not match and entity is None:
+        found = _found_by_words(words, entity)
+        if found is None and entity is None:
             return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
-        if not match:
+        if found is None:
             return self._db.execute(
                 "SELECT count(DISTINCT article_id) FROM entities WHERE text = ? AND label = ?", entity
             ).fetchone()[0]
-        where, params = _fts_where(match, entity)
+        where, params = found
         return self._db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", params).fetchone()[0]
 
     def article_ids_after(
@@ -54,20 +57,20 @@ class ArticleListStore:
         """Up to `limit` ids the filter keeps, greater than `after` (and at most `until`),
         in id order — the next page of the list in import order."""
         upto = 2**62 if until is None else until
-        match = fts_query(words)
-        if not match and entity is None:
+        found = _found_by_words(words, entity)
+        if found is None and entity is None:
             rows = self._db.execute(
                 "SELECT id FROM articles INDEXED BY articles_by_id WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
                 (after, upto, limit),
             )
-        elif not match:
+        elif found is None:
             rows = self._db.execute(
                 "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? AND article_id > ?"
                 " AND article_id <= ? ORDER BY article_id LIMIT ?",
                 (*entity, after, upto, limit),
             )
         else:
-            where, params = _fts_where(match, entity)
+            where, params = found
             rows = self._db.execute(
                 f"SELECT rowid FROM articles_fts WHERE {where} AND rowid > ? AND rowid <= ? ORDER BY rowid LIMIT ?",
                 (*params, after, upto, limit),
@@ -80,10 +83,10 @@ class ArticleListStore:
         """Every id the filter keeps, ordered by `key` (one of SORT_KEYS; text case-blind),
         articles with equal values in import order."""
         sql, python_key = _SORTS[key]
-        match = fts_query(words)
+        found = _found_by_words(words, entity)
         params: tuple = ()
-        if match:
-            where, params = _fts_where(match, entity)
+        if found is not None:
+            where, params = found
             sql += f" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})"
         elif entity is not None:
             sql += " WHERE a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)"
@@ -95,13 +98,23 @@ class ArticleListStore:
         return [i for i, _ in rows]
 
 
-def _fts_where(match: str, entity: tuple[str, str] | None) -> tuple[str, tuple]:
-    if entity is None:
-        return "articles_fts MATCH ?", (match,)
-    return (
-        "articles_fts MATCH ? AND rowid IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)",
-        (match, *entity),
-    )
+def _found_by_words(words: str, entity: tuple[str, str] | None) -> tuple[str, tuple] | None:
+    """The condition on rows of articles_fts that keeps the articles showing every word
+    (and mentioning the entity), with its parameters; None when no word is searched. Words
+    of scripts written without spaces are looked for as stretches of text (instr), since
+    the index holds a whole run of such text as one word."""
+    match = fts_query(words)
+    unspaced = [word for word in words.split() if is_unspaced(word)]
+    if not match and not unspaced:
+        return None
+    parts, params = (["articles_fts MATCH ?"], [match]) if match else ([], [])
+    for word in unspaced:
+        parts.append("(instr(title, ?) > 0 OR instr(text, ?) > 0)")
+        params += [word, word]
+    if entity is not None:
+        parts.append("rowid IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)")
+        params += entity
+    return " AND ".join(parts), tuple(params)
 
 
 def fts_query(query: str) -> str:
@@ -110,5 +123,5 @@ def fts_query(query: str) -> str:
     Words are quoted, so FTS5 syntax typed by a user (AND, NEAR, *, ") is searched for as
     text and never raises a syntax error.
     """
-    words = [w.replace('"', '""') for w in query.split()]
+    words = [w.replace('"', '""') for w in query.split() if not is_unspaced(w)]
     return " ".join(f'"{w}"*' for w in words if any(ch.isalnum() for ch in w))
