@@ -91,7 +91,11 @@ def find_entities(
 def _workers_stopped_on_interrupt(forking: bool) -> Iterator[Callable[[], None]]:
     """spaCy's worker processes (n_process) ignore Ctrl+C, and are ended here when it comes:
     spaCy joins them as the interrupt passes through it, and they would first finish their
-    queues, or wait forever on a full pipe. Yields the function that ends them."""
+    queues, or wait forever on a full pipe. Yields the function that ends them (which does
+    nothing without them: another thread's processes, an import's, are not ours to end)."""
+    if not forking:
+        yield lambda: None
+        return
     others = set(multiprocessing.active_children())
 
     def stop() -> None:
@@ -100,9 +104,6 @@ def _workers_stopped_on_interrupt(forking: bool) -> Iterator[Callable[[], None]]
         # spaCy's W127, "not all workers completed", would now be printed: we ended them
         warnings.filterwarnings("ignore", message=r"\[W127\]")
 
-    if not forking:
-        yield stop
-        return
     forked_children_leave_interrupts_to_parent()
     if threading.current_thread() is not threading.main_thread():
         yield stop
