@@ -41,6 +41,8 @@ UNSPACED = "香港特首梁振英今日向北京道歉。北京回應。ナシ�
 )
 def test_scripts_written_without_spaces_match_anywhere(query, found):
     assert [UNSPACED[a:b] for a, b in match_spans(UNSPACED, query)] == found
+
+
 def test_folding_keeps_every_offset():
     text = "İstanbul ﬁnal Ærø naïve 😀 Straße"
     assert len(fold(text)) == len(text)

@@ -20,7 +20,9 @@ def read_utf8(path: str | os.PathLike) -> str:
         if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
             raise AnnotationFileError(f"{name} is not a regular file (a device, pipe or socket).")
         if size > MAX_ANNOTATION_BYTES:
-            raise AnnotationFileError(f"{name} is too large ({size / 1e6:,.0f} MB; the limit is 1,000 MB).")
+            raise AnnotationFileError(
+                f"{name} is too large ({size / 1e6:,.0f} MB; the limit is {MAX_ANNOTATION_BYTES / 1e6:,.0f} MB)."
+            )
         with open(path, encoding="utf-8-sig", newline="") as handle:
             return handle.read()
     except FileNotFoundError:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import NAMED_LABELS, Article, ChangeSet
+from workbench.core.text import counted
 from workbench.qt import jobs
 from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
@@ -355,7 +356,7 @@ class MainWindow(QMainWindow):
             self._refresh_chart()
         if self.reader.matches:
             count = len(self.reader.matches)
-            self.say(f"{count} match{'es' if count != 1 else ''} of “{self._text_filter.strip()}” marked (F3: next).")
+            self.say(f"{counted(count, 'match', 'matches')} of “{self._text_filter.strip()}” marked (F3: next).")
         self.article_shown.emit(article_id)
 
     def _set_heading(self, article: Article | None) -> None:
@@ -685,11 +686,7 @@ class MainWindow(QMainWindow):
             return
         for report in reports:
             self.apply(report.changes)
-        found = [
-            f"{r.found} {r.what} in {r.analysed} new article{'s' if r.analysed != 1 else ''}"
-            for r in reports
-            if r.analysed
-        ]
+        found = [f"{r.found} {r.what} in {counted(r.analysed, 'new article')}" for r in reports if r.analysed]
         message = ("Found " + " and ".join(found)) if found else "All articles are analysed."
         if other := max((r.other_language for r in reports), default=0):
             message += f" ({other} not in English: nothing looked for in {'them' if other != 1 else 'it'})."

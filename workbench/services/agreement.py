@@ -94,7 +94,7 @@ def report_lines(results: list[PairAgreement]) -> list[str]:
     for pair in results:
         lines.append("")
         lines.append(
-            f"{pair.first} and {pair.second}: {pair.articles} article{'s' if pair.articles != 1 else ''} "
+            f"{pair.first} and {pair.second}: {counted(pair.articles, 'article')} "
             "both made claims in; "
             f"{pair.first_claims} and {counted(pair.second_claims, 'claim')}, {pair.paired} paired "
             f"(span F1 {_number(pair.span_f1)}; {pair.exact} of the very same span)"

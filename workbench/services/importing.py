@@ -155,7 +155,7 @@ class ImportReport:
     def summary(self) -> str:
         text = f"{self.count(IMPORTED)} imported, {self.skipped} skipped, {self.count(FAILED)} failed"
         if self.flagged:
-            text += f"; {self.flagged} near-duplicate{'s' * (self.flagged != 1)} flagged"
+            text += f"; {counted(self.flagged, 'near-duplicate')} flagged"
         if self.cancelled:
             text += f" (cancelled: {self.files - self.attempted:,} of {self.files:,} files not imported)"
         return text

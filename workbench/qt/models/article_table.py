@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon
 
 from workbench import resources
 from workbench.core.model import ArticleSummary
+from workbench.core.text import counted
 from workbench.qt.models.base import TableModel
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -79,9 +80,7 @@ class ArticleTableModel(TableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = f"{row.title}\n{' · '.join(p for p in (row.site, row.source_file) if p)} · {row.words} words"
             if row.near_duplicates:
-                tip += (
-                    f"\nNearly the same story as {row.near_duplicates} other article{'s' * (row.near_duplicates > 1)}"
-                )
+                tip += f"\nNearly the same story as {counted(row.near_duplicates, 'other article')}"
             return tip
         if role == Qt.ItemDataRole.DecorationRole:
             return _near_duplicate_icon() if column == 0 and row.near_duplicates else None

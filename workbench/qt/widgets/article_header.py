@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.model import Article
+from workbench.core.text import counted
 from workbench.nlp.language import pipeline_reads
 
 
@@ -153,7 +154,7 @@ class ArticleHeader(QWidget):
             action = menu.addAction(f"{alike:.0%} alike — {_short(title)}  (#{other_id})")
             action.triggered.connect(lambda _checked=False, i=other_id: self.article_requested.emit(i))
         count = len(similar)
-        self.similar_button.setText(f"≈ {count} near-duplicate{'s' * (count != 1)}")
+        self.similar_button.setText(f"≈ {counted(count, 'near-duplicate')}")
         self.similar_button.setToolTip("Articles telling nearly the same story (syndicated with small edits)")
         self.similar_button.setVisible(bool(similar))
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.model import Category, ClaimSchema
+from workbench.core.text import counted
 from workbench.qt.palette import swatch
 from workbench.services.schema_edits import SHORTCUT_KEYS
 
@@ -195,7 +196,7 @@ class SchemaDialog(QDialog):
         listing.clear()
         for name in self._values[kind]:
             used = self.claims_using(kind, name)
-            text = f"{name}   ({used} claim{'s' if used != 1 else ''})"
+            text = f"{name}   ({counted(used, 'claim')})"
             if kind == "category":
                 category = self._categories[name]
                 key = f"   key {category.shortcut}" if category.shortcut else ""
@@ -248,7 +249,7 @@ class SchemaDialog(QDialog):
             f"Delete {kind}",
             f"{used} claim{'s use' if used > 1 else ' uses'} “{name}”. What should happen to "
             f"{'them' if used > 1 else 'it'}?",
-            [f"Move to “{v}”" for v in others] + [f"Delete the {used} claim{'s' if used > 1 else ''}"],
+            [f"Move to “{v}”" for v in others] + [f"Delete the {counted(used, 'claim')}"],
             0,
             False,
         )
