@@ -56,6 +56,18 @@ def test_window_has_the_named_panes(open_window):
     assert window.heading.text().startswith("North Korea Looks to Strengthen")
 
 
+def test_the_smallest_window_keeps_the_text_readable(qtbot, open_window):
+    """Shrunk as far as it goes, the side panes give way and the text keeps lines of
+    words, not a column of a word or two; the header does not take the reader's height."""
+    window = open_window()
+    window.resize(window.minimumSizeHint())
+    qtbot.waitUntil(lambda: window.size() == window.minimumSizeHint())
+    reader = window.reader
+    assert reader.viewport().width() >= 40 * reader.fontMetrics().averageCharWidth()
+    assert reader.viewport().height() >= 5 * reader.fontMetrics().lineSpacing()
+    assert window.panel.width() <= window.center.width()
+
+
 def test_entities_are_highlighted_and_legend_toggles_them(open_window):
     window = open_window()
     person = label_style("PERSON").color.name()

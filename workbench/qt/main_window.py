@@ -48,6 +48,9 @@ if TYPE_CHECKING:
 # few milliseconds, and the window should come up without them.
 
 
+READER_MIN_CHARS = 48  # the text's column is never narrower than this many average characters
+
+
 class MainWindow(QMainWindow):
     analysis_finished = Signal(object)  # list of AnalysisReport, or an error message (str)
     article_shown = Signal(int)
@@ -147,6 +150,9 @@ class MainWindow(QMainWindow):
         self._claims_placeholder = QWidget()
         self.center.addTab(self._claims_placeholder, "All claims")
         self.center.currentChanged.connect(self._on_center_tab_changed)
+        # NOTE: the side panes give way first: a narrow window keeps lines of a few words
+        # readable rather than squeezing the text into a column.
+        self.center.setMinimumWidth(self.reader.fontMetrics().averageCharWidth() * READER_MIN_CHARS)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.center)

@@ -117,8 +117,9 @@ class ClaimPanel(QWidget):
         self.reject_button.setToolTip("Drop the suggestion; it is not proposed again (X in the reader)")
         self.reject_button.clicked.connect(lambda: self._emit_suggestion(self.reject_requested))
         suggestion_buttons = QHBoxLayout()
-        suggestion_buttons.addWidget(QLabel("N / P: next / previous"))
-        suggestion_buttons.addStretch(1)
+        keys_hint = QLabel("N / P: next / previous")
+        keys_hint.setWordWrap(True)  # a narrow panel wraps it rather than widening the window
+        suggestion_buttons.addWidget(keys_hint, 1)
         suggestion_buttons.addWidget(self.accept_button)
         suggestion_buttons.addWidget(self.reject_button)
         suggestions_page = QWidget()
