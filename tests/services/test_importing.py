@@ -484,3 +484,21 @@ def test_an_archive_that_unpacks_past_the_limit_is_refused_before_anything_is_re
     report = import_paths(session.store, [bomb])
     (outcome,) = report.outcomes
     assert "too large unpacked" in outcome.error and session.store.article_count() == 0
+
+
+def test_links_that_lead_nowhere_say_so(session, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text(story("A story"))
+    (folder / "gone.txt").symlink_to(tmp_path / "deleted.txt")
+    (folder / "loop-a.txt").symlink_to(folder / "loop-b.txt")
+    (folder / "loop-b.txt").symlink_to(folder / "loop-a.txt")
+
+    report = import_paths(session.store, [folder])
+    assert by_name(report)["ok.txt"] == "imported"
+    assert reason(report, "gone.txt") == f"a link to {tmp_path / 'deleted.txt'}, which does not exist"
+    assert (
+        reason(report, "loop-a.txt")
+        == reason(report, "loop-b.txt")
+        == ("a link that leads back to itself (a loop of symbolic links)")
+    )

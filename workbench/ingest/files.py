@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
@@ -65,16 +66,24 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         with path.open("rb") as handle:
             data = handle.read(limit + 1)
     except FileNotFoundError:
-        raise UnreadableFile("no such file or folder") from None
+        raise UnreadableFile(_missing(path)) from None
     except PermissionError:
         raise UnreadableFile("permission denied") from None
     except IsADirectoryError:
         raise UnreadableFile("is a folder") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableFile("a link that leads back to itself (a loop of symbolic links)") from None
         raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > limit:
         raise UnreadableFile(f"too large (more than {limit / 1e6:.0f} MB)")
     return data
+
+
+def _missing(path: Path) -> str:
+    if path.is_symlink():
+        return f"a link to {os.readlink(path)}, which does not exist"
+    return "no such file or folder"
 
 
 def read_article(path: Path, source_file: str | None = None) -> Article:
