@@ -256,3 +256,68 @@ def test_agreement_between_analysts_from_the_analysis_menu(qtbot, open_window, m
     assert spans[:5] == ["Ana · Ben", "1", "spans", "2", "1.00"]
     assert category[:5] == ["Ana · Ben", "1", "category", "1", "0%"]
     assert (tmp_path / "agreement.csv").read_text(encoding="utf-8").startswith("first_analyst,second_analyst")
+
+
+def _claim_on(qtbot, window, needle):
+    text = window.reader.article.text
+    window.reader.select_span(text.index(needle), text.index(needle) + len(needle))
+    press(qtbot, window, Qt.Key.Key_C)
+    return window.panel.claim
+
+
+def test_undo_from_the_menu_while_a_note_is_typed_undoes_that_note(qtbot, open_window):
+    """A menu click leaves the focus in the note: the note is saved first and is what undo
+    takes back, with the redo kept, not saved midway over the undone step."""
+    window = open_window()
+    s = window.session
+    claim = _claim_on(qtbot, window, "Kim Jong Un highlighted the need")
+    window.panel.source.setCurrentText("Kim Jong Un")
+    window.panel.commit_pending()
+    window.panel.note.setFocus()
+    qtbot.keyClicks(window.panel.note, "check")  # the note's save timer is still running
+    window.undo_action.trigger()
+    assert (s.claim(claim.id).source, s.claim(claim.id).note) == ("Kim Jong Un", "")
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    assert s.claim(claim.id).note == "check"
+
+
+def test_a_claim_made_from_a_selection_spends_it(qtbot, open_window):
+    """After C the selection is gone, so a suggestion accepted next (A) keeps its own span."""
+    window = open_window()
+    s = window.session
+    suggest(s, 1, ("has expressed a desire to strengthen", "Kim Jong Un", "asserts"))
+    window.show_article(1)
+    _claim_on(qtbot, window, "leader, Kim Jong Un, has expressed")
+    assert window.reader.selection_span() is None
+    press(qtbot, window, Qt.Key.Key_N, Qt.Key.Key_A)
+    assert [c.quote for c in s.claims(1)] == [
+        "leader, Kim Jong Un, has expressed",
+        "has expressed a desire to strengthen",
+    ]
+
+
+def test_keys_act_on_what_was_chosen_last_a_claim_or_a_suggestion(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    suggest(s, 1, ("has expressed a desire to strengthen", "Kim Jong Un", "asserts"))
+    window.show_article(1)
+    claim = _claim_on(qtbot, window, "Kim Jong Un highlighted the need")
+    press(qtbot, window, Qt.Key.Key_N)  # a suggestion comes under review: the claim is let go
+    assert window.review.current == 0 and window.panel.claim is None
+    window.panel.table.setCurrentIndex(window.panel.model.index(0, 0))  # the claim chosen again
+    assert window.panel.claim.id == claim.id and window.review.current is None
+    press(qtbot, window, Qt.Key.Key_4)
+    assert [c.id for c in s.claims(1)] == [claim.id]  # no suggestion accepted
+    assert s.claim(claim.id).category == next(c.name for c in s.schema.categories if c.shortcut == "4")
+
+
+def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot, open_window):
+    window = open_window()
+    _claim_on(qtbot, window, "Kim Jong Un highlighted the need")
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    for key, modifiers in ((Qt.Key.Key_Y, ctrl), (Qt.Key.Key_Z, ctrl | shift)):
+        qtbot.keyClick(window.reader, Qt.Key.Key_Z, ctrl)
+        assert window.session.claims(1) == []
+        qtbot.keyClick(window.reader, key, modifiers)
+        assert len(window.session.claims(1)) == 1, key

@@ -379,3 +379,17 @@ def test_the_chart_says_when_there_is_nothing_and_counts_whole_mentions(qtbot):
     assert not chart.plot_widget.isHidden() and chart._placeholder.isHidden()
     ticks = chart.plot_widget.getAxis("bottom").tickValues(0, 1.05, 300)
     assert all(float(v).is_integer() for _spacing, values in ticks for v in values)  # no 0.2, 0.4 … mentions
+
+
+def test_opening_an_empty_project_leaves_nothing_of_the_last_one(qtbot, open_window, tmp_path):
+    window = open_window()
+    select_text(window, "Kim Jong Un highlighted the need for deeper cooperation")
+    add_claim_with_key(qtbot, window)
+    window.panel.tags.setText("typed, not yet saved")
+    first = window.session.path
+    window.switch_project(tmp_path / "empty.wbproj")
+    panel = window.panel
+    assert panel.claim is None and panel.model.rowCount() == 0 and not panel.tags.isEnabled()
+    assert panel.quote.toPlainText() == "" and panel.suggestion_model.rowCount() == 0
+    window.switch_project(first)
+    assert window.session.claims(1)[0].tags == ("typed", "not yet saved")  # saved into its own project

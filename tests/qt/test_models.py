@@ -78,3 +78,25 @@ def test_claim_model_passes_the_model_tester(qtmodeltester, session):
     assert model.data(model.index(1, 0), CLAIM_ID_ROLE) == 2
     assert model.update_claim(Claim(1, 3, 9, "x", "Intent", source="Putin", id=2))
     assert model.data(model.index(1, 2)) == "Putin"
+
+
+def test_tooltips_show_text_from_files_and_users_as_it_is(session):
+    """A quote or title that looks like HTML is shown as written, not rendered."""
+    from PySide6.QtGui import QTextDocument
+
+    from workbench.core.model import Suggestion
+    from workbench.qt.models.suggestion_table import SuggestionTableModel
+
+    quote = "The report says <b>x</b> & &amp; <img src=http://example.invalid/a.png>\nnext line"
+
+    def shown(tip):
+        document = QTextDocument()
+        document.setHtml(tip)
+        return document.toPlainText()
+
+    claims = ClaimTableModel()
+    claims.set_claims([Claim(1, 0, len(quote), quote, "Event", id=1)], session.schema)
+    assert shown(claims.data(claims.index(0, 0), Qt.ItemDataRole.ToolTipRole)) == quote
+    suggestions = SuggestionTableModel()
+    suggestions.set_suggestions([Suggestion(0, 5, quote, "<i>Kim</i>", None, None, "asserts", "said")])
+    assert shown(suggestions.data(suggestions.index(0, 0), Qt.ItemDataRole.ToolTipRole)).startswith(quote)

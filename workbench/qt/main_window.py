@@ -48,6 +48,7 @@ if TYPE_CHECKING:
 # few milliseconds, and the window should come up without them.
 
 
+REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")  # both, whichever the platform binds
 READER_MIN_CHARS = 48  # the text's column is never narrower than this many average characters
 
 
@@ -204,7 +205,10 @@ class MainWindow(QMainWindow):
         edit = bar.addMenu("&Edit")
         self.undo_action = self._action(edit, "&Undo", self._on_undo, QKeySequence.StandardKey.Undo)
         self.redo_action = self._action(edit, "&Redo", self._on_redo)
-        self.redo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Y")])
+        # NOTE: QKeySequence(StandardKey.Redo) is only the platform's first binding (Ctrl+Y
+        # here): adding Ctrl+Y again made the shortcut ambiguous, so it did nothing.
+        redo_keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Redo), *map(QKeySequence, REDO_KEYS)]
+        self.redo_action.setShortcuts(list(dict.fromkeys(redo_keys)))
         edit.addSeparator()
         self.add_claim_action = self._reader_action(edit, "&Add Claim from Selection", self._on_add_claim, ["C"])
         self._action(edit, "&Delete Claim", self._on_delete_selected_claim)
@@ -304,9 +308,12 @@ class MainWindow(QMainWindow):
             target = self.articles.model.article_id(0)
         if target is not None:
             self.show_article(target, claim_id=self.session.current_claim_id)
-        else:
+        else:  # an empty project: nothing of the one before may stay in view or editable
             self.reader.show_article(None, [], [], self.session.schema)
             self._set_heading(None)
+            self.panel.set_claims([], None)
+            self.panel.set_history([])
+            self.review.load()
         self._refresh_chart()
         self._claims_changed()
 
@@ -320,6 +327,7 @@ class MainWindow(QMainWindow):
         self.runner.cancel_all()
         self.runner.run_on_lane(NLP_LANE, jobs.close_lane)
         self.runner.run_on_lane(IO_LANE, jobs.close_lane)
+        self.panel.commit_pending()  # into the project it was typed in
         self.session.close()
         session.analyst = self.settings.analyst or default_analyst()
         self.session = session
@@ -470,6 +478,8 @@ class MainWindow(QMainWindow):
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Show the claim in the form, its history, and mark it in the text."""
         claim = self.session.claim(claim_id) if claim_id is not None else None
+        if claim is not None and self.review.current is not None:
+            self.review.show(None)  # the claim chosen last is what keys 1–9 now act on
         self.panel.show_claim(claim)
         self.panel.set_history(self.session.history(claim.id) if claim else [])
         self.reader.select_claim(claim.id if claim else None, scroll=scroll and claim is not None)
@@ -499,9 +509,14 @@ class MainWindow(QMainWindow):
         self._recent_category = claim.category
         self.apply(changes)
         self.select_claim(claim.id, scroll=False)
+        # The selection became the claim: left in place, it would correct the span of the
+        # next suggestion accepted (A) as if the user had just drawn it.
+        self.reader.clear_selection()
 
     def attempt(self, action):
-        """Run a service call; a WorkbenchError becomes a message in the status bar."""
+        """Run a service call; a WorkbenchError becomes a message in the status bar. What
+        is typed in the form is saved first, so each change lands in the order made."""
+        self.panel.commit_pending()
         try:
             return action()
         except WorkbenchError as exc:
@@ -544,6 +559,9 @@ class MainWindow(QMainWindow):
         self._undo_or_redo(self.session.redo, "Redone")
 
     def _undo_or_redo(self, step, verb: str) -> None:
+        # NOTE: a menu click leaves the focus in the field being typed in: saved now, the
+        # edit is what Ctrl+Z undoes, rather than being saved (and the redo lost) midway.
+        self.panel.commit_pending()
         label = self.session.commands.undo_label if verb == "Undone" else self.session.commands.redo_label
         changes = self.attempt(step)
         if changes is None:

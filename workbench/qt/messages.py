@@ -3,8 +3,15 @@ and Qt would read a string that looks like HTML as rich text."""
 
 from __future__ import annotations
 
+from PySide6 import QtGui
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is (and wraps a long one): Qt takes a tooltip that
+    looks like HTML for rich text, so "<b>x</b>" would show as a bold x."""
+    return QtGui.Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal) if text else ""
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

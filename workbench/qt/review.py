@@ -32,6 +32,8 @@ class SuggestionReview:
     def show(self, index: int | None) -> None:
         """Put suggestion `index` under review and bring it into view."""
         w = self.window
+        if index is not None and w.panel.claim is not None:
+            w.select_claim(None)  # one thing at a time is chosen: keys 1–9 act on it
         self.current = index
         w.reader.show_suggestion(index)
         w.panel.select_suggestion(index)

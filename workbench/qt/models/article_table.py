@@ -20,6 +20,7 @@ from PySide6.QtGui import QIcon
 from workbench import resources
 from workbench.core.model import ArticleSummary
 from workbench.core.text import counted
+from workbench.qt.messages import plain_tip
 from workbench.qt.models.base import TableModel
 
 ARTICLE_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -81,7 +82,7 @@ class ArticleTableModel(TableModel):
             tip = f"{row.title}\n{' · '.join(p for p in (row.site, row.source_file) if p)} · {row.words} words"
             if row.near_duplicates:
                 tip += f"\nNearly the same story as {counted(row.near_duplicates, 'other article')}"
-            return tip
+            return plain_tip(tip)
         if role == Qt.ItemDataRole.DecorationRole:
             return _near_duplicate_icon() if column == 0 and row.near_duplicates else None
         return row.id

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from workbench.core.model import Claim, ClaimSchema
+from workbench.qt.messages import plain_tip
 from workbench.qt.models.base import TableModel
 
 CLAIM_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -53,7 +54,7 @@ class ClaimTableModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return _COLUMNS[column][1](claim, self._titles)
         if role == Qt.ItemDataRole.ToolTipRole and column in ("quote", "article"):
-            return claim.quote if column == "quote" else self._titles.get(claim.article_id)
+            return plain_tip(claim.quote if column == "quote" else self._titles.get(claim.article_id, ""))
         if role == Qt.ItemDataRole.DecorationRole and column == "category":
             return self._colors.get(claim.category)
         if role == CLAIM_ID_ROLE:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from PySide6.QtCore import Qt
 
 from workbench.core.model import Suggestion
+from workbench.qt.messages import plain_tip
 from workbench.qt.models.base import TableModel
 from workbench.qt.models.claim_table import _preview
 
@@ -28,7 +29,7 @@ class SuggestionTableModel(TableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return (_preview(s.text), s.source, s.stance)[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{s.text}\n\n— {s.source or 'unknown source'} ({s.stance}; cue: {s.cue})"
+            return plain_tip(f"{s.text}\n\n— {s.source or 'unknown source'} ({s.stance}; cue: {s.cue})")
         return None
 
     def set_suggestions(self, suggestions: Iterable[Suggestion]) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QLabel, QPushBu
 from workbench.core.agreement import MIN_OVERLAP, PairAgreement
 from workbench.core.errors import WorkbenchError
 from workbench.core.text import counted
-from workbench.qt.messages import inform, warn
+from workbench.qt.messages import inform, plain_tip, warn
 from workbench.qt.models.base import TableModel
 from workbench.qt.widgets.tables import make_table
 from workbench.services.agreement import agreement_rows, write_agreement_csv
@@ -50,7 +50,7 @@ class AgreementModel(TableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and 1 <= index.column() <= 7 and index.column() != 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return detail
+            return plain_tip(detail or "")
         return None
 
 

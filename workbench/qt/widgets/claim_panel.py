@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion, normalise_tags
+from workbench.qt.messages import plain_tip
 from workbench.qt.models.claim_table import ClaimTableModel
 from workbench.qt.models.suggestion_table import SuggestionTableModel
 from workbench.qt.palette import swatch
@@ -175,7 +176,9 @@ class ClaimPanel(QWidget):
             for category in schema.categories:
                 shortcut = f"  ({category.shortcut})" if category.shortcut else ""
                 self.category.addItem(swatch(category.color), category.name + shortcut, category.name)
-                self.category.setItemData(self.category.count() - 1, category.description, Qt.ItemDataRole.ToolTipRole)
+                self.category.setItemData(
+                    self.category.count() - 1, plain_tip(category.description), Qt.ItemDataRole.ToolTipRole
+                )
             self.stance.clear()
             self.stance.addItems(schema.stances)
             self.status.clear()
@@ -206,7 +209,7 @@ class ClaimPanel(QWidget):
         with QSignalBlocker(self.table.selectionModel()):
             row = self.model.row_of(claim.id) if claim else None
             if row is None:
-                self.table.clearSelection()
+                self.table.selectionModel().clear()  # the current row too: a click on it is a choice again
             else:
                 self.table.selectRow(row)
                 self.table.scrollTo(self.model.index(row, 0))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.ingest.tables import ColumnChoice
-from workbench.qt.messages import warn
+from workbench.qt.messages import plain_tip, warn
 from workbench.services.importing import TablePreview
 
 NONE = "(none)"
@@ -38,9 +38,13 @@ class TablePreviewModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if not index.isValid():
             return None
-        return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._rows[index.row()][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return plain_tip(self._rows[index.row()][index.column()])
+        return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
         if role != Qt.ItemDataRole.DisplayRole:

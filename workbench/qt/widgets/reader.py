@@ -27,6 +27,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from workbench.core.model import Article, Claim, ClaimSchema, EntitySpan, Role, Suggestion
 from workbench.core.search import match_spans
+from workbench.qt.messages import plain_tip
 from workbench.qt.offsets import OffsetMap
 from workbench.qt.palette import label_style
 
@@ -203,6 +204,11 @@ class ReaderView(QPlainTextEdit):
         if self._article is None or not cursor.hasSelection():
             return None
         return self._map.from_qt(cursor.selectionStart()), self._map.from_qt(cursor.selectionEnd())
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
 
     def select_span(self, start: int, end: int) -> None:
         """Select article text by code-point offsets (as a user dragging over it would)."""
@@ -454,7 +460,7 @@ class ReaderView(QPlainTextEdit):
                 if s.start <= offset < s.end
             ]
             if lines:
-                QToolTip.showText(event.globalPos(), "\n".join(lines), self)
+                QToolTip.showText(event.globalPos(), plain_tip("\n".join(lines)), self)
             else:
                 QToolTip.hideText()
             return True
