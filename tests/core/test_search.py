@@ -1,5 +1,7 @@
 """Where the filter's words occur in a text: as the article list's full-text filter matches."""
 
+import unicodedata
+
 import pytest
 
 from tests.conftest import SEEDS
@@ -64,3 +66,18 @@ def test_the_articles_the_filter_lists_are_those_that_show_every_word(session, t
             assert (article_id in listed) == shows_all, (query, article_id)
         assert session.store.count_articles(words=query) == len(listed)
         assert set(session.store.sorted_article_ids("title", words=query)) == listed
+
+
+def test_decomposed_text_is_found_and_marked_with_its_accents():
+    """Text with combining accents (NFD, as some PDFs and Macs write it) is found by words
+    typed either way, and the marked stretch holds the accents."""
+    text = unicodedata.normalize("NFD", "Le ministre a déclaré que Zoë était naïve.")
+    for query, found in (
+        ("déclaré", "déclaré"),
+        ("declare", "déclaré"),
+        ("ZOË", "Zoë"),
+        ("zo", "Zoë"),
+        ("naive", "naïve"),
+    ):
+        assert [text[a:b] for a, b in match_spans(text, query)] == [unicodedata.normalize("NFD", found)], query
+    assert match_spans(text, unicodedata.normalize("NFD", "était")) == match_spans(text, "était") != []

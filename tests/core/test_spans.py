@@ -17,6 +17,14 @@ def test_trim_span_refuses_spans_outside_the_text(start, end):
         trim_span("short", start, end)
 
 
+def test_trim_span_drops_invisible_characters_at_the_edges_only():
+    text = "\u200bKim\u200d said\u00ad\u200e \ufeff"
+    start, end = trim_span(text, 0, len(text))
+    assert text[start:end] == "Kim\u200d said"  # a joiner inside stays
+    with pytest.raises(SpanError):
+        trim_span("a\u200b\u2060\u200fb", 1, 4)  # nothing visible
+
+
 def test_trim_span_refuses_white_space_only():
     with pytest.raises(SpanError, match="no words"):
         trim_span("a   b", 1, 4)

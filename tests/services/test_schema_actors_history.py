@@ -1,3 +1,4 @@
+import unicodedata
 from dataclasses import replace
 
 import pytest
@@ -137,6 +138,10 @@ def test_find_claims_filters(seeded_session):
     assert [c.id for c in s.find_claims(stance="denies")] == [b.id]
     assert [c.id for c in s.find_claims(text="ria")] == [a.id]
     assert [c.id for c in s.find_claims(article_id=1)] == [b.id, a.id]  # in text order
+    # any case and accents, composed or decomposed (SQLite's lower() folds ASCII only)
+    s.edit_claim(claim_id=b.id, note=unicodedata.normalize("NFD", "Über déclaré"))
+    for typed in ("über", "ÜBER", "declare", "DÉCLARÉ", unicodedata.normalize("NFD", "déclaré")):
+        assert [c.id for c in s.find_claims(text=typed)] == [b.id], typed
 
 
 def suggestion(s, needle, article_id=1, **kw):

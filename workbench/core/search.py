@@ -11,6 +11,10 @@ import re
 import unicodedata
 
 _TOKEN = re.compile(r"[^\W_]+")
+# Combining marks: in decomposed text (NFD, as some PDFs and Macs write it) part of the
+# letter before them, so "de\u0301clare\u0301" is one word that "déclaré" finds.
+_MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+_LETTER = rf"(?:[^\W_]|{_MARK})"
 # Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and compatibility ones).
 _UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
@@ -28,13 +32,24 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
         if is_unspaced(word):  # as written: folding would take the marks off kana (が → か)
             spans += [m.span() for m in re.finditer(re.escape(word), text)]
             continue
-        tokens = _TOKEN.findall(fold(word))
+        tokens = _TOKEN.findall(fold(unicodedata.normalize("NFC", word)))
         if not tokens:
             continue
-        *whole, prefix = map(re.escape, tokens)
-        pattern = r"(?<![^\W_])" + "".join(f"{t}(?![^\\W_])[\\W_]+" for t in whole) + prefix + r"[^\W_]*"
-        spans += [m.span() for m in re.finditer(pattern, folded)]
+        *whole, prefix = map(_spelled, tokens)
+        pattern = rf"(?<![^\W_])(?<!{_MARK})" + "".join(rf"{t}(?!{_LETTER})[\W_]+" for t in whole)
+        spans += [m.span() for m in re.finditer(rf"{pattern}{prefix}{_LETTER}*", folded)]
     return _merged(sorted(spans))
+
+
+def comparable(text: str) -> str:
+    """The text composed, lowered and without diacritics: to find a stretch in it, as
+    `needle in comparable(text)` (its offsets are not the text's)."""
+    return fold(unicodedata.normalize("NFC", text))
+
+
+def _spelled(token: str) -> str:
+    """A pattern of the token's letters, each with any marks that follow it."""
+    return "".join(re.escape(letter) + _MARK + "*" for letter in token)
 
 
 def fold(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -10,19 +11,24 @@ from workbench.core.model import EntitySpan
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """The span with surrounding white space removed; a selection usually drags some along.
+    """The span without the white space and invisible characters (zero-width spaces and
+    joiners, direction marks, soft hyphens) around it; a selection usually drags some along.
 
-    Raises SpanError when the span lies outside the text or holds nothing but white space.
+    Raises SpanError when the span lies outside the text or holds nothing visible.
     """
     if not 0 <= start <= end <= len(text):
         raise SpanError(f"The span {start}–{end} lies outside the text (length {len(text)}).")
-    while start < end and text[start].isspace():
+    while start < end and _invisible(text[start]):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and _invisible(text[end - 1]):
         end -= 1
     if start == end:
         raise SpanError("Select some text first: the selection holds no words.")
     return start, end
+
+
+def _invisible(character: str) -> bool:
+    return character.isspace() or unicodedata.category(character) == "Cf"
 
 
 def mentions_within(mentions: Sequence[EntitySpan], start: int, end: int) -> list[EntitySpan]:

@@ -16,6 +16,7 @@ from pathlib import Path
 from workbench.core.cells import LIST_SEPARATOR, join_list
 from workbench.core.model import Claim, HistoryEntry
 from workbench.core.processes import process_pool
+from workbench.core.search import comparable
 
 # What an analyst edits, in the order of _annotation().
 _ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
@@ -231,12 +232,15 @@ class ClaimStore:
         if sources is not None:
             where.append(f"source COLLATE NOCASE IN ({','.join('?' * len(sources))})")
             params.extend(sources)
-        if text:
-            where.append("(instr(lower(quote), ?) OR instr(lower(source), ?) OR instr(lower(note), ?))")
-            params.extend([text.lower()] * 3)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM claims{clause} ORDER BY article_id, start, end, id", params)
-        return [_claim(row) for row in rows]
+        claims = map(_claim, rows)
+        if text:
+            # NOTE: in Python, not SQL: SQLite's lower() folds ASCII only ("Über" never
+            # found "über"), and text in decomposed form needs composing first.
+            needle = comparable(text)
+            claims = (c for c in claims if any(needle in comparable(t) for t in (c.quote, c.source, c.note)))
+        return list(claims)
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
         """Every recorded change of the claim, oldest first."""
