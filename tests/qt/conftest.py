@@ -7,7 +7,7 @@ from tests.conftest import SEEDS
 def open_window(qtbot, tmp_path, ruler_pipeline_path):
     """open_window(project=None, pipeline=ruler): a real MainWindow on a project holding
     the sample corpus, shown, with entity analysis finished."""
-    from workbench.qt.main_window import MainWindow
+    from workbench.qt.main_window import DEFAULT_SIZE, MainWindow
     from workbench.services.importing import import_paths
     from workbench.services.projects import open_session
     from workbench.services.settings import Settings
@@ -18,6 +18,7 @@ def open_window(qtbot, tmp_path, ruler_pipeline_path):
             import_paths(session.store, [SEEDS, *extra_files])
         window = MainWindow(session, Settings(pipeline=pipeline))
         qtbot.addWidget(window)
+        window.resize(DEFAULT_SIZE)  # the same on any test screen (offscreen's is 800×600)
         window.show()
         with qtbot.waitSignal(window.analysis_finished, timeout=60_000):
             window.start_analysis()

@@ -197,7 +197,8 @@ def test_shortcuts_help_lists_the_keyboard_workflow(qtbot, open_window):
         "Next Suggestion",
         "Accept Suggestion",
         "Reject Suggestion",
-        "Category key 1",
+        "1                  Event",  # the category each key gives
+        "(no category has this key)",
         "Edit Note",
         "Undo",
         "Next Article",

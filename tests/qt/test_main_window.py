@@ -393,3 +393,87 @@ def test_opening_an_empty_project_leaves_nothing_of_the_last_one(qtbot, open_win
     assert panel.quote.toPlainText() == "" and panel.suggestion_model.rowCount() == 0
     window.switch_project(first)
     assert window.session.claims(1)[0].tags == ("typed", "not yet saved")  # saved into its own project
+
+
+def test_a_dark_desktop_still_gets_dark_text_on_the_light_panes(qapp):
+    """The style sheet's panes are light: a dark desktop palette (light text) must not
+    reach them, or the article text would be white on white."""
+    from PySide6.QtGui import QColor, QPalette
+
+    from workbench.qt.app import apply_look
+
+    saved_style, saved_palette, saved_sheet = qapp.style().name(), qapp.palette(), qapp.styleSheet()
+    dark = QPalette()
+    for role, color in ((QPalette.ColorRole.Window, "#202020"), (QPalette.ColorRole.Base, "#1c1c1c")):
+        dark.setColor(role, QColor(color))
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        dark.setColor(role, QColor("#ffffff"))
+    try:
+        qapp.setPalette(dark)
+        apply_look(qapp)
+        palette = qapp.palette()
+        for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+            assert palette.color(role).lightness() < 80, role
+        assert palette.color(QPalette.ColorRole.Base).lightness() > 200
+    finally:
+        qapp.setStyleSheet(saved_sheet)
+        qapp.setStyle(saved_style)
+        qapp.setPalette(saved_palette)
+
+
+def test_the_first_window_fits_the_screen(qtbot, session):
+    """1440×880 is more than a laptop at 150 % or 200 % has: the first window takes at most
+    nine tenths of the screen, and its minimum height fits too."""
+    from workbench.qt.main_window import MainWindow
+    from workbench.services.settings import Settings
+
+    window = MainWindow(session, Settings())
+    qtbot.addWidget(window)
+    available = window.screen().availableGeometry().size()
+    assert available.height() < 880  # the offscreen test screen: 800×600
+    assert window.height() <= 0.9 * available.height()
+    assert window.minimumSizeHint().height() <= 0.9 * available.height()
+
+
+def test_the_keyboard_moves_through_the_window_in_reading_order(qtbot, open_window):
+    """Tab leaves a table (it does not walk its cells, opening other articles), the legend's
+    chips come right after the text, and Alt+↓ on a drop-down list opens it."""
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.isActiveWindow() and window.legend.findChild(QWidget, "legend_PERSON").isVisible())
+    window.articles.table.setFocus()
+    stops = []
+    for _ in range(30):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        stops.append(QApplication.focusWidget().objectName())
+    assert window.reader.article.id == 1
+    assert stops[0] != "articleList"
+    assert stops.index("readerView") + 1 == stops.index("legend_PERSON") < stops.index("claimTable")
+    select_text(window, "Kim Jong Un highlighted the need")
+    add_claim_with_key(qtbot, window)
+    window.panel.category.setFocus()
+    qtbot.keyClick(window.panel.category, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.panel.category.view().isVisible() and window.reader.article.id == 1
+    window.panel.category.hidePopup()
+
+
+def test_screen_readers_can_name_the_main_controls(open_window):
+    from PySide6.QtWidgets import QWidget
+
+    window = open_window()
+    for name in ("readerView", "articleFilter", "articleList", "claimTable", "suggestionTable"):
+        assert window.findChild(QWidget, name).accessibleName(), name
+
+
+def test_the_filter_box_clears_with_escape_and_leads_down_into_the_list(qtbot, open_window):
+    window = open_window()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.articles.filter.setFocus()
+    qtbot.keyClicks(window.articles.filter, "shoig")
+    qtbot.keyClick(window.articles.filter, Qt.Key.Key_Escape)
+    assert window.articles.filter.text() == ""
+    qtbot.keyClick(window.articles.filter, Qt.Key.Key_Down)
+    assert window.articles.table.hasFocus()

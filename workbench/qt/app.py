@@ -38,7 +38,7 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from workbench.qt.main_window import MainWindow
+    from workbench.qt.main_window import DEFAULT_SIZE, MainWindow
     from workbench.services.projects import open_session
 
     _log_to_file()
@@ -47,7 +47,7 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     app.setOrganizationName("analyst-workbench")
     app.setDesktopFileName("analyst-workbench")
     app.setWindowIcon(QIcon(str(resources.file_path("icons/workbench.svg"))))
-    app.setStyleSheet(resources.read_text("style.qss"))
+    apply_look(app)
     sys.excepthook = _show_unexpected_error
 
     settings = load_settings()
@@ -65,6 +65,8 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     window = MainWindow(session, settings)
     if screenshot is None:
         window.restore_geometry()
+    else:
+        window.resize(DEFAULT_SIZE)  # whatever the (virtual) screen
     window.show()
     _settle_start_up_objects()
     if exit_when_shown:
@@ -83,6 +85,16 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     settings.last_project = str(session.path)
     save_settings(settings)
     return code
+
+
+def apply_look(app) -> None:
+    """The app's light look on every desktop. The style sheet gives panes, fields and tables
+    light backgrounds and the highlights are pastel: a dark desktop's palette (Windows,
+    GNOME and KDE in dark mode) would put its light text on them, unreadable. So the
+    palette is Fusion's light one, and the style Fusion everywhere, as the app is tested."""
+    app.setStyle("Fusion")
+    app.setPalette(app.style().standardPalette())
+    app.setStyleSheet(resources.read_text("style.qss"))
 
 
 def _settle_start_up_objects() -> None:

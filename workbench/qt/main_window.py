@@ -9,9 +9,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QSignalBlocker, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
+    QComboBox,
     QLabel,
     QMainWindow,
     QProgressBar,
@@ -49,7 +50,23 @@ if TYPE_CHECKING:
 
 
 REDO_KEYS = ("Ctrl+Y", "Ctrl+Shift+Z")  # both, whichever the platform binds
+DEFAULT_SIZE = QSize(1440, 880)  # the first window's, where the screen has room
 READER_MIN_CHARS = 48  # the text's column is never narrower than this many average characters
+
+
+class _AltArrowsOpenLists(QObject):
+    """Alt+↓ and Alt+↑ on a drop-down list open it, as on every desktop, rather than going
+    to the next or previous article (the window's shortcuts for them)."""
+
+    def eventFilter(self, watched, event) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and event.modifiers() == Qt.KeyboardModifier.AltModifier
+            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+        ):
+            event.accept()  # the list gets the key, the shortcut does not fire
+            return True
+        return False
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +92,7 @@ class MainWindow(QMainWindow):
         self.chart = EntityChart()
         self.reader = ReaderView()
         self.legend = EntityLegend()
+        self.legend.tab_after = self.reader
         self.panel = ClaimPanel()
         self._claims_view: ClaimsView | None = None  # built when first needed: see claims_view
         self.header = ArticleHeader()
@@ -84,8 +102,14 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_actions()
         self._build_status_bar()
+        self._alt_arrows = _AltArrowsOpenLists(self)
+        self._let_lists_open(self)
         self._connect()
         self._load_project()
+
+    def _let_lists_open(self, widget: QWidget) -> None:
+        for combo in widget.findChildren(QComboBox):
+            combo.installEventFilter(self._alt_arrows)
 
     @property
     def article(self) -> Article | None:
@@ -118,6 +142,7 @@ class MainWindow(QMainWindow):
                 self.center.setCurrentIndex(current)
             self._claims_placeholder.deleteLater()
             self._claims_view = view
+            self._let_lists_open(view)
         return self._claims_view
 
     def _on_center_tab_changed(self, index: int) -> None:
@@ -163,7 +188,9 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(2, 3)
         self.splitter.setSizes([500, 560, 380])
         self.setCentralWidget(self.splitter)
-        self.resize(1440, 880)
+        # At most nine tenths of the screen: 1440×880 is more than a laptop at 150 % has.
+        available = self.screen().availableGeometry().size() * 0.9
+        self.resize(DEFAULT_SIZE.boundedTo(available))
 
     def _action(self, menu, text: str, slot, shortcut=None, *, context=None) -> QAction:
         action = QAction(text, self)
@@ -214,10 +241,10 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Delete Claim", self._on_delete_selected_claim)
         self._reader_action(edit, "Edit &Note of the Claim", self._on_edit_note, ["E"])
         categories = edit.addMenu("Set &Category (or Accept as)")
-        for digit in "123456789":
-            self._reader_action(
-                categories, f"Category key {digit}", lambda _=False, d=digit: self._on_category_key(d), [digit]
-            )
+        self._category_actions = {
+            digit: self._reader_action(categories, "", lambda _=False, d=digit: self._on_category_key(d), [digit])
+            for digit in "123456789"
+        }
         edit.addSeparator()
         self._reader_action(edit, "&Next Suggestion", lambda: self.review.step(+1), ["N"])
         self._reader_action(edit, "&Previous Suggestion", lambda: self.review.step(-1), ["P"])
@@ -299,9 +326,16 @@ class MainWindow(QMainWindow):
 
     # -- the project ---------------------------------------------------------------------
 
+    def _set_schema(self) -> None:
+        self.panel.set_schema(self.session.schema)
+        # The menu names the category each key gives, so it can be learnt there.
+        names = {c.shortcut: c.name for c in self.session.schema.categories if c.shortcut}
+        for digit, action in self._category_actions.items():
+            action.setText(names.get(digit, "(no category has this key)").replace("&", "&&"))
+
     def _load_project(self) -> None:
         self.setWindowTitle(f"{self.session.path.stem} — Analyst Workbench")
-        self.panel.set_schema(self.session.schema)
+        self._set_schema()
         self.articles.model.set_source(self.session.article_list)
         target = self.session.current_article_id
         if target is None or self.articles.model.summary(target) is None:
@@ -390,7 +424,7 @@ class MainWindow(QMainWindow):
         if not changes:
             return
         if changes.schema_changed:
-            self.panel.set_schema(self.session.schema)
+            self._set_schema()
         if changes.schema_changed or changes.actors_changed or changes.claims_changed:
             self._claims_changed()
         touched = changes.articles_added | changes.articles_changed | changes.entities_changed | changes.claim_articles

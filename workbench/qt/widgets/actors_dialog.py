@@ -36,6 +36,7 @@ class ActorsDialog(QDialog):
         self.session = session
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("actorsTable")
+        self.table.setAccessibleName("Actors")
         self.table.setHorizontalHeaderLabels(["Actor", "Also written as", "Claims"])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

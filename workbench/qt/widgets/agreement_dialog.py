@@ -62,7 +62,7 @@ class AgreementDialog(QDialog):
         self.results = results
         self.suggested = suggested
         self.model = AgreementModel(results, self)
-        self.table = make_table("agreementTable", self.model, stretch=8)
+        self.table = make_table("agreementTable", self.model, title="Agreement between analysts", stretch=8)
         explanation = QLabel(EXPLANATION)
         explanation.setObjectName("hint")
         explanation.setWordWrap(True)

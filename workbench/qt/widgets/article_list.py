@@ -3,7 +3,7 @@ and, when the chart asked for it, the entity the list is narrowed to."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -30,10 +30,14 @@ class ArticleListPane(QWidget):
         self.model = ArticleTableModel(self)
         self.filter = QLineEdit()
         self.filter.setObjectName("articleFilter")
+        self.filter.setAccessibleName("Filter the articles by words")
         self.filter.setPlaceholderText("Filter: words in titles and text")
         self.filter.setClearButtonEnabled(True)
         self.table = make_table(
-            "articleList", self.model, long_list={1: "2024-12-31", 2: "source-file.txt", 3: "9999", 4: "999"}
+            "articleList",
+            self.model,
+            title="Articles",
+            long_list={1: "2024-12-31", 2: "source-file.txt", 3: "9999", 4: "999"},
         )
         # NOTE: no sort indicator before sorting is enabled, or Qt sorts at once by a column:
         # the list opens in import order.
@@ -69,10 +73,24 @@ class ArticleListPane(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=self.FILTER_DELAY_MS)
         self._timer.timeout.connect(lambda: self.filter_changed.emit(self.filter.text()))
         self.filter.textChanged.connect(self._timer.start)
+        self.filter.installEventFilter(self)
         self.model.modelReset.connect(self._update_count)
         self.model.layoutChanged.connect(self._update_count)
         self.model.rowsInserted.connect(self._update_count)  # an import adds rows
         self.model.rowsRemoved.connect(self._update_count)
+
+    def eventFilter(self, watched, event) -> bool:
+        # As in a browser's or a mail client's search field: Esc clears it, ↓ goes to the
+        # list. NOTE: keys, not shortcuts: a shortcut for Esc here would make the correction
+        # form's own Esc ambiguous (and then neither fires) while both are in view.
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and not event.modifiers():
+            if event.key() == Qt.Key.Key_Escape and self.filter.text():
+                self.filter.clear()
+                return True
+            if event.key() == Qt.Key.Key_Down:
+                self.table.setFocus()
+                return True
+        return super().eventFilter(watched, event)
 
     def show_entity_filter(self, description: str | None) -> None:
         self._entity_row.setVisible(description is not None)

@@ -61,6 +61,7 @@ class ClaimPanel(QWidget):
         self.quote.setObjectName("claimQuote")
         self.quote.setReadOnly(True)
         self.quote.setMaximumHeight(84)
+        self.quote.setMinimumHeight(44)  # NOTE: small minimums let the window fit a screen at 200 %
         self.quote.setPlaceholderText("Select a claim in the table or in the text.")
         self.category = QComboBox()
         self.category.setObjectName("claimCategory")
@@ -80,7 +81,7 @@ class ClaimPanel(QWidget):
         self.note.setObjectName("claimNote")
         self.note.setPlaceholderText("Note")
         self.note.setTabChangesFocus(True)
-        self.note.setMinimumHeight(60)
+        self.note.setMinimumHeight(44)
         self.delete_button = QPushButton("Delete claim")
         self.delete_button.setObjectName("deleteClaimButton")
         self.delete_button.clicked.connect(lambda: self._claim and self.delete_requested.emit(self._claim.id))
@@ -97,13 +98,15 @@ class ClaimPanel(QWidget):
         self._fields = (self.category, self.source, self.stance, self.status, self.tags, self.note, self.delete_button)
 
         self.model = ClaimTableModel(self)
-        self.table = make_table("claimTable", self.model)
+        self.table = make_table("claimTable", self.model, title="Claims in this article")
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
         delete = QShortcut(QKeySequence.StandardKey.Delete, self.table, context=Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(lambda: self._claim and self.delete_requested.emit(self._claim.id))
 
         self.suggestion_model = SuggestionTableModel(self)
-        self.suggestion_table = make_table("suggestionTable", self.suggestion_model)
+        self.suggestion_table = make_table(
+            "suggestionTable", self.suggestion_model, title="Suggested claims in this article"
+        )
         self.suggestion_table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.suggestion_selected.emit(current.row() if current.isValid() else None)
         )
@@ -131,6 +134,7 @@ class ClaimPanel(QWidget):
 
         self.history = QPlainTextEdit()
         self.history.setObjectName("claimHistory")
+        self.history.setAccessibleName("History of the claim")
         self.history.setReadOnly(True)
         self.history.setPlaceholderText("The history of the selected claim: who changed what, and when.")
 

@@ -27,6 +27,7 @@ class ClaimsView(QWidget):
         self.session = session
         self.text = QLineEdit()
         self.text.setObjectName("claimsFilterText")
+        self.text.setAccessibleName("Filter the claims by words")
         self.text.setPlaceholderText("Words in quote, source or note")
         self.text.setClearButtonEnabled(True)
         self.category = _combo("claimsFilterCategory")
@@ -47,6 +48,7 @@ class ClaimsView(QWidget):
         self.table = make_table(
             "claimsTable",
             self.model,
+            title="All claims",
             stretch=CORPUS_COLUMNS.index("quote"),
             long_list={CORPUS_COLUMNS.index(name): sample for name, sample in samples.items()},
         )
@@ -61,7 +63,9 @@ class ClaimsView(QWidget):
             ("Article", self.article), ("Stance", self.stance), ("Status", self.status),
         )  # fmt: skip
         for i, (label, widget) in enumerate(filters):
-            grid.addWidget(QLabel(label), i // 3, (i % 3) * 2)
+            name = QLabel(label)
+            name.setBuddy(widget)  # what a screen reader calls the field
+            grid.addWidget(name, i // 3, (i % 3) * 2)
             grid.addWidget(widget, i // 3, (i % 3) * 2 + 1)
             grid.setColumnStretch((i % 3) * 2 + 1, 1)
         layout = QVBoxLayout(self)

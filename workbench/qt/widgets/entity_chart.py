@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -77,7 +77,9 @@ class EntityChart(QWidget):
         pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
         plot = pg.PlotWidget()
         plot.setObjectName("entityPlot")
+        plot.setAccessibleName("Most mentioned entities")
         plot.setMenuEnabled(False)
+        plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it answers clicks only: no Tab stop that does nothing
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.getPlotItem().invertY(True)

@@ -92,7 +92,9 @@ class ExportDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("Format", self.format)
-        form.addRow("File", where)
+        file_label = QLabel("File")
+        file_label.setBuddy(self.path)
+        form.addRow(file_label, where)
         form.addRow("", self.raw)
         form.addRow("", self.per_mention)
         form.addRow("Articles", scope)

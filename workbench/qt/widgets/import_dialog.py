@@ -46,6 +46,7 @@ class ImportDialog(QDialog):
         )  # it moves by bytes read, the line above counts files: no "75%" beside "162 of 264"
         self.report_view = QPlainTextEdit()
         self.report_view.setObjectName("importReport")
+        self.report_view.setAccessibleName("Import report")
         self.report_view.setReadOnly(True)
         self.report_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.report_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))

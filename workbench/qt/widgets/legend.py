@@ -23,6 +23,7 @@ class EntityLegend(QWidget):
         self._layout = FlowLayout(self, spacing=4)
         self._chips: dict[str, QToolButton] = {}
         self._hidden: set[str] = set()
+        self.tab_after: QWidget | None = None  # the chips come after it in the Tab order
         self._empty = QLabel("No entities found yet.")
         self._empty.setObjectName("hint")
         self._layout.addWidget(self._empty)
@@ -56,6 +57,13 @@ class EntityLegend(QWidget):
             chip.toggled.connect(lambda on, lab=label: self._on_chip_toggled(lab, on))
             self._layout.addWidget(chip)
             self._chips[label] = chip
+        # NOTE: made per article, chips would otherwise come last in the Tab order, after
+        # every other control of the window.
+        previous = self.tab_after
+        for chip in self._chips.values():
+            if previous is not None:
+                QWidget.setTabOrder(previous, chip)
+            previous = chip
         self.updateGeometry()
 
     def set_label_visible(self, label: str, visible: bool) -> None:
@@ -78,4 +86,5 @@ def _chip_style(color: str) -> str:
         f"QToolButton {{ background: #ffffff; color: #8a939b; border: 1px solid #c6ccd4; border-radius: 9px;"
         f" padding: 1px 8px; }}"
         f" QToolButton:checked {{ background: {color}; color: #1d2a33; border-color: {color}; }}"
+        f" QToolButton:focus {{ border: 2px solid #3d7bd9; padding: 0px 7px; }}"
     )

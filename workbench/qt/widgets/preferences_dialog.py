@@ -37,7 +37,9 @@ class PreferencesDialog(QDialog):
         pipeline_row.addWidget(browse)
         form = QFormLayout()
         form.addRow("&Analyst name", self.analyst)
-        form.addRow("spaCy &pipeline", pipeline_row)
+        pipeline_label = QLabel("spaCy &pipeline")
+        pipeline_label.setBuddy(self.pipeline)
+        form.addRow(pipeline_label, pipeline_row)
         hint = QLabel(
             "A pipeline is a package name (en_core_web_sm) or a folder; it is used from the next analysis on."
         )

@@ -67,6 +67,7 @@ class SchemaDialog(QDialog):
         tabs = QTabWidget()
         for kind, title in (("category", "Categories"), ("stance", "Stances"), ("status", "Statuses")):
             tabs.addTab(self._page(kind), title)
+            self.lists[kind].setAccessibleName(title)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

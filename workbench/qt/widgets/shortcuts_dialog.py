@@ -3,6 +3,8 @@ is never out of date."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFontDatabase, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenuBar, QPlainTextEdit, QVBoxLayout, QWidget
@@ -17,6 +19,7 @@ class ShortcutsDialog(QDialog):
         self.setWindowTitle("Keyboard shortcuts")
         text = QPlainTextEdit("\n".join(shortcut_lines(menu_bar) + EXTRA))
         text.setReadOnly(True)
+        text.setAccessibleName("Keyboard shortcuts")
         text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         layout = QVBoxLayout(self)
         layout.addWidget(text)
@@ -30,14 +33,19 @@ def shortcut_lines(menu_bar: QMenuBar) -> list[str]:
     def walk(menu, indent: str) -> None:
         for action in menu.actions():
             if action.menu() is not None:
-                lines.append(f"{indent}{action.text().replace('&', '')}")
+                lines.append(f"{indent}{_shown(action.text())}")
                 walk(action.menu(), indent + "    ")
             elif action.shortcuts():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
                 where = "  (in the reader)" if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
-                lines.append(f"{indent}{keys:<18} {action.text().replace('&', '')}{where}")
+                lines.append(f"{indent}{keys:<18} {_shown(action.text())}{where}")
 
     for menu_action in menu_bar.actions():
-        lines.append(menu_action.text().replace("&", ""))
+        lines.append(_shown(menu_action.text()))
         walk(menu_action.menu(), "    ")
     return lines
+
+
+def _shown(text: str) -> str:
+    """A menu text as the menu shows it: "&Undo" → "Undo", "R&&D" → "R&D"."""
+    return re.sub("&(.)", r"\1", text)
