@@ -477,3 +477,40 @@ def test_the_filter_box_clears_with_escape_and_leads_down_into_the_list(qtbot, o
     assert window.articles.filter.text() == ""
     qtbot.keyClick(window.articles.filter, Qt.Key.Key_Down)
     assert window.articles.table.hasFocus()
+
+
+def test_the_chart_imports_its_plotting_library_off_the_gui_thread(qtbot, monkeypatch):
+    """Importing pyqtgraph and numpy takes a quarter of a second or more: on the GUI thread
+    it froze the window just shown. The plot is then built on the GUI thread."""
+    import gc
+    import threading
+
+    from workbench.qt.widgets import entity_chart
+
+    importers = []
+    real = entity_chart._pyqtgraph
+    monkeypatch.setattr(entity_chart, "_pyqtgraph", lambda: importers.append(threading.current_thread()) or real())
+    thresholds = gc.get_threshold()
+    chart = entity_chart.EntityChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.load_plot_in_background()
+    chart.load_plot_in_background()  # asked twice: one import
+    qtbot.waitUntil(lambda: chart.plot_widget is not None, timeout=30_000)
+    assert importers[0] is not threading.main_thread() and importers[1:] == [threading.main_thread()]
+    assert gc.get_threshold() == thresholds  # the collector is back to normal
+
+
+def test_a_lone_letter_in_the_filter_waits_for_the_next_or_for_enter(qtbot, open_window):
+    """One letter starts most words of a corpus: searching for it as it is typed found
+    almost everything and took the longest (0.9 s over 100k articles)."""
+    from workbench.qt.widgets.article_list import typed_words
+
+    assert typed_words("north k") == "north" and typed_words("道 k 2") == "道"
+    window = open_window()
+    box = window.articles.filter
+    qtbot.keyClicks(box, "z")
+    qtbot.wait(3 * window.articles.FILTER_DELAY_MS)
+    assert window.articles.model.rowCount() == 5
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() < 5, timeout=3000)

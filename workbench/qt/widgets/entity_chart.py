@@ -1,19 +1,25 @@
 """EntityChart: the most mentioned entities as a bar chart (pyqtgraph), for the corpus or
 the open article. Clicking a bar asks for the articles that mention that entity.
 
-pyqtgraph costs ~0.7 s to import, so the chart is built only after the window is shown
-(`ensure_plot`); until then it shows a placeholder.
+pyqtgraph (with numpy) takes a quarter to half a second to import, so the chart is built
+only after the window is shown, and the import runs on a thread of its own
+(`load_plot_in_background`): on the GUI thread it froze the new window for that long.
+Until then the chart shows a placeholder.
 """
 
 from __future__ import annotations
 
+import importlib
+import logging
 import os
+import threading
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.model import EntityCount
+from workbench.qt.collector import worker_threads_ended, worker_threads_started
 from workbench.qt.palette import label_style
 
 CORPUS, ARTICLE = "corpus", "article"
@@ -23,9 +29,13 @@ NOTHING = {
 }
 
 
+log = logging.getLogger(__name__)
+
+
 class EntityChart(QWidget):
     entity_clicked = Signal(str, str)  # text, label
     scope_changed = Signal(str)  # CORPUS or ARTICLE
+    _plotting_imported = Signal()  # from the importing thread, queued to this one
 
     BARS = 12
 
@@ -34,6 +44,7 @@ class EntityChart(QWidget):
         self.setObjectName("entityChart")
         self._counts: list[EntityCount] = []
         self._plot = None
+        self._importing = False
         title = QLabel("Most mentioned")
         title.setObjectName("paneTitle")
         self.scope_box = QComboBox()
@@ -67,12 +78,34 @@ class EntityChart(QWidget):
         self._counts = list(counts[: self.BARS])
         self._draw()
 
+    def load_plot_in_background(self) -> None:
+        """Import pyqtgraph on a thread, then build the plot here (call once the window is up)."""
+        if self._plot is not None or self._importing:
+            return
+        self._importing = True
+        worker_threads_started()  # the collector stays on this thread meanwhile
+        self._plotting_imported.connect(self._on_plotting_imported)
+        threading.Thread(target=self._import_plotting, name="workbench-chart", daemon=True).start()
+
+    def _import_plotting(self) -> None:
+        try:
+            _pyqtgraph()  # only imports: no Qt object is made there
+        except Exception:  # noqa: BLE001 — ensure_plot imports it again, and says why it fails
+            log.exception("importing pyqtgraph failed")
+        try:
+            self._plotting_imported.emit()
+        except RuntimeError:  # the window closed meanwhile
+            pass
+
+    def _on_plotting_imported(self) -> None:
+        worker_threads_ended()
+        self.ensure_plot()
+
     def ensure_plot(self) -> None:
-        """Import pyqtgraph and build the plot (call once the window is up)."""
+        """Import pyqtgraph (if it is not yet) and build the plot."""
         if self._plot is not None:
             return
-        os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
-        import pyqtgraph as pg
+        pg = _pyqtgraph()
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
         plot = pg.PlotWidget()
@@ -163,3 +196,8 @@ if __name__ == "__main__":
     from workbench.qt.widgets.preview import preview_entity_chart
 
     raise SystemExit(preview_entity_chart())
+
+
+def _pyqtgraph():
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
+    return importlib.import_module("pyqtgraph")
