@@ -106,3 +106,23 @@ def test_an_empty_list_cannot_be_chosen_as_what_to_export(qtbot, open_window):
     listed = dialog.scope["listed"]
     assert listed.text() == "The 0 articles in the list" and not listed.isEnabled()  # it would read as no limit
     dialog.reject()
+
+
+def test_an_export_built_in_another_process_reports_its_refusal_here(qtbot, open_window, tmp_path, monkeypatch):
+    """xlsx, jsonl, spaCy and W3C exports run in a process of their own (on a thread here
+    they stalled the window); what they refuse still reaches the user, and no file is left."""
+    from workbench.qt.widgets.export_dialog import ExportRequest
+    from workbench.services.exporting import ExportFilter
+
+    window = open_window()
+    select_text(window, "Kim Jong Un")
+    add_claim_with_key(qtbot, window)
+    window.panel.note.setPlainText("x" * 40_000)  # more than a spreadsheet cell holds
+    window.panel.commit_pending()
+    warnings = []
+    monkeypatch.setattr(window, "warn", lambda title, text: warnings.append((title, text)))
+    out = tmp_path / "claims.xlsx"
+    window.transfers.export(ExportRequest(out, "xlsx", ExportFilter(), raw=False, per_mention=False))
+    qtbot.waitUntil(lambda: bool(warnings), timeout=60_000)
+    assert warnings[0][0] == "Export failed" and "a spreadsheet cell holds at most 32,767" in warnings[0][1]
+    assert not out.exists()
