@@ -44,7 +44,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 def comparable(text: str) -> str:
     """The text composed, lowered and without diacritics: to find a stretch in it, as
     `needle in comparable(text)` (its offsets are not the text's)."""
-    return fold(unicodedata.normalize("NFC", text))
+    return text.lower() if text.isascii() else fold(unicodedata.normalize("NFC", text))
 
 
 def _spelled(token: str) -> str:

@@ -23,6 +23,7 @@ _ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note",
 _ANNOTATION_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in _ANNOTATION_COLUMNS)
 _COLUMNS = f"id, article_id, start, end, quote, {', '.join(_ANNOTATION_COLUMNS)}, created_at, updated_at, analyst"
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
+_SEARCHED = [[c.strip() for c in _COLUMNS.split(",")].index(c) for c in ("quote", "source", "note")]
 
 
 def _joined(value: str) -> str:
@@ -234,13 +235,12 @@ class ClaimStore:
             params.extend(sources)
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         rows = self._db.execute(f"SELECT {_COLUMNS} FROM claims{clause} ORDER BY article_id, start, end, id", params)
-        claims = map(_claim, rows)
         if text:
             # NOTE: in Python, not SQL: SQLite's lower() folds ASCII only ("Über" never
             # found "über"), and text in decomposed form needs composing first.
             needle = comparable(text)
-            claims = (c for c in claims if any(needle in comparable(t) for t in (c.quote, c.source, c.note)))
-        return list(claims)
+            rows = (row for row in rows if any(needle in comparable(row[i]) for i in _SEARCHED))
+        return list(map(_claim, rows))
 
     def history(self, claim_id: int) -> list[HistoryEntry]:
         """Every recorded change of the claim, oldest first."""
