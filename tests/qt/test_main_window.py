@@ -514,3 +514,21 @@ def test_a_lone_letter_in_the_filter_waits_for_the_next_or_for_enter(qtbot, open
     assert window.articles.model.rowCount() == 5
     qtbot.keyClick(box, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.articles.model.rowCount() < 5, timeout=3000)
+
+
+def test_the_chart_can_be_used_from_the_keyboard(qtbot):
+    from workbench.core.model import EntityCount
+    from workbench.qt.widgets.entity_chart import EntityChart
+
+    chart = EntityChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.ensure_plot()
+    chart.set_counts([EntityCount(name, "GPE", 9 - n, 1) for n, name in enumerate(("Seoul", "Moscow", "Kyiv"))])
+    plot = chart.plot_widget
+    plot.setFocus()
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Down, Qt.Key.Key_Up):  # stops at the last bar
+        qtbot.keyClick(plot, key)
+    with qtbot.waitSignal(chart.entity_clicked) as clicked:
+        qtbot.keyClick(plot, Qt.Key.Key_Return)
+    assert clicked.args == ["Moscow", "GPE"]

@@ -14,7 +14,7 @@ import logging
 import os
 import threading
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -45,6 +45,7 @@ class EntityChart(QWidget):
         self._counts: list[EntityCount] = []
         self._plot = None
         self._importing = False
+        self._chosen = 0  # the bar ↑ ↓ move to, outlined while the chart has the focus
         title = QLabel("Most mentioned")
         title.setObjectName("paneTitle")
         self.scope_box = QComboBox()
@@ -64,7 +65,7 @@ class EntityChart(QWidget):
         self._layout.addLayout(header)
         self._layout.addWidget(self._placeholder, 1)
         self.setMinimumHeight(220)
-        self.setToolTip("Click a bar to list the articles that mention the entity.")
+        self.setToolTip("Click a bar (or choose one with ↑ ↓ and press Enter) to list the articles that mention it.")
 
     @property
     def scope(self) -> str:
@@ -112,7 +113,9 @@ class EntityChart(QWidget):
         plot.setObjectName("entityPlot")
         plot.setAccessibleName("Most mentioned entities")
         plot.setMenuEnabled(False)
-        plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # it answers clicks only: no Tab stop that does nothing
+        # From the keyboard: Tab to it, ↑ ↓ choose a bar (outlined), Enter lists its articles.
+        plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        plot.installEventFilter(self)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.getPlotItem().invertY(True)
@@ -148,13 +151,18 @@ class EntityChart(QWidget):
             plot.getAxis("bottom").setTickSpacing(1, 1)  # whole mentions, not 0.2, 0.4 …
         else:
             plot.getAxis("bottom").setTickSpacing()  # pyqtgraph's own
+        self._chosen = min(self._chosen, len(counts) - 1)
+        outlined = self._chosen if plot.hasFocus() else None
         bars = pg.BarGraphItem(
             x0=[0] * len(counts),
             y=list(range(len(counts))),
             height=0.7,
             width=[c.mentions for c in counts],
             brushes=[label_style(c.label).color for c in counts],
-            pens=[label_style(c.label).color.darker(130) for c in counts],
+            pens=[
+                pg.mkPen("#1d2a33", width=3) if i == outlined else label_style(c.label).color.darker(130)
+                for i, c in enumerate(counts)
+            ],
         )
         plot.addItem(bars)
         plot.setYRange(-0.6, len(counts) - 0.4, padding=0)
@@ -180,6 +188,23 @@ class EntityChart(QWidget):
     @property
     def plot_widget(self):
         return self._plot
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is not self._plot or not self._counts:
+            return super().eventFilter(watched, event)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._draw()  # the chosen bar is outlined while the chart has the focus
+        elif event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                self._chosen = max(0, min(len(self._counts) - 1, self._chosen + step))
+                self._draw()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                count = self._counts[self._chosen]
+                self.entity_clicked.emit(count.text, count.label)
+                return True
+        return super().eventFilter(watched, event)
 
     def _on_scene_clicked(self, event) -> None:
         index = self.bar_at(event.scenePos())
