@@ -81,3 +81,28 @@ def test_decomposed_text_is_found_and_marked_with_its_accents():
     ):
         assert [text[a:b] for a, b in match_spans(text, query)] == [unicodedata.normalize("NFD", found)], query
     assert match_spans(text, unicodedata.normalize("NFD", "était")) == match_spans(text, "était") != []
+
+
+def test_a_scan_for_an_unspaced_word_is_read_once_and_again_when_the_project_changes(session, tmp_path):
+    """Such words are found by scanning every text: the ids are kept for the count and the
+    pages, and read again once articles are added, here or by another connection."""
+    from workbench.store import ProjectStore
+
+    store = session.store
+    for number in range(5):
+        (tmp_path / f"{number}.txt").write_text(f"報道{number}\n\n北京で会談 {number}。\n", encoding="utf-8")
+    import_paths(store, [tmp_path])
+    assert store.count_articles(words="会談") == 5
+    assert store.article_ids_after(0, 2, words="会談") == [1, 2]
+    assert store.article_ids_after(2, 2, words="会談") == [3, 4] == store.article_ids_after(2, 9, until=4, words="会談")
+    (tmp_path / "more").mkdir()
+    (tmp_path / "more" / "a.txt").write_text("追加\n\n会談が続く。\n", encoding="utf-8")
+    import_paths(store, [tmp_path / "more"])
+    assert store.count_articles(words="会談") == 6
+    other = ProjectStore.open(store.path)
+    try:
+        (tmp_path / "more" / "b.txt").write_text("別の\n\n会談の後。\n", encoding="utf-8")
+        import_paths(other, [tmp_path / "more" / "b.txt"])
+    finally:
+        other.close()
+    assert store.count_articles(words="会談") == 7
