@@ -188,3 +188,47 @@ def test_band_candidates_are_ranked_among_the_articles_before_each(store):
     store.add_bands([(0, 11, first), (0, 11, third), (1, 12, third), (0, 11, second), (1, 12, second)])
     found = store.articles_sharing_bands([(second, [11, 12]), (third + 1, [11, 12])], 1)
     assert found == {second: {first: 1}, third + 1: {second: 2}}
+
+
+@pytest.mark.parametrize("gone", ["moved", "deleted"])
+def test_a_project_file_moved_or_deleted_while_open_takes_no_more_edits(tmp_path, gone):
+    """SQLite would go on writing to the write-ahead log at the old name: each edit would
+    look saved and be lost. The store refuses it and says why."""
+    path = tmp_path / "p.wbproj"
+    store = ProjectStore.open(path)
+    article_id = store.add_article(build_article("a.txt", "Title\n\nKim said so."))
+    if gone == "moved":
+        path.rename(tmp_path / "elsewhere.wbproj")
+    else:
+        path.unlink()
+    with pytest.raises(ProjectFileError, match="moved, renamed or deleted while it was open"):
+        store.insert_claim(Claim(article_id, 0, 5, "Title", "Event"))
+    store.close()
+    if gone == "moved":
+        moved = ProjectStore.open(tmp_path / "elsewhere.wbproj")
+        assert moved.article_count() == 1 and moved.find_claims() == []
+        moved.close()
+
+
+def test_reading_a_project_that_cannot_be_written_does_not_fail_on_every_article(seeded_session, monkeypatch):
+    """Remembering the open article is a convenience: when the project cannot take the
+    write (read-only, moved away), reading goes on; edits still say why they fail."""
+
+    def refuse():
+        raise ProjectFileError("read-only")
+
+    monkeypatch.setattr(seeded_session.store, "_check_still_there", refuse)
+    seeded_session.set_position(article_id=2, claim_id=None)  # no error
+    with pytest.raises(ProjectFileError):
+        seeded_session.add_claim(article_id=1, start=0, end=5)
+
+
+def test_a_project_file_moved_while_open_holds_what_was_saved_when_closed(tmp_path):
+    path = tmp_path / "p.wbproj"
+    store = ProjectStore.open(path)
+    store.add_article(build_article("a.txt", "Title\n\nKim said so."))
+    path.rename(tmp_path / "elsewhere.wbproj")
+    store.close()
+    moved = ProjectStore.open(tmp_path / "elsewhere.wbproj")
+    assert moved.article_count() == 1
+    moved.close()

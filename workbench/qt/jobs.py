@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workbench.store import ProjectStore
+from workbench.store.project_store import ProjectFileError
 
 if TYPE_CHECKING:
     from workbench.ingest.tables import ColumnChoice
@@ -27,6 +28,11 @@ def lane_store(state, project: Path) -> ProjectStore:
     if store is None or store.path != project:
         if store is not None:
             store.close()
+        if not project.exists():  # NOTE: the window has it open: it was moved, not mistyped
+            raise ProjectFileError(
+                f"The project file {project} is no longer there: it was moved, renamed or deleted while it "
+                "was open. Open the project where it is now."
+            )
         store = state.local["store"] = ProjectStore.open(project, create=False)
     return store
 

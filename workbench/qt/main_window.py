@@ -39,6 +39,7 @@ from workbench.qt.widgets.reader import ReaderView
 from workbench.services.projects import PROJECT_SUFFIX, open_session
 from workbench.services.session import Session
 from workbench.services.settings import Settings, config_dir, default_analyst, save_settings
+from workbench.store.project_store import ProjectFileError
 
 if TYPE_CHECKING:
     from workbench.qt.transfers import Transfers
@@ -517,7 +518,9 @@ class MainWindow(QMainWindow):
         self.panel.show_claim(claim)
         self.panel.set_history(self.session.history(claim.id) if claim else [])
         self.reader.select_claim(claim.id if claim else None, scroll=scroll and claim is not None)
-        self.session.set_current_claim(claim_id=claim.id if claim else None)
+        self.session.set_position(
+            article_id=self._article.id if self._article else None, claim_id=claim.id if claim else None
+        )
 
     def _on_reader_claim_clicked(self, claim_id: int) -> None:
         self.select_claim(claim_id, scroll=False)
@@ -554,8 +557,16 @@ class MainWindow(QMainWindow):
         try:
             return action()
         except WorkbenchError as exc:
-            self.say(str(exc))
+            self._refused(exc)
             return None
+
+    def _refused(self, exc: WorkbenchError) -> None:
+        """A change refused: said in the status bar, or in a box when nothing more can be
+        saved (the project file moved away), which a status line would let pass unseen."""
+        if isinstance(exc, ProjectFileError):
+            self.warn("Not saved", str(exc))
+        else:
+            self.say(str(exc))
 
     def last_category(self) -> str | None:
         """New claims take the category last given, so runs of one kind go fast."""
@@ -567,7 +578,7 @@ class MainWindow(QMainWindow):
         try:
             changes = self.session.edit_claim(claim_id=claim_id, **{field: value})
         except WorkbenchError as exc:
-            self.say(str(exc))
+            self._refused(exc)
             claim = self.session.claim(claim_id)
             if claim is not None:
                 self.panel.update_claim(claim, refill=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
@@ -39,6 +41,8 @@ from workbench.store.article_list import ArticleListStore
 SOURCE_LABELS = ("PERSON", "ORG", "GPE", "NORP")
 CURRENT_ARTICLE_KEY = "current_article_id"
 CURRENT_CLAIM_KEY = "current_claim_id"
+
+log = logging.getLogger(__name__)
 
 
 class Session:
@@ -133,9 +137,14 @@ class Session:
         none when they are the ones remembered (a project reopening where it was left)."""
         if (article_id, claim_id) == (self.current_article_id, self.current_claim_id):
             return
-        with self.store.transaction():
-            self.set_current_article(article_id=article_id)
-            self.set_current_claim(claim_id=claim_id)
+        try:
+            with self.store.transaction():
+                self.set_current_article(article_id=article_id)
+                self.set_current_claim(claim_id=claim_id)
+        except (WorkbenchError, sqlite3.Error) as exc:
+            # NOTE: a convenience for the next opening: reading a read-only project (or one
+            # moved away) must not fail on every article shown. Edits still say why.
+            log.info("the open article is not remembered: %s", exc)
 
     # -- editing claims ------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ whole when it fails, so a crash never leaves half an edit behind.
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -63,6 +64,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         self._depth = 0
         self._schema_current = False  # until migrated, the schema may predate articles_fts_pending
         self.analyst = ""  # who is working: recorded in the claims' history
+        self._identity = _file_identity(path)
 
     # -- opening -----------------------------------------------------------------------
 
@@ -88,6 +90,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             store._check_identity()  # before anything is written: a file refused is left as it was
             store._configure()
             store._migrate()
+            store._identity = _file_identity(path)  # a new project's file exists by now
         except sqlite3.DatabaseError as exc:
             connection.close()
             raise ProjectFileError(
@@ -138,6 +141,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 pass  # indexes articles written without a transaction of this store's
 
     def close(self) -> None:
+        if self._moved():
+            self._checkpoint()
         self._db.close()
 
     @property
@@ -163,6 +168,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 if self._db.in_transaction:
                     self._db.execute(f"RELEASE {savepoint}")
             return
+        self._check_still_there()
         self._db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -176,6 +182,28 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             self._db.execute("COMMIT")
         finally:
             self._depth = 0
+
+    def _check_still_there(self) -> None:
+        """Refuse to write when the project file was moved, renamed or deleted while open.
+        NOTE: SQLite would go on writing to the write-ahead log beside the old name, and at
+        close leave it there: each edit would look saved and be missing from the moved file."""
+        if self._moved():
+            self._checkpoint()
+            raise ProjectFileError(
+                f"The project file {self.path} was moved, renamed or deleted while it was open. What was "
+                "saved before is in the file; this change was not saved. Open the project where it is now."
+            )
+
+    def _moved(self) -> bool:
+        return self._identity is not None and _file_identity(self.path) != self._identity
+
+    def _checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file, through the open file: wherever it
+        has been moved to, it then holds everything saved."""
+        try:
+            self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlite3.Error:
+            pass  # the file is gone or cannot be written: nothing more can be done
 
     @property
     def in_transaction(self) -> bool:
@@ -535,3 +563,11 @@ def _statements(script: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer.strip()
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
