@@ -182,3 +182,22 @@ def test_one_statement_proposed_for_two_speakers_is_decided_per_speaker(seeded_s
     s.store.save_suggestions(1, s.article(1).text_hash, [lawyer, reporter], "m", "1")
     s.reject_suggestion(article_id=1, suggestion=lawyer)
     assert s.suggestions(1) == [reporter]
+
+
+def test_undo_of_an_edit_to_a_claim_deleted_elsewhere_says_so_and_the_history_goes_on(seeded_session):
+    """Another window (another connection) deleted the claim: the edit cannot be undone,
+    which is said plainly, and the steps before it can still be undone."""
+    from workbench.store import ProjectStore
+
+    s = seeded_session
+    first = add(s, "Kim Jong Un")
+    claim = add(s, "Russia")
+    s.edit_claim(claim_id=claim.id, note="checked")
+    other = ProjectStore.open(s.store.path)
+    other.delete_claim(claim.id)
+    other.close()
+    with pytest.raises(WorkbenchError, match="Cannot undo “edit claim”: Claim .* no longer exists"):
+        s.undo()
+    s.undo()  # the add of the deleted claim: nothing left to delete
+    s.undo()
+    assert s.claim(first.id) is None

@@ -107,6 +107,7 @@ def test_a_transaction_sqlite_ended_itself_reports_its_own_error(store):
         ("database is locked", "Another program is using p.wbproj"),
         ("database disk image is malformed", "is damaged"),
         ("Could not decode to UTF-8 column 'text' with text 'Line one\nline two'", "not UTF-8. Open a backup"),
+        ("unable to open database file", "Its folder may be read-only, or the name too long"),
         ("no such table: x", None),
     ],
 )
@@ -232,3 +233,12 @@ def test_a_project_file_moved_while_open_holds_what_was_saved_when_closed(tmp_pa
     moved = ProjectStore.open(tmp_path / "elsewhere.wbproj")
     assert moved.article_count() == 1
     moved.close()
+
+
+def test_a_project_that_cannot_be_created_leaves_no_file_behind(tmp_path):
+    """A name one byte short of the system's limit takes the file but not its -journal: the
+    empty file left behind passed for a new project at the next try, and failed again."""
+    path = tmp_path / ("p" * (255 - len(".wbproj")) + ".wbproj")
+    with pytest.raises(ProjectFileError, match="name too long"):
+        ProjectStore.open(path)
+    assert not path.exists()

@@ -610,6 +610,7 @@ class MainWindow(QMainWindow):
         label = self.session.commands.undo_label if verb == "Undone" else self.session.commands.redo_label
         changes = self.attempt(step)
         if changes is None:
+            self._update_undo_actions()  # a step that failed is left out of the history
             return
         # Undoing an edit made in another article brings that article back into view.
         elsewhere = (changes.claim_articles | changes.articles_changed) - (

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.model import ANNOTATION_FIELDS, Actor, Article, ChangeSet, Claim, ClaimSchema, Suggestion
 from workbench.store import ProjectStore
 
@@ -241,7 +242,7 @@ class CommandStack:
         if not self._done:
             return ChangeSet()
         command = self._done.pop()
-        changes = command.undo(store)
+        changes = _or_dropped(command, "undo", lambda: command.undo(store))
         self._undone.append(command)
         return changes
 
@@ -249,7 +250,7 @@ class CommandStack:
         if not self._undone:
             return ChangeSet()
         command = self._undone.pop()
-        changes = command.do(store)
+        changes = _or_dropped(command, "redo", lambda: command.do(store))
         self._done.append(command)
         return changes
 
@@ -260,3 +261,13 @@ class CommandStack:
     @property
     def redo_label(self) -> str | None:
         return self._undone[-1].label if self._undone else None
+
+
+def _or_dropped(command: Command, verb: str, step) -> ChangeSet:
+    """The step's changes; a step that can no longer be made (its claim was deleted in
+    another window) is dropped from the history with a message, so the steps before it
+    can still be undone."""
+    try:
+        return step()
+    except WorkbenchError as exc:
+        raise WorkbenchError(f"Cannot {verb} “{command.label.lower()}”: {exc} It is left out of the history.") from None

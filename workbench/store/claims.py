@@ -14,6 +14,7 @@ from itertools import pairwise
 from pathlib import Path
 
 from workbench.core.cells import LIST_SEPARATOR, join_list
+from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim, HistoryEntry
 from workbench.core.processes import process_pool
 from workbench.core.search import comparable
@@ -140,6 +141,8 @@ class ClaimStore:
         False (undo restores the earlier timestamp too). Returns the stored claim."""
         with self.transaction() as db:
             before = self.claim(claim.id)
+            if before is None:
+                raise WorkbenchError(f"Claim {claim.id} no longer exists (deleted, perhaps in another window).")
             db.execute(
                 f"UPDATE claims SET {_ANNOTATION_ASSIGNMENTS}, updated_at = ? WHERE id = ?",
                 (*_annotation(claim), now() if touch else claim.updated_at, claim.id),

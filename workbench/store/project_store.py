@@ -48,6 +48,11 @@ def database_problem(exc: sqlite3.Error, path: str | Path | None = None) -> str 
         return f"Could not write to {what}: the disk is full or failing. What was saved before is kept."
     if "readonly" in message or "read-only" in message:
         return f"Cannot write to {what}: the file or its folder is read-only. Copy it somewhere you can write."
+    if "unable to open database file" in message:  # NOTE: SQLite's word for any file it cannot make
+        return (
+            f"Cannot open {what}: SQLite cannot create its files beside it (-wal, -journal). Its folder "
+            "may be read-only, or the name too long; copy it to a folder you can write to."
+        )
     if "locked" in message or "busy" in message:
         return f"Another program is using {what} (the database is locked): close it there and try again."
     if "could not decode to utf-8" in message:  # NOTE: the message quotes the whole text: not shown
@@ -81,6 +86,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 raise ProjectFileError(f"No project at {path}.")
             if not path.parent.is_dir():
                 raise ProjectFileError(f"Cannot create {path}: the folder {path.parent} does not exist.")
+        existed = path.exists()
         try:
             connection = sqlite3.connect(path, isolation_level=None, timeout=30)
         except sqlite3.Error as exc:
@@ -93,6 +99,8 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             store._identity = _file_identity(path)  # a new project's file exists by now
         except sqlite3.DatabaseError as exc:
             connection.close()
+            if not existed:
+                path.unlink(missing_ok=True)  # a file made here and unusable would pass for a project next time
             raise ProjectFileError(
                 database_problem(exc, path) or f"{path} is not an Analyst Workbench project ({exc})."
             ) from None
