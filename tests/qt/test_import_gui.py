@@ -247,3 +247,27 @@ def test_near_duplicates_are_flagged_in_the_list_and_the_header(qtbot, open_wind
     assert button.isVisible() and button.text() == "≈ 1 near-duplicate"
     button.menu().actions()[0].trigger()
     assert window.reader.article.id == 7
+
+
+def test_opening_another_project_during_an_import_stops_it_there(qtbot, open_window, tmp_path):
+    """The import's report (its article ids, the analysis it starts) belongs to the project
+    it ran in: none of it may land in the project opened meanwhile."""
+    window = open_window()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(300):
+        (folder / f"{number}.txt").write_text(f"Story {number}\n\nOfficials in Seoul said {number} times.\n")
+    first = window.session.path
+    dialog = window.transfers.import_paths([folder])
+    window.switch_project(tmp_path / "other.wbproj")
+    qtbot.waitUntil(lambda: not window.runner.running(), timeout=60_000)
+    qtbot.wait(100)
+    assert window.session.store.article_count() == 0 and window.articles.model.rowCount() == 0
+    assert "stopped when another project was opened" in dialog.report_view.toPlainText()
+    from workbench.store import ProjectStore
+
+    before = ProjectStore.open(first)
+    try:
+        assert 5 <= before.article_count() <= 305  # the seeds and what was imported before it stopped
+    finally:
+        before.close()

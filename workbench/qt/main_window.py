@@ -359,7 +359,9 @@ class MainWindow(QMainWindow):
         except WorkbenchError as exc:
             self.warn("Cannot open the project", str(exc))
             return
-        self.runner.cancel_all()
+        if self._transfers is not None:
+            self._transfers.project_closing()
+        self.runner.drop_all()
         self.runner.run_on_lane(NLP_LANE, jobs.close_lane)
         self.runner.run_on_lane(IO_LANE, jobs.close_lane)
         self.panel.commit_pending()  # into the project it was typed in

@@ -178,6 +178,13 @@ class TaskRunner(QObject):
         for task in self._tasks.values():
             task.state.cancel()
 
+    def drop_all(self) -> None:
+        """Cancel every task and drop its result: the project they work on was closed, and
+        their results (ids, changes) would be applied to the one opened instead."""
+        for task in self._tasks.values():
+            task.superseded = True
+            task.state.cancel()
+
     def running(self) -> list[Task]:
         return list(self._tasks.values())
 

@@ -29,6 +29,7 @@ class Transfers:
     def __init__(self, window: MainWindow):
         self.window = window
         self.import_dialog: ImportDialog | None = None
+        self._import_task = None
         self.column_dialog: ColumnMappingDialog | None = None
 
     # -- importing articles --------------------------------------------------------------
@@ -114,7 +115,18 @@ class Transfers:
         dialog.cancel_requested.connect(lambda: w.runner.cancel(task.id))
         dialog.show()
         self.import_dialog = dialog
+        self._import_task = task
         return dialog
+
+    def project_closing(self) -> None:
+        """The open project is closing: an import still running into it stops, and its
+        dialog says so (its report would otherwise be applied to the next project)."""
+        task, dialog = self._import_task, self.import_dialog
+        if task is not None and dialog is not None and task in self.window.runner.running():
+            dialog.show_failure(
+                f"The import into {self.window.session.path.name} stopped when another project was opened. "
+                "The files imported until then are in it; importing the same files again adds the rest."
+            )
 
     def _on_import_done(self, dialog: ImportDialog, report: ImportReport) -> None:
         w = self.window
