@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from tests.conftest import SEEDS
-from workbench.core.search import fold, match_spans
+from workbench.core.search import comparable, fold, match_spans
 from workbench.services.importing import import_paths
 
 TEXT = "Russia and North Korea: the Russian-North Korean pact. Café owners in russia's capital. NorthKorea, 2024."
@@ -92,9 +92,12 @@ def test_a_scan_for_an_unspaced_word_is_read_once_and_again_when_the_project_cha
     for number in range(5):
         (tmp_path / f"{number}.txt").write_text(f"報道{number}\n\n北京で会談 {number}。\n", encoding="utf-8")
     import_paths(store, [tmp_path])
+    scans = []
+    store._db.set_trace_callback(lambda sql: scans.append(sql) if "instr(" in sql else None)
     assert store.count_articles(words="会談") == 5
     assert store.article_ids_after(0, 2, words="会談") == [1, 2]
     assert store.article_ids_after(2, 2, words="会談") == [3, 4] == store.article_ids_after(2, 9, until=4, words="会談")
+    assert len(scans) == 1
     (tmp_path / "more").mkdir()
     (tmp_path / "more" / "a.txt").write_text("追加\n\n会談が続く。\n", encoding="utf-8")
     import_paths(store, [tmp_path / "more"])
@@ -106,3 +109,15 @@ def test_a_scan_for_an_unspaced_word_is_read_once_and_again_when_the_project_cha
     finally:
         other.close()
     assert store.count_articles(words="会談") == 7
+    store._db.set_trace_callback(None)
+    assert len(scans) == 3  # once more after each change
+
+
+# Yoruba: ọ̀ is ọ and a combining grave, which Unicode has no composed letter for.
+YORUBA = unicodedata.normalize("NFC", "Ọ̀rọ̀ àwọn olóṣèlú")
+
+
+def test_a_word_whose_mark_has_no_composed_letter_is_found_typed_either_way():
+    assert [YORUBA[a:b] for a, b in match_spans(YORUBA, "Ọ̀rọ̀")] == ["Ọ̀rọ̀"]
+    assert match_spans(YORUBA, "oro") == match_spans(YORUBA, "Ọ̀rọ̀")
+    assert comparable("oro") in comparable(YORUBA) and comparable("Straße") == comparable("STRAßE")

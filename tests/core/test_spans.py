@@ -25,6 +25,20 @@ def test_trim_span_drops_invisible_characters_at_the_edges_only():
         trim_span("a\u200b\u2060\u200fb", 1, 4)  # nothing visible
 
 
+@pytest.mark.parametrize(
+    "visible",
+    [
+        "\U0001f3f4\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f",  # 🏴 of Scotland: its tags
+        "\u0600\u0661\u0662\u0663",  # the Arabic number sign, drawn over the digits after it
+    ],
+)
+def test_trim_span_keeps_characters_of_the_format_category_that_are_drawn(visible):
+    text = f"{visible} waved"
+    assert trim_span(text, 0, len(text)) == (0, len(text))
+    text = f"waved {visible}"
+    assert trim_span(text, 0, len(text)) == (0, len(text))
+
+
 def test_trim_span_refuses_white_space_only():
     with pytest.raises(SpanError, match="no words"):
         trim_span("a   b", 1, 4)

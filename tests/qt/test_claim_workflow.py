@@ -311,6 +311,12 @@ def test_keys_act_on_what_was_chosen_last_a_claim_or_a_suggestion(qtbot, open_wi
     press(qtbot, window, Qt.Key.Key_4)
     assert [c.id for c in s.claims(1)] == [claim.id]  # no suggestion accepted
     assert s.claim(claim.id).category == next(c.name for c in s.schema.categories if c.shortcut == "4")
+    window.panel.tabs.setCurrentIndex(1)  # the suggestion let go is chosen again by a click on it
+    table = window.panel.suggestion_table
+    qtbot.mouseClick(
+        table.viewport(), Qt.MouseButton.LeftButton, pos=table.visualRect(table.model().index(0, 0)).center()
+    )
+    assert window.review.current == 0 and window.panel.claim is None
 
 
 def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot, open_window):
@@ -322,3 +328,37 @@ def test_redo_answers_ctrl_y_and_ctrl_shift_z(qtbot, open_window):
         assert window.session.claims(1) == []
         qtbot.keyClick(window.reader, key, modifiers)
         assert len(window.session.claims(1)) == 1, key
+
+
+def test_a_value_the_form_cannot_show_as_it_is_is_no_edit(qtbot, open_window):
+    """A tag holding a comma or a source with spaces around it (from an imported file)
+    reads back from the form differently: that is no edit, or every undo would first save
+    one and nothing older could ever be undone."""
+    window = open_window()
+    s = window.session
+    claim = _claim_on(qtbot, window, "Kim Jong Un highlighted the need")
+    window.apply(s.edit_claim(claim_id=claim.id, tags=("Washington, D.C.",), source=" Kim "))
+    window.select_claim(claim.id)
+    for _ in range(3):  # the edit, then the claim itself
+        window.undo_action.trigger()
+    assert s.claim(claim.id) is None
+
+
+def test_alt_keys_on_a_list_open_it_or_go_to_the_previous_article_never_change_it(qtbot, open_window):
+    """Alt+↓ opens a drop-down list (with the keypad flag macOS sets on arrows, too);
+    Alt+↑, which a list reads as "previous item", goes to the previous article instead."""
+    window = open_window()
+    window.show_article(2)
+    claim = _claim_on(qtbot, window, "Russia")
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    category = window.panel.category
+    category.setFocus()
+    alt, keypad = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.KeypadModifier
+    qtbot.keyClick(category, Qt.Key.Key_Down, alt | keypad)
+    assert category.view().isVisible() and window.reader.article.id == 2
+    category.hidePopup()
+    category.setFocus()
+    qtbot.keyClick(category, Qt.Key.Key_Up, alt)
+    assert window.reader.article.id == 1
+    assert window.session.claim(claim.id).category == claim.category

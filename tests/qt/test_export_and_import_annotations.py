@@ -111,9 +111,13 @@ def test_an_empty_list_cannot_be_chosen_as_what_to_export(qtbot, open_window):
 def test_an_export_built_in_another_process_reports_its_refusal_here(qtbot, open_window, tmp_path, monkeypatch):
     """xlsx, jsonl, spaCy and W3C exports run in a process of their own (on a thread here
     they stalled the window); what they refuse still reaches the user, and no file is left."""
+    from workbench.core import processes
     from workbench.qt.widgets.export_dialog import ExportRequest
     from workbench.services.exporting import ExportFilter
 
+    pools = []
+    real_pool = processes.process_pool
+    monkeypatch.setattr(processes, "process_pool", lambda n: pools.append(n) or real_pool(n))
     window = open_window()
     select_text(window, "Kim Jong Un")
     add_claim_with_key(qtbot, window)
@@ -126,3 +130,4 @@ def test_an_export_built_in_another_process_reports_its_refusal_here(qtbot, open
     qtbot.waitUntil(lambda: bool(warnings), timeout=60_000)
     assert warnings[0][0] == "Export failed" and "a spreadsheet cell holds at most 32,767" in warnings[0][1]
     assert not out.exists()
+    assert pools == [1]  # built in a process of its own

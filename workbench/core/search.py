@@ -32,7 +32,7 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
         if is_unspaced(word):  # as written: folding would take the marks off kana (が → か)
             spans += [m.span() for m in re.finditer(re.escape(word), text)]
             continue
-        tokens = _TOKEN.findall(fold(unicodedata.normalize("NFC", word)))
+        tokens = _TOKEN.findall(fold(_unmarked(word)))
         if not tokens:
             continue
         *whole, prefix = map(_spelled, tokens)
@@ -44,7 +44,13 @@ def match_spans(text: str, query: str) -> list[tuple[int, int]]:
 def comparable(text: str) -> str:
     """The text composed, lowered and without diacritics: to find a stretch in it, as
     `needle in comparable(text)` (its offsets are not the text's)."""
-    return text.lower() if text.isascii() else fold(unicodedata.normalize("NFC", text))
+    return text.lower() if text.isascii() else fold(_unmarked(text))
+
+
+def _unmarked(text: str) -> str:
+    """The text without its combining marks, those of composed letters too (é → e), and
+    those Unicode has no composed letter for (Yoruba's ọ̀ → o)."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
 
 
 def _spelled(token: str) -> str:

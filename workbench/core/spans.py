@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -27,8 +26,16 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# Zero-width spaces and joiners, direction marks and embeddings, the word joiner and its
+# kin, the byte-order mark, the soft hyphen. NOTE: not all of Unicode's "format" category:
+# it also holds the tags of flag emoji (🏴 of Scotland) and Arabic signs that are drawn.
+_INVISIBLE = frozenset("\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\u2064\ufeff\u00ad\u061c") | frozenset(
+    map(chr, [*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+)
+
+
 def _invisible(character: str) -> bool:
-    return character.isspace() or unicodedata.category(character) == "Cf"
+    return character.isspace() or character in _INVISIBLE
 
 
 def mentions_within(mentions: Sequence[EntitySpan], start: int, end: int) -> list[EntitySpan]:

@@ -27,6 +27,7 @@ from workbench.core.errors import WorkbenchError
 from workbench.core.model import NAMED_LABELS, Article, ChangeSet
 from workbench.core.text import counted
 from workbench.qt import jobs
+from workbench.qt.keys import without_keypad
 from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
@@ -56,14 +57,15 @@ READER_MIN_CHARS = 48  # the text's column is never narrower than this many aver
 
 
 class _AltArrowsOpenLists(QObject):
-    """Alt+↓ and Alt+↑ on a drop-down list open it, as on every desktop, rather than going
-    to the next or previous article (the window's shortcuts for them)."""
+    """Alt+↓ on a drop-down list opens it, as on every desktop, rather than going to the
+    next article (the window's shortcut for it). Alt+↑ still goes to the previous article:
+    a list would take it as "the previous item" and change the value unseen."""
 
     def eventFilter(self, watched, event) -> bool:
         if (
             event.type() == QEvent.Type.ShortcutOverride
-            and event.modifiers() == Qt.KeyboardModifier.AltModifier
-            and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)
+            and without_keypad(event.modifiers()) == Qt.KeyboardModifier.AltModifier
+            and event.key() == Qt.Key.Key_Down
         ):
             event.accept()  # the list gets the key, the shortcut does not fire
             return True

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.search import is_unspaced
 from workbench.core.text import counted
+from workbench.qt.keys import without_keypad
 from workbench.qt.models.article_table import ArticleTableModel
 from workbench.qt.widgets.tables import make_table
 
@@ -90,7 +91,7 @@ class ArticleListPane(QWidget):
         # As in a browser's or a mail client's search field: Esc clears it, ↓ goes to the
         # list. NOTE: keys, not shortcuts: a shortcut for Esc here would make the correction
         # form's own Esc ambiguous (and then neither fires) while both are in view.
-        if watched is self.filter and event.type() == QEvent.Type.KeyPress and not event.modifiers():
+        if watched is self.filter and event.type() == QEvent.Type.KeyPress and not without_keypad(event.modifiers()):
             if event.key() == Qt.Key.Key_Escape and self.filter.text():
                 self.filter.clear()
                 return True

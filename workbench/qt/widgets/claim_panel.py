@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion, normalise_tags
+from workbench.core.model import Claim, ClaimSchema, HistoryEntry, Suggestion
 from workbench.qt.messages import plain_tip
 from workbench.qt.models.claim_table import ClaimTableModel
 from workbench.qt.models.suggestion_table import SuggestionTableModel
@@ -165,6 +165,7 @@ class ClaimPanel(QWidget):
         self.tags.editingFinished.connect(self._commit_typed)
         self.note.textChanged.connect(self._note_timer.start)
         self.note.installEventFilter(self)
+        self._shown = ("", "")  # the source and tags as the form last showed them
         self._set_enabled(False)
 
     # -- what is shown -------------------------------------------------------------------
@@ -239,7 +240,7 @@ class ClaimPanel(QWidget):
     def select_suggestion(self, index: int | None) -> None:
         with QSignalBlocker(self.suggestion_table.selectionModel()):
             if index is None or self.suggestion_model.suggestion(index) is None:
-                self.suggestion_table.clearSelection()
+                self.suggestion_table.selectionModel().clear()  # the current row too: a click on it is a choice again
                 return
             self.suggestion_table.selectRow(index)
             self.suggestion_table.scrollTo(self.suggestion_model.index(index, 0))
@@ -274,6 +275,11 @@ class ClaimPanel(QWidget):
             self.tags.setText(", ".join(claim.tags))
             if self.note.toPlainText() != claim.note:
                 self.note.setPlainText(claim.note)
+        # NOTE: what the fields show, as shown: a typed change is a difference from this. A
+        # claim's own values may not survive the round trip through the form (a tag holding
+        # a comma, a source with spaces around it, from an imported file), and must not
+        # count as an edit, or every undo would first save one.
+        self._shown = (self.source.currentText(), self.tags.text())
 
     def _set_enabled(self, enabled: bool) -> None:
         for widget in self._fields:
@@ -299,10 +305,12 @@ class ClaimPanel(QWidget):
         window) finds nothing to do."""
         if self._claim is None:
             return
-        source, tags = self.source.currentText().strip(), self.tags.text()
-        if source != self._claim.source:
-            self._emit("source", source)
-        if normalise_tags(tags) != self._claim.tags:
+        source, tags = self.source.currentText(), self.tags.text()
+        shown_source, shown_tags = self._shown
+        self._shown = (source, tags)
+        if source != shown_source:
+            self._emit("source", source.strip())
+        if tags != shown_tags:
             self._emit("tags", tags)
 
     def _commit_note(self) -> None:
