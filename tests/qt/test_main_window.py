@@ -532,3 +532,26 @@ def test_the_chart_can_be_used_from_the_keyboard(qtbot):
     with qtbot.waitSignal(chart.entity_clicked) as clicked:
         qtbot.keyClick(plot, Qt.Key.Key_Return)
     assert clicked.args == ["Moscow", "GPE"]
+
+
+def test_articles_another_program_added_come_into_the_list(qtbot, open_window, tmp_path):
+    """`workbench import` in a terminal while the window is open: the list shows the new
+    articles when the window is active again (or analysis ends)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QGuiApplication
+
+    from workbench.services.importing import import_paths
+    from workbench.store import ProjectStore
+
+    window = open_window()
+    (tmp_path / "new.txt").write_text("Added elsewhere\n\nOfficials in Oslo said so.\n")
+    other = ProjectStore.open(window.session.path)
+    try:
+        import_paths(other, [tmp_path / "new.txt"])
+    finally:
+        other.close()
+    assert window.articles.model.rowCount() == 5
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    QGuiApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert window.articles.model.rowCount() == 6

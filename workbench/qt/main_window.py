@@ -754,8 +754,14 @@ class MainWindow(QMainWindow):
             key="analysis",
         )
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.articles.model.catch_up()  # coming back from a terminal that imported some
+
     def _on_analysis_done(self, reports) -> None:
         self._analysis_task = None
+        self.articles.model.catch_up()
         if reports is None:
             return
         for report in reports:

@@ -190,6 +190,12 @@ class ArticleTableModel(TableModel):
             self._complete = self._count == 0
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
 
+    def catch_up(self) -> None:
+        """Articles added by another program (the command line) since the list was read
+        come in, as the window's own imports do."""
+        if self._source is not None and self._source.count_articles() > self._total:
+            self._rows_added()
+
     def _rows_added(self) -> None:
         if self._sort is not None:  # new rows may land anywhere: re-sort, keeping selections
             self.sort(*self._sort)
