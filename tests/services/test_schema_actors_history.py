@@ -201,3 +201,21 @@ def test_undo_of_an_edit_to_a_claim_deleted_elsewhere_says_so_and_the_history_go
     s.undo()  # the add of the deleted claim: nothing left to delete
     s.undo()
     assert s.claim(first.id) is None
+
+
+def test_a_category_renamed_in_another_window_is_not_given_to_new_claims_here(seeded_session):
+    """Each window checks claims against the project's schema: one renamed in another
+    window (another connection) is read again, not kept from when this one opened."""
+    from workbench.services.projects import open_session
+
+    s = seeded_session
+    assert "Event" in s.schema.category_names
+    other, _ = open_session(s.store.path)
+    renamed = replace(other.schema, categories=tuple(
+        replace(c, name="Happening") if c.name == "Event" else c for c in other.schema.categories
+    ))  # fmt: skip
+    other.change_schema(schema=renamed)
+    other.close()
+    assert "Happening" in s.schema.category_names and "Event" not in s.schema.category_names
+    with pytest.raises(WorkbenchError):
+        add(s, "Kim Jong Un", category="Event")

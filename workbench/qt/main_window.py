@@ -758,6 +758,9 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
         if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
             self.articles.model.catch_up()  # coming back from a terminal that imported some
+            if self.session.schema != self.panel.schema:  # changed in another window
+                self._set_schema()
+                self._claims_changed()
 
     def _on_analysis_done(self, reports) -> None:
         self._analysis_task = None

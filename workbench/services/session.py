@@ -52,6 +52,7 @@ class Session:
         self.store = store
         self.commands = CommandStack()
         self._schema: ClaimSchema | None = None
+        self._schema_version = -1  # the project's data_version when the schema was read
         self.analyst = analyst
 
     @property
@@ -74,8 +75,12 @@ class Session:
 
     @property
     def schema(self) -> ClaimSchema:
-        if self._schema is None:
-            self._schema = self.store.schema()
+        # NOTE: re-read when another connection (a second window, the command line) changed
+        # the project: claims are checked against it, and must not take a category renamed
+        # or deleted there.
+        version = self.store.data_version()
+        if self._schema is None or version != self._schema_version:
+            self._schema, self._schema_version = self.store.schema(), version
         return self._schema
 
     def article_summaries(self) -> list[ArticleSummary]:

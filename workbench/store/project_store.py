@@ -153,6 +153,10 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
             self._checkpoint()
         self._db.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection commits to the project."""
+        return self._db.execute("PRAGMA data_version").fetchone()[0]
+
     @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]

@@ -174,6 +174,10 @@ class ClaimPanel(QWidget):
     def claim(self) -> Claim | None:
         return self._claim
 
+    @property
+    def schema(self) -> ClaimSchema:
+        return self._schema
+
     def set_schema(self, schema: ClaimSchema) -> None:
         self._schema = schema
         with QSignalBlocker(self.category), QSignalBlocker(self.stance), QSignalBlocker(self.status):
