@@ -1,4 +1,5 @@
 import gc
+import sqlite3
 import threading
 
 import pytest
@@ -42,10 +43,16 @@ def test_errors_become_messages(qtbot, runner):
 
     with qtbot.waitSignal(runner.task_ended, timeout=5000):
         runner.submit("test", "fail", fail, on_error=errors.append)
+    def read_only(state):
+        raise sqlite3.OperationalError("attempt to write a readonly database")
+
     with qtbot.waitSignal(runner.task_ended, timeout=5000):
         runner.submit("test", "crash", crash, on_error=errors.append)
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.submit("test", "Finding entities", read_only, on_error=errors.append)
     assert errors[0] == "the file is gone"
     assert "crash failed unexpectedly: ZeroDivisionError" in errors[1]
+    assert errors[2].startswith("Finding entities: Cannot write to the project: the file or its folder is read-only")
 
 
 def test_cancel_reaches_the_work(qtbot, runner):

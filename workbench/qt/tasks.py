@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import sqlite3
 import threading
 import time
 import traceback
@@ -28,6 +29,7 @@ from PySide6.QtCore import QObject, Signal
 
 from workbench.core.errors import WorkbenchError
 from workbench.qt.collector import worker_threads_ended, worker_threads_started
+from workbench.store.project_store import database_problem
 
 log = logging.getLogger(__name__)
 
@@ -144,7 +146,14 @@ class TaskRunner(QObject):
             self._relay.failed.emit(task.id, str(exc))
         except Exception as exc:  # noqa: BLE001 — reported to the user, logged in full
             log.error("task %r failed:\n%s", task.label, traceback.format_exc())
-            self._relay.failed.emit(task.id, f"{task.label} failed unexpectedly: {type(exc).__name__}: {exc}")
+            # a read-only project or a full disk is no bug: said as what it is
+            problem = database_problem(exc) if isinstance(exc, sqlite3.Error) else None
+            message = (
+                f"{task.label}: {problem}"
+                if problem
+                else f"{task.label} failed unexpectedly: {type(exc).__name__}: {exc}"
+            )
+            self._relay.failed.emit(task.id, message)
         else:
             self._relay.done.emit(task.id, result)
 
