@@ -32,7 +32,7 @@ def gui(project: str, article_ids: str, words: str, repeats: str = "5") -> dict:
     from PySide6.QtWidgets import QApplication
 
     from workbench import resources
-    from workbench.qt.main_window import MainWindow
+    from workbench.qt.main_window import DEFAULT_SIZE, MainWindow
     from workbench.services.projects import open_session
     from workbench.services.settings import load_settings
 
@@ -44,6 +44,7 @@ def gui(project: str, article_ids: str, words: str, repeats: str = "5") -> dict:
     def open_window():
         session, _ = open_session(Path(project))
         window = MainWindow(session, settings)
+        window.resize(DEFAULT_SIZE)  # the usual window, not one fitted to the offscreen 800×600
         window.show()
         app.processEvents()
         return window

@@ -43,6 +43,7 @@ def test_errors_become_messages(qtbot, runner):
 
     with qtbot.waitSignal(runner.task_ended, timeout=5000):
         runner.submit("test", "fail", fail, on_error=errors.append)
+
     def read_only(state):
         raise sqlite3.OperationalError("attempt to write a readonly database")
 

@@ -63,10 +63,10 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
         box.exec()
         return 1
     window = MainWindow(session, settings)
-    if screenshot is None:
+    if screenshot is None and not exit_when_shown:
         window.restore_geometry()
-    else:
-        window.resize(DEFAULT_SIZE)  # whatever the (virtual) screen
+    else:  # pictures and measurements of the usual window, whatever the (virtual) screen
+        window.resize(DEFAULT_SIZE)
     window.show()
     _settle_start_up_objects()
     if exit_when_shown:
