@@ -219,3 +219,24 @@ def test_a_category_renamed_in_another_window_is_not_given_to_new_claims_here(se
     assert "Happening" in s.schema.category_names and "Event" not in s.schema.category_names
     with pytest.raises(WorkbenchError):
         add(s, "Kim Jong Un", category="Event")
+
+
+def test_undo_takes_back_only_what_this_window_changed(seeded_session):
+    """Undo restores the fields its edit changed, not the whole claim as it was: a change
+    another window made since to other fields stays; one made to the same field is not
+    overwritten (the undo says so and is dropped)."""
+    from workbench.services.projects import open_session
+
+    s = seeded_session
+    claim = add(s, "Kim Jong Un")
+    s.edit_claim(claim_id=claim.id, note="check RIA")
+    other, _ = open_session(s.store.path)
+    other.edit_claim(claim_id=claim.id, category="Intent")
+    s.undo()
+    assert (s.claim(claim.id).note, s.claim(claim.id).category) == ("", "Intent")
+    s.redo()
+    other.edit_claim(claim_id=claim.id, note="checked: wrong")
+    other.close()
+    with pytest.raises(WorkbenchError, match="note changed since"):
+        s.undo()
+    assert s.claim(claim.id).note == "checked: wrong"

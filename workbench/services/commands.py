@@ -9,7 +9,7 @@ history with the action named here ("edited", "edited (undo)", …).
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from workbench.core.errors import WorkbenchError
@@ -81,14 +81,30 @@ class EditClaim(_Redoable):
 
     def do(self, store: ProjectStore) -> ChangeSet:
         # First time: stamp now. Redo: restore the very state that was undone.
-        first = not self._done_before
-        self.after = store.update_claim(self.after, touch=first, action=self._action("edited"))
+        redo = self._done_before
+        action = self._action("edited")
+        if redo:
+            self.after = self._step(store, self.before, self.after, action)
+        else:
+            self.after = store.update_claim(self.after, action=action)
         self.done_at = time.monotonic()
         return claim_changes(self.after)
 
     def undo(self, store: ProjectStore) -> ChangeSet:
-        store.update_claim(self.before, touch=False, action="edited (undo)")
-        return claim_changes(self.before)
+        return claim_changes(self._step(store, self.after, self.before, "edited (undo)"))
+
+    def _step(self, store: ProjectStore, expected: Claim, wanted: Claim, action: str) -> Claim:
+        """Set the fields this edit changed from their `expected` values to the `wanted`
+        ones, leaving the claim's other fields as they are now: another window may have
+        changed them since, and an undo here must not take that back."""
+        fields = changed_fields(self.before, self.after)
+        current = store.claim(wanted.id)
+        if current is not None and any(getattr(current, name) != getattr(expected, name) for name in fields):
+            changed = ", ".join(sorted(name for name in fields if getattr(current, name) != getattr(expected, name)))
+            raise WorkbenchError(f"Claim {wanted.id}'s {changed} changed since, perhaps in another window.")
+        values = {name: getattr(wanted, name) for name in fields}
+        base = current or wanted  # a claim gone: update_claim says so
+        return store.update_claim(replace(base, **values, updated_at=wanted.updated_at), touch=False, action=action)
 
     def merge(self, newer: EditClaim, window: float) -> bool:
         """Typing a note is one edit, not one per pause: a newer edit of only the note of the
