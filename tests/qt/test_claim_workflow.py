@@ -90,7 +90,7 @@ def test_claims_tab_is_built_when_first_opened_and_lists_the_claims(qtbot, open_
     view = window.findChild(object, "claimsView")
     assert view is not None and window.center.currentWidget() is view and view.isVisible()
     assert window.center.count() == 2 and window.center.tabText(1) == "All claims"
-    assert [view.model.claim_id(r) for r in range(view.model.rowCount())] == [claim.id]
+    qtbot.waitUntil(lambda: [view.model.claim_id(r) for r in range(view.model.rowCount())] == [claim.id])
     window.center.setCurrentIndex(0)
     window.center.setCurrentIndex(1)
     assert window.claims_view is view and window.findChildren(type(view)) == [view]
@@ -117,15 +117,18 @@ def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):
     window.apply(s.undo() | s.redo())  # any change refreshes the view's choices
     window.center.setCurrentWidget(window.claims_view)
     view = window.findChild(object, "claimsView")
-    assert view.model.rowCount() == 3
+    qtbot.waitUntil(lambda: view.model.rowCount() == 3)
 
     def pick(combo, data):
         combo.setCurrentIndex(combo.findData(data))
 
+    def listed():
+        return {view.model.claim_id(r) for r in range(view.model.rowCount())}
+
     pick(view.category, "Event")
-    assert {view.model.claim_id(r) for r in range(view.model.rowCount())} == {b.id, c.id}
+    qtbot.waitUntil(lambda: listed() == {b.id, c.id})
     pick(view.status, "disputed")
-    assert [view.model.claim_id(r) for r in range(view.model.rowCount())] == [c.id]
+    qtbot.waitUntil(lambda: listed() == {c.id})
     pick(view.status, None)
     pick(view.category, None)
     qtbot.keyClicks(view.text, "son hui")
@@ -138,8 +141,7 @@ def test_claims_view_filters_and_opens_a_claim(qtbot, open_window):
     window.apply(s.merge_actors(target_id=s.store.actor_named("Choe Son Hui").id, source_ids=ids))
     view.reload_choices()
     pick(view.actor, s.store.actor_named("Choe Son Hui").id)
-    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=3000)
-    assert {view.model.claim_id(r) for r in range(2)} == {a.id, b.id}
+    qtbot.waitUntil(lambda: listed() == {a.id, b.id}, timeout=3000)
     # double-click opens the article at the claim
     row = next(r for r in range(2) if view.model.claim_id(r) == b.id)
     view.table.doubleClicked.emit(view.model.index(row, 1))

@@ -147,3 +147,14 @@ def test_automatic_collection_is_back_once_the_lanes_stop(qtbot):
     assert gc.get_threshold()[0] == 0  # no automatic collection, on any thread
     runner.shutdown()
     assert gc.get_threshold() == thresholds
+
+
+def test_a_quiet_task_is_not_announced(qtbot, runner):
+    """A view's brief read: no status-bar progress, not among the running tasks."""
+    started, ended, results = [], [], []
+    runner.task_started.connect(lambda *args: started.append(args))
+    runner.task_ended.connect(ended.append)
+    runner.submit("test", "read", lambda state: 42, on_done=results.append, quiet=True)
+    assert runner.running() == []
+    qtbot.waitUntil(lambda: results == [42])
+    assert started == [] and ended == []

@@ -113,6 +113,13 @@ def plan_annotations(state, project: Path, path: Path, raw: bool | None) -> Anno
     )
 
 
+def find_claims(state, project: Path, filters: dict) -> tuple[list, int]:
+    """The claims matching `filters` (as for ProjectStore.find_claims), and how many the
+    project holds."""
+    store = lane_store(state, project)
+    return store.find_claims(**filters), store.count_claims()
+
+
 def close_lane(local: dict) -> None:
     store = local.pop("store", None)
     if store is not None:

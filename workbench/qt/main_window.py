@@ -30,7 +30,7 @@ from workbench.qt import jobs
 from workbench.qt.keys import without_keypad
 from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
-from workbench.qt.tasks import IO_LANE, NLP_LANE, TaskRunner
+from workbench.qt.tasks import IO_LANE, NLP_LANE, QUERY_LANE, TaskRunner
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
@@ -136,7 +136,7 @@ class MainWindow(QMainWindow):
         if self._claims_view is None:
             from workbench.qt.widgets.claims_view import ClaimsView
 
-            view = ClaimsView(self.session)
+            view = ClaimsView(self.session, self.runner)
             view.claim_opened.connect(self._on_claims_view_claim_opened)
             index, current = self.center.indexOf(self._claims_placeholder), self.center.currentIndex()
             with QSignalBlocker(self.center):
@@ -366,6 +366,7 @@ class MainWindow(QMainWindow):
         self.runner.drop_all()
         self.runner.run_on_lane(NLP_LANE, jobs.close_lane)
         self.runner.run_on_lane(IO_LANE, jobs.close_lane)
+        self.runner.run_on_lane(QUERY_LANE, jobs.close_lane)
         self.panel.commit_pending()  # into the project it was typed in
         self.session.close()
         session.analyst = self.settings.analyst or default_analyst()

@@ -35,6 +35,7 @@ log = logging.getLogger(__name__)
 
 NLP_LANE = "nlp"  # owns the spaCy pipeline
 IO_LANE = "io"  # imports and exports
+QUERY_LANE = "query"  # reads for views, never waiting behind an import
 
 
 class TaskState:
@@ -76,6 +77,7 @@ class Task:
     state: TaskState
     key: str | None = None
     superseded: bool = False
+    quiet: bool = False  # a brief read the status bar need not show (see submit)
     on_done: Callable[[Any], None] | None = field(default=None, repr=False)
     on_error: Callable[[str], None] | None = field(default=None, repr=False)
 
@@ -114,9 +116,12 @@ class TaskRunner(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
         key: str | None = None,
+        quiet: bool = False,
     ) -> Task:
         """Queue `work(state, *args)` on `lane`; `on_done(result)` or `on_error(message)`
-        is then called on the GUI thread (not at all if the task was superseded)."""
+        is then called on the GUI thread (not at all if the task was superseded). A `quiet`
+        task (a read for a view) is not announced: no task_started, progress or task_ended,
+        and it is not among `running()`."""
         if key is not None:
             for task in self._tasks.values():
                 if task.key == key:
@@ -125,14 +130,15 @@ class TaskRunner(QObject):
         task_id = next(self._ids)
         local = self._locals.setdefault(lane, {})
         state = TaskState(task_id, local, self._relay.progressed.emit)
-        task = Task(task_id, lane, label, state, key, on_done=on_done, on_error=on_error)
+        task = Task(task_id, lane, label, state, key, quiet=quiet, on_done=on_done, on_error=on_error)
         self._tasks[task_id] = task
         executor = self._lanes.get(lane)
         if executor is None:
             worker_threads_started()
             executor = self._lanes[lane] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"workbench-{lane}")
         executor.submit(self._run, task, work, args)
-        self.task_started.emit(task_id, label)
+        if not quiet:
+            self.task_started.emit(task_id, label)
         return task
 
     def _run(self, task: Task, work, args) -> None:
@@ -163,7 +169,8 @@ class TaskRunner(QObject):
             return
         if task.on_done and not task.superseded and not self._closing:
             task.on_done(result)
-        self.task_ended.emit(task_id)
+        if not task.quiet:
+            self.task_ended.emit(task_id)
 
     def _on_relay_failed(self, task_id: int, message: str) -> None:
         task = self._tasks.pop(task_id, None)
@@ -171,11 +178,12 @@ class TaskRunner(QObject):
             return
         if task.on_error and not task.superseded and not self._closing:
             task.on_error(message)
-        self.task_ended.emit(task_id)
+        if not task.quiet:
+            self.task_ended.emit(task_id)
 
     def _on_relay_progressed(self, task_id: int, done: int, total: int, message: str) -> None:
         task = self._tasks.get(task_id)
-        if task is not None and not task.superseded:
+        if task is not None and not task.superseded and not task.quiet:
             self.task_progressed.emit(task_id, done, total, message)
 
     def cancel(self, task_id: int) -> None:
@@ -195,7 +203,7 @@ class TaskRunner(QObject):
             task.state.cancel()
 
     def running(self) -> list[Task]:
-        return list(self._tasks.values())
+        return [task for task in self._tasks.values() if not task.quiet]
 
     def run_on_lane(self, lane: str, cleanup: Callable[[dict], None]) -> None:
         """Queue `cleanup(local)` on a lane, e.g. to close what its thread owns."""
