@@ -99,9 +99,11 @@ class EditClaim(_Redoable):
         changed them since, and an undo here must not take that back."""
         fields = changed_fields(self.before, self.after)
         current = store.claim(wanted.id)
-        if current is not None and any(getattr(current, name) != getattr(expected, name) for name in fields):
-            changed = ", ".join(sorted(name for name in fields if getattr(current, name) != getattr(expected, name)))
-            raise WorkbenchError(f"Claim {wanted.id}'s {changed} changed since, perhaps in another window.")
+        since = sorted(
+            name for name in fields if current is not None and getattr(current, name) != getattr(expected, name)
+        )
+        if since:
+            raise WorkbenchError(f"Claim {wanted.id}'s {', '.join(since)} changed since, perhaps in another window.")
         values = {name: getattr(wanted, name) for name in fields}
         base = current or wanted  # a claim gone: update_claim says so
         return store.update_claim(replace(base, **values, updated_at=wanted.updated_at), touch=False, action=action)

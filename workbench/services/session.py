@@ -261,10 +261,14 @@ class Session:
     def find_claims(self, *, actor_id: int | None = None, **filters) -> list[Claim]:
         """Claims across the project matching every filter (see ProjectStore.find_claims);
         `actor_id` finds the claims made under any of the actor's names."""
+        return self.store.find_claims(**self.claim_filters(actor_id=actor_id, **filters))
+
+    def claim_filters(self, *, actor_id: int | None = None, **filters) -> dict:
+        """The filters as ProjectStore.find_claims takes them: an actor as its names."""
         if actor_id is not None:
             actor = self.store.actor(actor_id)
             filters["sources"] = list(actor.aliases) if actor else []
-        return self.store.find_claims(**filters)
+        return filters
 
     # -- suggestions ---------------------------------------------------------------------
 

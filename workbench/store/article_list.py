@@ -33,7 +33,7 @@ _SORTS = {
 
 
 class ArticleListStore:
-    """Mixed into ProjectStore: needs `_db`."""
+    """Mixed into ProjectStore: needs `_db` and `data_version()`."""
 
     def count_articles(self, *, words: str = "", entity: tuple[str, str] | None = None) -> int:
         """How many articles the filter keeps (all of them without one)."""
@@ -91,8 +91,7 @@ class ArticleListStore:
         the project changes (here, or through another connection: PRAGMA data_version)."""
         if not any(is_unspaced(word) for word in words.split()):
             return None
-        version = self._db.execute("PRAGMA data_version").fetchone()[0]
-        key = (words, entity, version, self._db.total_changes)
+        key = (words, entity, self.data_version(), self._db.total_changes)
         if getattr(self, "_scanned", (None,))[0] != key:
             where, params = _found_by_words(words, entity)
             rows = self._db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid", params)

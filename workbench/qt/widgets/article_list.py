@@ -144,15 +144,15 @@ class ArticleListPane(QWidget):
         )
 
 
-if __name__ == "__main__":
-    from workbench.qt.widgets.preview import preview_article_list
-
-    raise SystemExit(preview_article_list())
-
-
 def typed_words(text: str) -> str:
     """The words of a filter being typed that are worth searching for yet: a lone letter or
     digit (of a script written with spaces) starts most words of a corpus, so searching for
     it finds almost everything and takes longest (0.9 s over 100k articles). It waits for
     the next character, or for Enter."""
     return " ".join(word for word in text.split() if len(word) > 1 or is_unspaced(word))
+
+
+if __name__ == "__main__":
+    from workbench.qt.widgets.preview import preview_article_list
+
+    raise SystemExit(preview_article_list())

@@ -304,8 +304,8 @@ class ClaimPanel(QWidget):
         self._commit_typed()
 
     def _commit_typed(self) -> None:
-        """The typed source and tags where they differ from the claim's: once, so the
-        editingFinished that Qt sends when the focus leaves later (even from a closing
+        """The typed source and tags where they differ from what the form showed: once, so
+        the editingFinished that Qt sends when the focus leaves later (even from a closing
         window) finds nothing to do."""
         if self._claim is None:
             return

@@ -122,16 +122,14 @@ class ClaimsView(QWidget):
         if not self.isVisible():
             self._stale = True  # NOTE: also keeps a closing window from reading a closed project
             return
-        filters = {
-            "category": self.category.currentData(),
-            "stance": self.stance.currentData(),
-            "status": self.status.currentData(),
-            "article_id": self.article.currentData(),
-            "text": self.text.text().strip() or None,
-        }
-        if (actor_id := self.actor.currentData()) is not None:
-            actor = self.session.store.actor(actor_id)
-            filters["sources"] = list(actor.aliases) if actor else []
+        filters = self.session.claim_filters(
+            actor_id=self.actor.currentData(),
+            category=self.category.currentData(),
+            stance=self.stance.currentData(),
+            status=self.status.currentData(),
+            article_id=self.article.currentData(),
+            text=self.text.text().strip() or None,
+        )
         self.runner.submit(
             QUERY_LANE,
             "Listing claims",

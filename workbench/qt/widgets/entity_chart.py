@@ -217,12 +217,12 @@ def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+def _pyqtgraph():
+    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
+    return importlib.import_module("pyqtgraph")
+
+
 if __name__ == "__main__":
     from workbench.qt.widgets.preview import preview_entity_chart
 
     raise SystemExit(preview_entity_chart())
-
-
-def _pyqtgraph():
-    os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
-    return importlib.import_module("pyqtgraph")
