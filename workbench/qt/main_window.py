@@ -718,7 +718,6 @@ class MainWindow(QMainWindow):
             self.session.analyst = self.settings.analyst or default_analyst()
             if self.settings.pipeline != pipeline:
                 self._pipeline_missing = False
-                self.runner.run_on_lane(NLP_LANE, lambda local: local.pop("pipeline", None))
 
     def _on_header_correction_requested(self, article_id: int, values: dict) -> None:
         try:

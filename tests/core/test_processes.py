@@ -1,0 +1,88 @@
+"""The kept worker process: progress and cancellation across the process boundary, what
+it loaded kept between tasks, and a worker that dies replaced by a new one."""
+
+from __future__ import annotations
+
+import os
+import signal
+import time
+from concurrent.futures.process import BrokenProcessPool
+
+import pytest
+
+from workbench.core.errors import WorkbenchError
+from workbench.core.processes import KeptProcess
+
+
+def count_to(progress, cancelled, n):
+    for i in range(1, n + 1):
+        progress(i, n, f"step {i}")
+    return os.getpid()
+
+
+def until_cancelled(progress, cancelled):
+    progress(0, 0, "waiting")
+    deadline = time.monotonic() + 30
+    while not cancelled():
+        if time.monotonic() > deadline:
+            return "never cancelled"
+        time.sleep(0.01)
+    return "cancelled"
+
+
+def remember(progress, cancelled, value):
+    global _remembered
+    before, _remembered = _remembered, value
+    return before
+
+
+_remembered = None
+
+
+def fail(progress, cancelled):
+    raise WorkbenchError("The file is not there.")
+
+
+def die(progress, cancelled):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+@pytest.fixture
+def kept():
+    process = KeptProcess()
+    yield process
+    process.close()
+
+
+def test_runs_the_work_in_another_process_and_relays_its_progress(kept):
+    seen = []
+    pid = kept.run(count_to, 3, progress=lambda *p: seen.append(p), cancelled=lambda: False)
+    assert pid != os.getpid()
+    assert seen == [(1, 3, "step 1"), (2, 3, "step 2"), (3, 3, "step 3")]
+
+
+def test_the_callers_cancellation_reaches_the_work(kept):
+    started = []
+    result = kept.run(until_cancelled, progress=lambda *p: started.append(p), cancelled=lambda: bool(started))
+    assert result == "cancelled"
+    # and the next task starts uncancelled
+    assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) > 0
+
+
+def test_what_a_task_loaded_is_still_there_for_the_next(kept):
+    no_progress, never = (lambda *p: None), (lambda: False)
+    assert kept.run(remember, "pipeline", progress=no_progress, cancelled=never) is None
+    assert kept.run(remember, "other", progress=no_progress, cancelled=never) == "pipeline"
+
+
+def test_the_works_error_is_raised_in_the_caller(kept):
+    with pytest.raises(WorkbenchError, match="not there"):
+        kept.run(fail, progress=lambda *p: None, cancelled=lambda: False)
+
+
+def test_a_worker_that_dies_is_replaced_by_the_next_task(kept):
+    no_progress, never = (lambda *p: None), (lambda: False)
+    first = kept.run(count_to, 1, progress=no_progress, cancelled=never)
+    with pytest.raises(BrokenProcessPool):
+        kept.run(die, progress=no_progress, cancelled=never)
+    assert kept.run(count_to, 1, progress=no_progress, cancelled=never) not in (first, os.getpid())
