@@ -11,7 +11,7 @@ from concurrent.futures.process import BrokenProcessPool
 import pytest
 
 from workbench.core.errors import WorkbenchError
-from workbench.core.processes import KeptProcess
+from workbench.core.processes import KeptProcess, WorkerEnded
 
 
 def count_to(progress, cancelled, n):
@@ -28,6 +28,11 @@ def until_cancelled(progress, cancelled):
             return "never cancelled"
         time.sleep(0.01)
     return "cancelled"
+
+
+def ignore_cancellation(progress, cancelled):
+    progress(0, 0, "parsing a very long text")
+    time.sleep(60)
 
 
 def remember(progress, cancelled, value):
@@ -86,3 +91,19 @@ def test_a_worker_that_dies_is_replaced_by_the_next_task(kept):
     with pytest.raises(BrokenProcessPool):
         kept.run(die, progress=no_progress, cancelled=never)
     assert kept.run(count_to, 1, progress=no_progress, cancelled=never) not in (first, os.getpid())
+
+
+def test_an_abandoned_task_that_does_not_stop_has_its_worker_ended(kept):
+    """Closing the window cancels the analysis, which stops only between texts: one long
+    text kept the window waiting for it to close."""
+    started = []
+    t0 = time.monotonic()
+    with pytest.raises(WorkerEnded):
+        kept.run(
+            ignore_cancellation,
+            progress=lambda *p: started.append(p),
+            cancelled=lambda: bool(started),
+            abandoned=lambda: bool(started),
+        )
+    assert time.monotonic() - t0 < 30
+    assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) > 0

@@ -73,6 +73,31 @@ def test_cancel_reaches_the_work(qtbot, runner):
     assert results == ["stopped"]
 
 
+def test_a_cancel_is_no_abandon_but_closing_and_dropping_are(qtbot):
+    """Abandoned work may be cut short (its process ended): nobody takes its result."""
+    runner = TaskRunner()
+    seen = []
+    started = threading.Semaphore(0)
+
+    def wait_for_cancel(state):
+        started.release()
+        while not state.cancelled():
+            pass
+        seen.append(state.abandoned())
+
+    task = runner.submit("test", "cancelled", wait_for_cancel)
+    started.acquire(timeout=5)
+    with qtbot.waitSignal(runner.task_ended, timeout=5000):
+        runner.cancel(task.id)
+    runner.submit("test", "dropped", wait_for_cancel)
+    started.acquire(timeout=5)
+    runner.drop_all()
+    runner.submit("other", "closed", wait_for_cancel)
+    started.acquire(timeout=5)
+    runner.shutdown()
+    assert seen == [False, True, True]
+
+
 def test_superseded_result_is_dropped(qtbot, runner):
     gate = threading.Event()
     results = []

@@ -10,6 +10,8 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
+from workbench.core.errors import WorkbenchError
+
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
 
@@ -54,6 +56,10 @@ def _leave_interrupts_to_parent() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+class WorkerEnded(WorkbenchError):
+    """A KeptProcess's task was abandoned and did not stop: its worker was ended."""
+
+
 class KeptProcess:
     """One spawned worker kept from task to task, so what it loads (a spaCy pipeline) stays
     loaded, whose tasks report progress and can be cancelled across the process boundary.
@@ -64,6 +70,7 @@ class KeptProcess:
     (a spaCy parse holds it for 100 ms and more at a time). Tasks run one at a time."""
 
     POLL = 0.05  # seconds between looks at the caller's cancellation
+    ABANDON_AFTER = 1.0  # seconds an abandoned task has to stop before its worker is ended
 
     def __init__(self):
         self._lock = threading.Lock()
@@ -72,20 +79,29 @@ class KeptProcess:
         self._cancel = None
         atexit.register(self.close)  # before the interpreter's teardown, which the pool's own clean-up trips on
 
-    def run(self, work, *args, progress, cancelled):
+    def run(self, work, *args, progress, cancelled, abandoned=lambda: False):
         """The result of `work`, or its exception. A worker that dies (killed, out of memory)
-        raises BrokenProcessPool; the next task starts a new one."""
+        raises BrokenProcessPool; the next task starts a new one. A task `abandoned` (nobody
+        wants its result: the window is closing) that does not stop within ABANDON_AFTER
+        seconds has its worker ended, and raises WorkerEnded: a parse of a long text is not
+        interrupted by a cancellation, and closing the window waited for it."""
         from concurrent.futures.process import BrokenProcessPool
 
         with self._lock:
             pool = self._started()
             self._cancel.clear()
             future = pool.submit(_run_kept, work, args)
+            given_up_at = None
             while not future.done():
                 if self._messages.poll(self.POLL):
                     progress(*self._messages.recv())
                 if cancelled():
                     self._cancel.set()
+                if given_up_at is None and abandoned():
+                    given_up_at = time.monotonic()
+                elif given_up_at is not None and time.monotonic() - given_up_at > self.ABANDON_AFTER:
+                    _end_workers(pool)  # NOTE: safe for a project: SQLite rolls back what was not committed
+                    given_up_at = float("inf")
             # NOTE: the worker sent its progress before its result: what is left is read now, in order
             while self._messages.poll(0):
                 progress(*self._messages.recv())
@@ -93,6 +109,8 @@ class KeptProcess:
                 return future.result()
             except BrokenProcessPool:
                 self._stop()
+                if given_up_at is not None:
+                    raise WorkerEnded("Stopped: the work did not end by itself when cancelled.") from None
                 raise
 
     def close(self) -> None:
@@ -120,6 +138,11 @@ class KeptProcess:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._messages.close()
             self._pool = self._messages = self._cancel = None
+
+
+def _end_workers(pool) -> None:
+    for process in list(pool._processes.values()):  # NOTE: public as kill_workers() from Python 3.14
+        process.kill()
 
 
 _kept_channels = None  # in a KeptProcess's worker: (messages, cancel)

@@ -49,7 +49,13 @@ def analyse(state, project: Path, preferred_pipeline: str | None, first: list[in
     # NOTE: in a process of its own: on a thread here a parse held the interpreter, and so
     # froze the window, for 110-140 ms at a time on a long article.
     return ANALYSER.run(
-        _analyse_in_process, project, preferred_pipeline, first, progress=state.progress, cancelled=state.cancelled
+        _analyse_in_process,
+        project,
+        preferred_pipeline,
+        first,
+        progress=state.progress,
+        cancelled=state.cancelled,
+        abandoned=state.abandoned,
     )
 
 

@@ -48,6 +48,7 @@ class TaskState:
         self.local = local
         self._emit = emit_progress
         self._cancel = threading.Event()
+        self._abandoned = False
         self._last = 0.0
         self._position = (-1, -1)  # (done, total) of the last call
 
@@ -55,6 +56,14 @@ class TaskState:
         return self._cancel.is_set()
 
     def cancel(self) -> None:
+        self._cancel.set()
+
+    def abandoned(self) -> bool:
+        """Cancelled, and its result will be dropped: the work may be cut short anyhow."""
+        return self._abandoned
+
+    def abandon(self) -> None:
+        self._abandoned = True
         self._cancel.set()
 
     def progress(self, done: int, total: int, message: str) -> None:
@@ -200,7 +209,7 @@ class TaskRunner(QObject):
         their results (ids, changes) would be applied to the one opened instead."""
         for task in self._tasks.values():
             task.superseded = True
-            task.state.cancel()
+            task.state.abandon()
 
     def running(self) -> list[Task]:
         return [task for task in self._tasks.values() if not task.quiet]
@@ -215,7 +224,8 @@ class TaskRunner(QObject):
         """Cancel everything, let each lane finish its current task (and run `cleanup` on
         its own thread), then stop. Results still in flight are dropped."""
         self._closing = True
-        self.cancel_all()
+        for task in self._tasks.values():
+            task.state.abandon()
         for lane, executor in self._lanes.items():
             if cleanup is not None:
                 executor.submit(cleanup, self._locals.get(lane, {}))
