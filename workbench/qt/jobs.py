@@ -139,11 +139,19 @@ def plan_annotations(state, project: Path, path: Path, raw: bool | None) -> Anno
     )
 
 
-def find_claims(state, project: Path, filters: dict) -> tuple[list, int]:
-    """The claims matching `filters` (as for ProjectStore.find_claims), and how many the
-    project holds."""
+def find_claims(state, project: Path, filters: dict, order: tuple | None) -> tuple[list, int, tuple | None]:
+    """The claims matching `filters` (as for ProjectStore.find_claims) in `order` (as for
+    sort_claims), how many the project holds, and `order`."""
     store = lane_store(state, project)
-    return store.find_claims(**filters), store.count_claims()
+    claims = store.find_claims(**filters)
+    return (sort_claims(state, claims, order) if order else claims), store.count_claims(), order
+
+
+def sort_claims(state, claims: list, order: tuple[str, dict[int, str], bool]) -> list:
+    """`claims` sorted by `order`: (column, article titles, descending)."""
+    from workbench.qt.models.claim_table import sorted_claims
+
+    return sorted_claims(claims, *order)
 
 
 def close_lane(local: dict) -> None:

@@ -30,6 +30,12 @@ ARTICLE_COLUMNS = ("quote", "category", "source")  # the form beside it shows th
 CORPUS_COLUMNS = ("article", "quote", "category", "source", "stance", "status", "analyst", "updated")
 
 
+def sorted_claims(claims: Iterable[Claim], column: str, titles: Mapping[int, str], descending: bool) -> list[Claim]:
+    """In the order of a column's values, ignoring case (by the whole quote, not its preview)."""
+    value = (lambda c, titles: c.quote) if column == "quote" else _COLUMNS[column][1]
+    return sorted(claims, key=lambda c: str(value(c, titles)).casefold(), reverse=descending)
+
+
 def _preview(text: str) -> str:
     text = " ".join(text.split())
     return text if len(text) <= QUOTE_PREVIEW else text[: QUOTE_PREVIEW - 1] + "…"
@@ -62,13 +68,14 @@ class ClaimTableModel(TableModel):
         return None
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        if not 0 <= column < len(self.columns):
-            return
-        value = _COLUMNS[self.columns[column]][1]
+        if 0 <= column < len(self.columns):
+            descending = order == Qt.SortOrder.DescendingOrder
+            self.show_in_order(sorted_claims(self._claims, self.columns[column], self._titles, descending))
+
+    def show_in_order(self, claims: list[Claim]) -> None:
+        """The same claims, in another order (sorted elsewhere)."""
         self.layoutAboutToBeChanged.emit()
-        self._claims.sort(
-            key=lambda c: str(value(c, self._titles)).casefold(), reverse=order == Qt.SortOrder.DescendingOrder
-        )
+        self._claims = list(claims)
         self.layoutChanged.emit()
 
     def set_claims(self, claims: Iterable[Claim], schema: ClaimSchema, titles: Mapping[int, str] | None = None) -> None:
