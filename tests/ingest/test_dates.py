@@ -29,6 +29,12 @@ def test_ambiguous_day_month_has_no_iso():
     assert found.raw == "03/04/2024" and found.iso is None
 
 
+def test_dotted_dates_are_day_first():
+    assert find_date("Veröffentlicht am 06.05.2018").iso == "2018-05-06"
+    assert find_date("03.04.2024, 14:05 Uhr").iso == "2024-04-03"
+    assert find_date("12.31.2024").iso == "2024-12-31"  # no month 31: month first after all
+
+
 def test_no_date():
     assert find_date("No date in this line, 2024 people came.") is None
 

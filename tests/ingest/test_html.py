@@ -193,3 +193,64 @@ def test_a_page_laid_out_in_a_table_reads_as_paragraphs_not_table_rows():
     text, _ = read_html(f"<html><body><table>{cells}<tr><td>a</td><td>b</td></tr></table></body></html>".encode())
     assert "| Father" not in text and "videos |" not in text
     assert any(line.startswith("KABUL (AP) -- The father") for line in text.splitlines())
+
+
+def test_the_sites_name_is_no_headline_and_is_taken_off_one():
+    canonical = '<link rel="canonical" href="https://www.internet-law.de/2011/07/pseudonyme.html">'
+    _, meta = read_html(
+        headed(
+            canonical + "<title>Internet-Law » Verstößt der Ausschluss von Pseudonymen gegen Recht?</title>",
+            "Internet-Law",
+        )
+    )
+    assert meta.title == "Verstößt der Ausschluss von Pseudonymen gegen Recht?"
+    _, meta = read_html(
+        headed(
+            '<meta property="og:site_name" content="ACREDIS Deutschland GmbH">'
+            '<meta property="og:title" content="Augenlidstraffung - ACREDIS Deutschland GmbH">',
+            "Wenn die Lider hängen",
+        )
+    )
+    assert meta.title == "Augenlidstraffung"  # the site's name is longer than the headline
+
+
+@pytest.mark.parametrize(
+    ("author", "byline"),
+    [
+        ("View all posts by Daniel Lemire", "Daniel Lemire"),
+        ("Von Anna Schmidt", "Anna Schmidt"),
+        ("By Jane Doe and John Roe", "Jane Doe; John Roe"),
+        ("Super User", None),
+        ("admin", None),
+        ("Süddeutsche Zeitung GmbH", None),
+        ("Example Times", None),  # the site
+        ("www.example-times.com", None),  # its address
+        ("Byron Allen", "Byron Allen"),  # a name that begins like a label
+    ],
+)
+def test_a_byline_is_names_of_people_without_their_labels(author, byline):
+    head = (
+        f'<meta name="author" content="{author}"><meta property="og:site_name" content="Example Times">'
+        '<link rel="canonical" href="https://www.example-times.com/world/story.html">'
+    )
+    _, meta = read_html(headed(head, "Officials say talks resume"))
+    assert meta.byline == byline
+    assert ("byline" in meta.origins) == (byline is not None)
+
+
+def test_a_self_closed_root_does_not_end_the_page():
+    page = (
+        '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "x.dtd" />\n<html xml:lang="de" />\n'
+        "<head><title>Verein</title></head><body>"
+        + "<p>Der Verein trifft sich jeden Samstag auf dem Platz am Stadtrand, bei jedem Wetter.</p>" * 5
+        + "</body></html>"
+    )
+    text, _ = read_html(page.encode())
+    assert "Der Verein trifft sich jeden Samstag" in text
+
+
+def test_the_date_as_written_is_the_date_not_the_address_it_is_in():
+    head = '<meta property="og:url" content="https://www.example.com/2017/07/12/montauk-das-ende-der-welt/">'
+    _, meta = read_html(headed(head, "Montauk"))
+    assert (meta.date, meta.date_raw) == ("2017-07-12", "2017/07/12")
+    assert meta.origins["date"] == '<meta property="og:url">'

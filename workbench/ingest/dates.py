@@ -2,7 +2,8 @@
 
 A regular expression finds *where* a date is written; python-dateutil reads it. A numeric
 date whose day and month cannot be told apart (03/04/2024) is kept as written, with no
-ISO date, rather than guessed.
+ISO date, rather than guessed; with dots (03.04.2024) it is day-first, as everywhere dots
+are written.
 """
 
 from __future__ import annotations
@@ -66,7 +67,9 @@ def _parsed_iso(match: re.Match) -> str | None:
 
     if match.group("num"):
         first, second, _ = re.split(r"[./]", match.group("num"))
-        if int(first) > 12 >= int(second):
+        if "." in match.group("num") and int(second) <= 12:
+            day_first = True  # 06.05.2018: dots are the day-first countries' way (DIN 5008, GOST)
+        elif int(first) > 12 >= int(second):
             day_first = True
         elif int(second) > 12 >= int(first):
             day_first = False
@@ -87,9 +90,9 @@ def _parsed_iso(match: re.Match) -> str | None:
 
 
 def is_ambiguous(found: FoundDate) -> bool:
-    """A numeric date that is a real day whichever of its first two numbers is the month
-    (03/04/2024), as opposed to one that is no day at all (31/02/2024, 2024-13-01)."""
-    numeric = re.fullmatch(r"(\d{1,2})[./](\d{1,2})[./]\d{4}", found.raw)
+    """A numeric date with slashes that is a real day whichever of its first two numbers is
+    the month (03/04/2024), as opposed to one that is no day at all (31/02/2024, 2024-13-01)."""
+    numeric = re.fullmatch(r"(\d{1,2})/(\d{1,2})/\d{4}", found.raw)
     return bool(numeric) and max(int(numeric.group(1)), int(numeric.group(2))) <= 12
 
 

@@ -32,6 +32,23 @@ _TITLE_SEPARATOR = re.compile(r"\s*[|:：/»·•~–—-]+\s*")
 _SEPARATOR_AT_END = re.compile(_TITLE_SEPARATOR.pattern + "$")
 # Where a paragraph ends in a piece of markup.
 _BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote pre tr figcaption section article".split())
+# What pages write before an author's name, in the languages of the news.
+_BYLINE_LABEL = re.compile(
+    r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:written|posted|submitted|reported) by|more from"
+    r"|by|von|par|por|di|da|door|av|af|przez|autor(?:in)?|author|auteur|verfasser(?:in)?)\b[\s:.,-]+",
+    re.IGNORECASE,
+)
+# A company named as the author (the publisher): its legal form says so.
+_COMPANY = re.compile(
+    r"\b(?:GmbH|AG|KG|Inc|Ltd|LLC|LLP|PLC|S\.?A|S\.?L|SARL|SAS|S\.?p\.?A|B\.?V|N\.?V|e\.\s?V|Pty|Corp)\.?$"
+)
+# Names publishing systems put where an author's would be, and labels left alone.
+_NO_AUTHOR = frozenset(
+    "admin administrator superuser webmaster user guest anonymous unknown editor submitted "
+    "author autor autorin auteur by von".split()
+)
+# An XHTML page's self-closed root (`<html xml:lang="de" />`): lxml ends the document there.
+_SELF_CLOSED_ROOT = re.compile(r"(<html\b[^>]*?)\s*/>", re.IGNORECASE)
 # Typographic quotes compared as plain ones: a page's <h1> often has them where its title has not.
 _PLAIN_QUOTES = str.maketrans("‘’‚‛“”„‟", "''''\"\"\"\"")
 
@@ -74,6 +91,7 @@ def _parse(text: str):
     # NOTE: parsed from UTF-8 bytes with the encoding fixed, so neither an XML declaration
     # nor a stale <meta charset> can make lxml decode the page a second time.
     parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True)
+    text = _SELF_CLOSED_ROOT.sub(r"\1>", text, count=1)
     return lxml.html.document_fromstring(text.encode("utf-8", "surrogatepass") or b"<html/>", parser=parser)
 
 
@@ -125,12 +143,22 @@ class _Page:
     def metadata(self, document) -> Metadata:
         origins = {}
         values = {"title": _clean(document.title), "byline": _clean(document.author), "site": _clean(document.sitename)}
-        values["byline"] = self._authors(values["byline"], values["site"])
         for key, value in values.items():
             if value:
                 origins[key] = self._where(value, title_too=key == "title")
         if values["title"] and (found := self._headline(values["title"])):
             values["title"], origins["title"], _ = found
+        site = values["site"] if values["site"] != values["title"] else None  # see below
+        names_site = _site_names(site, document.hostname, url_host(self.canonical))
+        if values["title"] and names_site(values["title"]):  # the site's name, not a headline
+            rest = _without_site_name(self.title, names_site)
+            values["title"] = rest if rest != self.title and not names_site(rest) else None
+            origins["title"] = "<title>"
+        elif values["title"]:
+            values["title"] = _without_site_name(values["title"], names_site)
+        # NOTE: a blog is often named after its author, and addressed so (moritz-meyer.net)
+        names_host = _site_names(document.hostname, url_host(self.canonical), bare_host=False)
+        values["byline"] = self._authors(values["byline"], site, names_host)
         if not values["site"] and (found := self._headline(self.title)) and found[0] == values["title"]:
             if len(added := found[2]) == 1 and not _TITLE_SEPARATOR.search(added[0]):  # a name alone: the site's
                 values["site"], origins["site"] = added[0], "<title>"
@@ -139,23 +167,33 @@ class _Page:
             del origins["site"]
         if values["site"] and values["site"] in (document.hostname, url_host(self.canonical)):
             origins["site"] = "the page's address" + (" (<link rel=canonical>)" if self.canonical else "")
+        origins = {key: where for key, where in origins.items() if values[key]}
         date = date_raw = None
         if document.date:
             date, (origins["date"], date_raw) = document.date, self._date_source(document.date)
         return Metadata(date=date, date_raw=date_raw, origins=origins, **values)
 
-    def _authors(self, byline: str | None, site: str | None) -> str | None:
-        """The byline's names ("A; B", as trafilatura joins them) without the site itself or
+    def _authors(self, byline: str | None, site: str | None, names_host) -> str | None:
+        """The byline's names ("A; B", as trafilatura joins them) without their labels ("By",
+        "Von", "View all posts by"), and without what is no author's name: the site itself,
         the page's copyright holder, which pages also name as their author (WIRED's
-        `<meta name="author" content="Condé Nast">`)."""
+        `<meta name="author" content="Condé Nast">`), a company, a publishing system's
+        stand-in ("Super User", "admin") or a label alone."""
         if not byline:
             return byline
         owners = [content.casefold() for where, content in self.meta if where == '<meta name="copyright">']
-        names = [
-            name
-            for name in byline.split("; ")
-            if name.casefold() != (site or "").casefold() and not any(name.casefold() in owner for owner in owners)
-        ]
+        names = []
+        for name in byline.split("; "):
+            name = _BYLINE_LABEL.sub("", name).strip()
+            if not (
+                not name
+                or name.casefold() == (site or "").casefold()
+                or names_host(name)
+                or any(name.casefold() in owner for owner in owners)
+                or _COMPANY.search(name)
+                or _alphanumeric(name) in _NO_AUTHOR
+            ):
+                names.append(name)
         return "; ".join(names) or None
 
     def _headline(self, title: str) -> tuple[str, str, list[str]] | None:
@@ -193,12 +231,45 @@ class _Page:
         return "the page's text (trafilatura)"
 
     def _date_source(self, iso: str) -> tuple[str, str]:
-        """Where the page states this date, and how it writes it there."""
+        """Where the page states this date, and how it writes it there (the date alone, not
+        the address or the JSON it is written in)."""
         for where, content in [*self.meta, *self.times]:
             found = find_date(content or "")
             if found is not None and found.iso == iso:
-                return where, content
+                return where, found.raw
         return "the page's markup or address (htmldate)", iso
+
+
+def _site_names(*names: str | None, bare_host: bool = True):
+    """Whether a text names the site: its name or its address ("MODEPILOT.de",
+    "www.medianotions.de"; with `bare_host`, "Internet-Law" for internet-law.de too),
+    case and punctuation aside."""
+    keys = set()
+    for name in filter(None, names):
+        keys.add(_alphanumeric(name))
+        host = name.casefold().removeprefix("www.")
+        if "." in host and " " not in host:  # an address
+            keys.add(_alphanumeric(host))
+            if bare_host:
+                keys.add(_alphanumeric(host.rsplit(".", 1)[0]))
+    keys.discard("")
+    return lambda text: _alphanumeric(text) in keys
+
+
+def _without_site_name(title: str, names_site) -> str:
+    """`title` without the site's name set apart before or after it ("Augenlidstraffung -
+    ACREDIS Deutschland GmbH", whatever their lengths)."""
+    for separator in _TITLE_SEPARATOR.finditer(title):
+        before, after = title[: separator.start()], title[separator.end() :]
+        if before and after and names_site(after):
+            return before
+        if before and after and names_site(before):
+            return after
+    return title
+
+
+def _alphanumeric(text: str) -> str:
+    return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
 def fragment_text(markup: str) -> str:
