@@ -270,13 +270,16 @@ def reopen(project: str) -> dict:
     elapsed = time.perf_counter() - started
     reports = finished[0]
     window.close()
+    from workbench.qt.jobs import ANALYSER
+
+    spacy_loaded = "spacy" in sys.modules or ANALYSER.started  # its process is started to load spaCy
     if isinstance(reports, str):  # the analysis failed: its message
-        return {"seconds": elapsed, "analysed": -1, "message": reports, "spacy_loaded": "spacy" in sys.modules}
+        return {"seconds": elapsed, "analysed": -1, "message": reports, "spacy_loaded": spacy_loaded}
     return {
         "seconds": elapsed,
         "analysed": sum(r.analysed for r in reports),
         "message": "; ".join(r.summary() for r in reports),
-        "spacy_loaded": "spacy" in sys.modules,
+        "spacy_loaded": spacy_loaded,
     }
 
 

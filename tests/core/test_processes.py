@@ -48,6 +48,24 @@ def fail(progress, cancelled):
     raise WorkbenchError("The file is not there.")
 
 
+class Refused(WorkbenchError):
+    """An error whose class takes other arguments than its message: it cannot be rebuilt
+    from its pickle, and in the caller's process that broke the pool."""
+
+    def __init__(self, path, why):
+        super().__init__(f"{path}: {why}")
+
+
+def refuse(progress, cancelled):
+    raise Refused("/data/project.wbproj", "the folder is read-only")
+
+
+def report_then_sleep(progress, cancelled, seconds):
+    progress(0, 0, "started")
+    time.sleep(seconds)
+    return "finished normally"
+
+
 def die(progress, cancelled):
     os.kill(os.getpid(), signal.SIGKILL)
 
@@ -107,3 +125,42 @@ def test_an_abandoned_task_that_does_not_stop_has_its_worker_ended(kept):
         )
     assert time.monotonic() - t0 < 30
     assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) > 0
+
+
+def test_a_worker_that_died_while_idle_is_replaced(kept):
+    """kill -9, or the out-of-memory killer, on the idle worker."""
+    first = kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False)
+    os.kill(first, signal.SIGKILL)
+    time.sleep(0.5)  # the pool notices
+    for _ in range(2):
+        assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) not in (first, os.getpid())
+
+
+def test_a_worker_ended_just_as_its_task_finished_is_replaced(kept, monkeypatch):
+    import workbench.core.processes as processes
+
+    end_workers = processes._end_workers
+
+    def too_late(pool):
+        time.sleep(0.6)  # the task ends meanwhile
+        end_workers(pool)
+
+    monkeypatch.setattr(processes, "_end_workers", too_late)
+    started = []
+    result = kept.run(
+        report_then_sleep,
+        1.3,
+        progress=lambda *p: started.append(p),
+        cancelled=lambda: bool(started),
+        abandoned=lambda: bool(started),
+    )
+    assert result == "finished normally"
+    time.sleep(0.3)
+    assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) > 0
+
+
+def test_an_error_that_cannot_be_rebuilt_is_still_said_and_the_worker_kept(kept):
+    first = kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False)
+    with pytest.raises(WorkbenchError, match="/data/project.wbproj: the folder is read-only"):
+        kept.run(refuse, progress=lambda *p: None, cancelled=lambda: False)
+    assert kept.run(count_to, 1, progress=lambda *p: None, cancelled=lambda: False) == first

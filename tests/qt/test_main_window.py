@@ -1,5 +1,7 @@
 """The main window driven as a user drives it: select, press keys, click, undo, export, reopen."""
 
+from pathlib import Path
+
 import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -321,6 +323,36 @@ def test_the_language_model_runs_in_a_process_of_its_own(open_window, monkeypatc
     window = open_window()
     assert "Found" in window.status_message.text()
     assert background_at(window.reader, "Kim Jong Un") == label_style("PERSON").color.name()
+
+
+def test_analysis_never_writes_into_another_file_put_where_the_project_was(qtbot, open_window, tmp_path):
+    """The project is renamed while open and a copy (a backup restored) put at its old name:
+    the analysis process opens the project by its name, and must not take the copy for it."""
+    import os
+    import sqlite3
+
+    from workbench.services.importing import import_paths
+
+    window = open_window()
+    new = tmp_path / "new.txt"
+    new.write_text(
+        "Talks\n\nVladimir Putin met Xi Jinping in Beijing on Tuesday, RIA Novosti said.\n", encoding="utf-8"
+    )
+    import_paths(window.session.store, [new])  # something left to analyse
+    path = window.session.path
+    moved = path.with_name("renamed.wbproj")
+    for suffix in ("", "-wal", "-shm"):  # as a file manager moves what it shows as one
+        if Path(f"{path}{suffix}").exists():
+            os.rename(f"{path}{suffix}", f"{moved}{suffix}")
+    copy, original = sqlite3.connect(path), sqlite3.connect(moved)
+    original.backup(copy)
+    copy.close(), original.close()
+    with qtbot.waitSignal(window.analysis_finished, timeout=60_000) as finished:
+        window.start_analysis()
+    assert isinstance(finished.args[0], str) and "moved, renamed or deleted" in finished.args[0]
+    copy = sqlite3.connect(path)
+    assert copy.execute("SELECT count(*) FROM entities WHERE article_id = 6").fetchone()[0] == 0
+    copy.close()
 
 
 def test_without_a_language_model_the_app_still_annotates(qtbot, open_window):

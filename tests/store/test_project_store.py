@@ -218,7 +218,7 @@ def test_reading_a_project_that_cannot_be_written_does_not_fail_on_every_article
     def refuse():
         raise ProjectFileError("read-only")
 
-    monkeypatch.setattr(seeded_session.store, "_check_still_there", refuse)
+    monkeypatch.setattr(seeded_session.store, "check_still_there", refuse)
     seeded_session.set_position(article_id=2, claim_id=None)  # no error
     with pytest.raises(ProjectFileError):
         seeded_session.add_claim(article_id=1, start=0, end=5)

@@ -88,35 +88,52 @@ class KeptProcess:
         from concurrent.futures.process import BrokenProcessPool
 
         with self._lock:
-            pool = self._started()
-            self._cancel.clear()
-            future = pool.submit(_run_kept, work, args)
-            given_up_at = None
-            while not future.done():
-                if self._messages.poll(self.POLL):
-                    progress(*self._messages.recv())
-                if cancelled():
-                    self._cancel.set()
-                if given_up_at is None and abandoned():
-                    given_up_at = time.monotonic()
-                elif given_up_at is not None and time.monotonic() - given_up_at > self.ABANDON_AFTER:
-                    _end_workers(pool)  # NOTE: safe for a project: SQLite rolls back what was not committed
-                    given_up_at = float("inf")
-            # NOTE: the worker sent its progress before its result: what is left is read now, in order
-            while self._messages.poll(0):
-                progress(*self._messages.recv())
             try:
-                return future.result()
-            except BrokenProcessPool:
+                future = self._submit(work, args)
+            except BrokenProcessPool:  # the worker died since the last task
                 self._stop()
-                if given_up_at is not None:
-                    raise WorkerEnded("Stopped: the work did not end by itself when cancelled.") from None
-                raise
+                future = self._submit(work, args)
+            ended = False
+            try:
+                given_up_at = None
+                while not future.done():
+                    if self._messages.poll(self.POLL):
+                        progress(*self._messages.recv())
+                    if cancelled():
+                        self._cancel.set()
+                    if given_up_at is None and abandoned():
+                        given_up_at = time.monotonic()
+                    elif not ended and given_up_at is not None and time.monotonic() - given_up_at > self.ABANDON_AFTER:
+                        _end_workers(self._pool)  # NOTE: safe for a project: SQLite rolls back what was not committed
+                        ended = True
+                # NOTE: the worker sent its progress before its result: what is left is read now, in order
+                while self._messages.poll(0):
+                    progress(*self._messages.recv())
+                try:
+                    return future.result()
+                except BrokenProcessPool:
+                    if ended:
+                        raise WorkerEnded("Stopped: the work did not end by itself when cancelled.") from None
+                    raise
+            finally:
+                broken = future.done() and isinstance(future.exception(), BrokenProcessPool)
+                if ended or broken:  # NOTE: a worker ended just as its task finished breaks the pool all the same
+                    self._stop()
+
+    @property
+    def started(self) -> bool:
+        """Whether the worker is running (it is started by the first task)."""
+        return self._pool is not None
 
     def close(self) -> None:
         """End the worker (waiting for its task: cancel it first)."""
         with self._lock:
             self._stop()
+
+    def _submit(self, work, args):
+        pool = self._started()
+        self._cancel.clear()
+        return pool.submit(_run_kept, work, args)
 
     def _started(self):
         if self._pool is None:
@@ -156,4 +173,21 @@ def _start_kept_worker(messages, cancel) -> None:
 
 def _run_kept(work, args):
     messages, cancel = _kept_channels
-    return work(lambda done, total, message: messages.send((done, total, message)), cancel.is_set, *args)
+
+    def progress(done: int, total: int, message: str) -> None:
+        # NOTE: short enough to be written to the pipe at once (PIPE_BUF): a worker killed
+        # half-way through a longer message would leave the reader waiting for its end
+        messages.send((done, total, message[:500]))
+
+    try:
+        return work(progress, cancel.is_set, *args)
+    except Exception as exc:
+        import pickle
+
+        try:
+            pickle.loads(pickle.dumps(exc))
+        except Exception:  # noqa: BLE001 — it would break the pool in the caller: said another way
+            if isinstance(exc, WorkbenchError):
+                raise WorkbenchError(str(exc)) from None  # its message is meant for the user as it is
+            raise RuntimeError(f"{type(exc).__name__}: {exc}") from None
+        raise

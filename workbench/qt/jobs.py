@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from workbench.core.errors import WorkbenchError
 from workbench.core.processes import KeptProcess
 from workbench.store import ProjectStore
 from workbench.store.project_store import ProjectFileError
@@ -43,31 +44,42 @@ def analyse(state, project: Path, preferred_pipeline: str | None, first: list[in
     analysis process; spaCy is loaded there only when one of them has work to do."""
     from workbench.services.analysis import nothing_to_analyse
 
-    done = nothing_to_analyse(lane_store(state, project), preferred_pipeline)
+    store = lane_store(state, project)
+    store.check_still_there()
+    done = nothing_to_analyse(store, preferred_pipeline)
     if done is not None:
         return done
+    from concurrent.futures.process import BrokenProcessPool
+
     # NOTE: in a process of its own: on a thread here a parse held the interpreter, and so
     # froze the window, for 110-140 ms at a time on a long article.
-    return ANALYSER.run(
-        _analyse_in_process,
-        project,
-        preferred_pipeline,
-        first,
-        progress=state.progress,
-        cancelled=state.cancelled,
-        abandoned=state.abandoned,
-    )
+    try:
+        return ANALYSER.run(
+            _analyse_in_process,
+            project,
+            store.identity,
+            preferred_pipeline,
+            first,
+            progress=state.progress,
+            cancelled=state.cancelled,
+            abandoned=state.abandoned,
+        )
+    except BrokenProcessPool:
+        raise WorkbenchError(
+            "The analysis stopped: its process ended unexpectedly (out of memory, or ended from outside). What "
+            "it had found so far is saved; F5 goes on."
+        ) from None
 
 
 ANALYSER = KeptProcess()  # kept for the app's life: its pipeline stays loaded between analyses
 
 
-def _analyse_in_process(progress, cancelled, project: Path, preferred: str | None, first: list[int]):
+def _analyse_in_process(progress, cancelled, project: Path, identity, preferred: str | None, first: list[int]):
     from workbench.services.analysis import analyse_articles, suggest_claims
 
-    pipeline = _kept_pipeline(preferred, progress)
-    store = ProjectStore.open(project, create=False)
+    store = ProjectStore.open(project, create=False, identity=identity)  # the window's file, not one put in its place
     try:
+        pipeline = _kept_pipeline(preferred, progress)
         reports = [analyse_articles(store, pipeline, first=first, progress=progress, cancelled=cancelled)]
         if pipeline.can_parse and not cancelled():
             reports.append(suggest_claims(store, pipeline, first=first, progress=progress, cancelled=cancelled))

@@ -74,8 +74,10 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
     # -- opening -----------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path, *, create: bool = True) -> ProjectStore:
-        """Open (or create) the project at `path`, bringing its schema up to date."""
+    def open(cls, path: str | Path, *, create: bool = True, identity: tuple[int, int] | None = None) -> ProjectStore:
+        """Open (or create) the project at `path`, bringing its schema up to date. With
+        `identity` (the `identity` of a store open on it elsewhere), a file at `path` that is
+        not that one is refused: the project was moved, and maybe another put in its place."""
         path = Path(path)
         if path.is_dir():
             raise ProjectFileError(f"{path} is a folder, not a project file.")
@@ -92,6 +94,9 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         except sqlite3.Error as exc:
             raise ProjectFileError(f"Cannot open {path}: {exc}.") from None
         store = cls(connection, path)
+        if identity is not None and _file_identity(path) != identity:
+            connection.close()
+            raise ProjectFileError(_moved_message(path))
         try:
             store._check_identity()  # before anything is written: a file refused is left as it was
             store._configure()
@@ -180,7 +185,7 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 if self._db.in_transaction:
                     self._db.execute(f"RELEASE {savepoint}")
             return
-        self._check_still_there()
+        self.check_still_there()
         self._db.execute("BEGIN IMMEDIATE")
         self._depth = 1
         try:
@@ -195,16 +200,18 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
         finally:
             self._depth = 0
 
-    def _check_still_there(self) -> None:
+    def check_still_there(self) -> None:
         """Refuse to write when the project file was moved, renamed or deleted while open.
         NOTE: SQLite would go on writing to the write-ahead log beside the old name, and at
         close leave it there: each edit would look saved and be missing from the moved file."""
         if self._moved():
             self._checkpoint()
-            raise ProjectFileError(
-                f"The project file {self.path} was moved, renamed or deleted while it was open. What was "
-                "saved before is in the file; this change was not saved. Open the project where it is now."
-            )
+            raise ProjectFileError(_moved_message(self.path))
+
+    @property
+    def identity(self) -> tuple[int, int] | None:
+        """Which file this store has open (device, inode), whatever its name now."""
+        return self._identity
 
     def _moved(self) -> bool:
         return self._identity is not None and _file_identity(self.path) != self._identity
@@ -575,6 +582,13 @@ def _statements(script: str) -> Iterator[str]:
             buffer = ""
     if buffer.strip():
         yield buffer.strip()
+
+
+def _moved_message(path: Path) -> str:
+    return (
+        f"The project file {path} was moved, renamed or deleted while it was open. What was saved before is in "
+        "the file; this change was not saved. Open the project where it is now."
+    )
 
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
