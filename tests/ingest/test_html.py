@@ -1,5 +1,7 @@
 """HTML pages: the story without the page around it, the metadata with where it came from."""
 
+import json
+
 import pytest
 
 from workbench.ingest.files import read_article
@@ -254,3 +256,24 @@ def test_the_date_as_written_is_the_date_not_the_address_it_is_in():
     _, meta = read_html(headed(head, "Montauk"))
     assert (meta.date, meta.date_raw) == ("2017-07-12", "2017/07/12")
     assert meta.origins["date"] == '<meta property="og:url">'
+
+
+def test_a_story_only_in_the_pages_structured_data_is_read_from_there():
+    """Pages that put the story on screen with a script state it as schema.org's articleBody."""
+    story = "\n".join(
+        f"Paragraph {i}: the minister said on Monday that the talks would resume next week, officials confirmed."
+        for i in range(12)
+    )
+    ld = json.dumps({"@context": "https://schema.org", "@type": "NewsArticle", "articleBody": story})
+    page = (
+        f'<html><head><script type="application/ld+json">{ld}</script></head><body><article>'
+        "<p>The minister speaks to reporters in the capital on Monday. Photo: AP</p></article></body></html>"
+    )
+    text, _ = read_html(page.encode())
+    assert text.split("\n\n") == story.split("\n")
+
+
+def test_a_teaser_in_the_structured_data_does_not_replace_the_story():
+    ld = json.dumps({"@type": "NewsArticle", "articleBody": "Officials in the capital said on Monday…"})
+    text, _ = read_html(headed(f'<script type="application/ld+json">{ld}</script>', "Talks resume"))
+    assert "Officials in the capital said on Monday that the talks would resume next week." in text
