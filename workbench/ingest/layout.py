@@ -5,7 +5,12 @@ reader can show clutter de-emphasised and NER can skip it, while nothing is dele
 
 The rules are about how news pages are laid out in general, not about any one site:
 - the headline is a short line at the top that does not read as a sentence; a very short
-  line just above it is a section label ("World", "International Relations");
+  line just above it is a section label ("World", "International Relations"). Where the
+  file states the headline (a page's title), only the line that is it may be the headline,
+  however the page sets it off with a site's name or writes it a little differently; a
+  story's sentence or paragraph never is;
+- prose is measured in words, and in scripts written without spaces (Chinese, Japanese,
+  Thai) by their characters, its sentences ending with their own marks (。！？);
 - datelines carry a label ("Published:", "Updated", "Posted on", "Date") and a date;
 - bylines start with "By"; a line repeating the headline is metadata;
 - the body starts at the first line that reads as running prose;
@@ -18,7 +23,9 @@ The rules are about how news pages are laid out in general, not about any one si
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from functools import cached_property
 
 from workbench.core.model import Role, Segment
@@ -75,8 +82,41 @@ _BYLINE = re.compile(
 _MARKED = re.compile(r"\s{0,3}[#>*_]")
 _MARK_OPENERS = frozenset(" \t#>*_")
 _MARKDOWN = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)+|(?<![\w*_])[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?![\w*_])")
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
-_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
+# A sentence's end, in the scripts' own marks too (Chinese and Japanese 。！？, Hindi's ।,
+# Arabic's ؟, Urdu's ۔, Burmese ။, Khmer ។, Amharic ።), and the quotes or brackets closing on it.
+_SENTENCE_END = re.compile(r"""[.!?…。！？｡।॥؟۔။።។]["'”’)\]」』）】》〉]*$""")
+# Scripts that write no space between words: Chinese characters and Japanese kana, about two
+# characters a word; Thai, Lao, Burmese and Khmer, about four (vowels and tones are marks of
+# their own). A line in them is measured by its characters, as that many words.
+_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_UNSPACED = re.compile(f"(?P<han>[{_HAN_KANA}]+)|[{_SOUTHEAST_ASIAN}]+")
+_HAN_KANA_PER_WORD, _SOUTHEAST_ASIAN_PER_WORD = 2, 4
+
+
+def _combining_marks() -> str:
+    """A character class's ranges of the combining marks of the scripts written with
+    spaces (Devanagari's vowel signs, Arabic's and Hebrew's points, Latin's accents as
+    separate characters): part of a word, though `\\w` does not match them."""
+    marks = [
+        code
+        for start, end in ((0x0300, 0x0E00), (0x0F00, 0x1000), (0x10A0, 0x1780), (0x1800, 0x1E00), (0x20D0, 0x2100))
+        for code in range(start, end)
+        if unicodedata.category(chr(code)) in ("Mn", "Mc", "Me")
+    ]
+    ranges: list[list[int]] = []
+    for code in marks:
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return "".join(f"\\u{a:04x}-\\u{b:04x}" if a < b else f"\\u{a:04x}" for a, b in ranges)
+
+
+# A word of a spaced script: letters or digits (not of the scripts above), each perhaps with
+# combining marks; "don't", "U.S.", "Ing-wen" are one.
+_LETTER = rf"(?:[^\W{_HAN_KANA}{_SOUTHEAST_ASIAN}][{_combining_marks()}]*)+"
+_WORD = re.compile(rf"{_LETTER}(?:[’'\-.]{_LETTER})*")
 _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
 _BOX_LINES = 4  # at most this many short lines in a box of furniture inside the story
 _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
@@ -147,9 +187,9 @@ class _Line:
         matches in a prefix are the line's matches starting in it), so most paragraphs are
         not counted to the end."""
         text = self.text
-        if len(text) > _WORDS_PREFIX and len(_WORD.findall(text, 0, _WORDS_PREFIX)) >= _MANY_WORDS:
+        if len(text) > _WORDS_PREFIX and _count_words(text, _WORDS_PREFIX) >= _MANY_WORDS:
             return _MANY_WORDS
-        return min(len(_WORD.findall(text)), _MANY_WORDS)
+        return min(_count_words(text), _MANY_WORDS)
 
     @cached_property
     def is_prose(self) -> bool:
@@ -166,7 +206,8 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
     """Find headline, dateline, byline and the roles of every stretch of `text`. With
     `headline` (the file states it), the line that is that headline is the title, and the
     lines above it that are not dates or bylines are the page's furniture (a saved page's
-    menus), provided none of them reads as prose."""
+    menus), provided none of them reads as prose; where no line is that headline, no line
+    is the title."""
     lines = _lines(text)
     roles: dict[int, Role] = {}
     layout = Layout(title=None, date=None, byline=None, segments=())
@@ -202,8 +243,11 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
             roles[i] = Role.META
         elif i in boxed or _LINE_CLUTTER.match(line.plain):
             roles[i] = Role.CLUTTER
-        elif in_header and layout.title is None and not line.is_prose and line.words:
-            if _is_section_label(body_lines, i, header_end):
+        elif in_header and layout.title is None and not headline and not line.is_prose and line.words:
+            if _reads_as_story(line):
+                header_end = i  # the story has begun: no line below it is the headline
+                roles[i] = Role.BODY
+            elif _is_section_label(body_lines, i, header_end):
                 roles[i] = Role.META
             else:
                 layout.title = _clean(line.plain)
@@ -266,15 +310,86 @@ def _database_header(lines: list[_Line], roles: dict[int, Role], layout: Layout,
 
 def _headline_line(lines: list[_Line], start: int, headline: str) -> int | None:
     """The line that is the stated headline, when no sentence of prose comes before it (a
-    saved page's menus may be long lines, but they hold no sentence)."""
-    key, words = _clean(headline).casefold(), _words(headline)
+    saved page's menus may be long lines, but they hold no sentence). A line that is the
+    headline as stated wins over one that adds a site's name to it or writes it a little
+    differently (a printer's header above a PDF's headline: "Headline | Site")."""
+    key, forms = _headline_key(headline), _headline_forms(headline)
+    # What a line's form leaves out is its lesser part: a longer line cannot be the headline.
+    longest = 2 * len(headline) + _SPACING_ROOM
+    found: list[tuple[int, int]] = []  # (how closely the line is the headline, 0 best; where)
     for i in range(start, len(lines)):
         line = lines[i]
-        if line.words == words and _clean(line.plain).casefold() == key:
-            return i
+        if len(line.plain) <= longest and (closeness := _closeness(line.plain, key, forms)) is not None:
+            if closeness == 0:
+                return i
+            found.append((closeness, i))
         if line.is_prose and _SENTENCE_END.search(line.text.rstrip()):
-            return None
-    return None
+            break
+    return min(found)[1] if found else None
+
+
+# What sites put between a headline and a site's or section's name around it ("… | CNN",
+# "World - …", "LinkNaija | …: …", "…-新华网", "…_新浪网"); and a bracketed word before or after
+# it ("[Video]", "【速報】", "（写真＝ロイター）").
+_AFFIX_SEPARATOR = re.compile(
+    r"\s+[|:/»«·•~–—-]+\s+|\s*[|»«·•｜]\s*|:\s+|：|_|(?<=[^\x00-\u2e7f])[-–—]|[-–—](?=[^\x00-\u2e7f])"
+)
+_BRACKETED = re.compile(
+    r"^\s*[\[(【（〔「][^\[\]()【】（）〔〕「」]*[\])】）〕」]|[\[(【（〔「][^\[\]()【】（）〔〕「」]*[\])】）〕」]\s*$"
+)
+_AFFIXES = 2  # at most this many parts taken off either end ("Headline | Section | Site")
+_SPACING_ROOM = 40  # characters: spaces, quotes and marks a line may write its headline with
+_NEARLY_SAME = 0.9  # a headline written with small differences (a word, a few letters)
+
+
+def _headline_forms(text: str) -> set[str]:
+    """A headline's forms to compare: the whole, and what is left when a shorter part set
+    off by a separator (a site's name) or in brackets is taken off either end; each as its
+    words alone, in one case."""
+    separators = [(m.start(), m.end()) for m in _AFFIX_SEPARATOR.finditer(text)]
+    starts = [0, *(end for _, end in separators[:_AFFIXES])]  # after no part, after one, after two
+    ends = [*(start for start, _ in separators[-_AFFIXES:]), len(text)]
+    kept = [
+        text[start:end]
+        for start in starts
+        for end in ends
+        if 2 * (end - start) > len(text)  # what is taken off is the lesser part
+    ]
+    kept += [
+        part[: m.start()] + part[m.end() :]
+        for part in kept
+        for m in _BRACKETED.finditer(part)
+        if 2 * (m.end() - m.start()) < len(part)
+    ]
+    return {key for part in kept if (key := _headline_key(part))}
+
+
+def _headline_key(text: str) -> str:
+    return " ".join(_KEY_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+
+
+_KEY_WORD = re.compile(r"[^\W_]+")
+
+
+def _closeness(line: str, key: str, forms: set[str]) -> int | None:
+    """How closely a line is the stated headline (its key, its forms): 0, it is, but for
+    case, spacing and punctuation; 1, without a site's name or a bracketed word around
+    either; 2, with small differences; None, it is not."""
+    line_key = _headline_key(line)
+    if line_key == key:
+        return 0
+    line_forms = _headline_forms(line)
+    if line_forms & forms:
+        return 1
+    nearly = any(_nearly_same(a, b) for a in line_forms for b in forms)
+    return 2 if nearly else None
+
+
+def _nearly_same(a: str, b: str) -> bool:
+    if 2 * min(len(a), len(b)) < _NEARLY_SAME * (len(a) + len(b)):
+        return False  # the ratio cannot be as high
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.quick_ratio() >= _NEARLY_SAME and matcher.ratio() >= _NEARLY_SAME  # the quick bound first
 
 
 def _inner_stretches(lines: list[_Line], roles: dict[int, Role], tail: int) -> dict[int, list[tuple[int, Role]]]:
@@ -360,7 +475,20 @@ def _unmarked(line: str) -> str:
 
 
 def _words(text: str) -> int:
-    return min(len(_WORD.findall(text)), _MANY_WORDS)
+    return min(_count_words(text), _MANY_WORDS)
+
+
+def _count_words(text: str, end: int | None = None) -> int:
+    """Words in `text` (up to `end`): a spaced script's words, and runs of a script written
+    without spaces as the words their characters make."""
+    end = len(text) if end is None else end
+    count = len(_WORD.findall(text, 0, end))
+    if text.isascii():  # most lines: no unspaced script to look for
+        return count
+    for run in _UNSPACED.finditer(text, 0, end):
+        per_word = _HAN_KANA_PER_WORD if run.group("han") else _SOUTHEAST_ASIAN_PER_WORD
+        count += -(-len(run.group()) // per_word)
+    return count
 
 
 def _lines(text: str) -> list[_Line]:
@@ -385,7 +513,7 @@ def _split_leading_date(lines: list[_Line], dates: list) -> int | None:
     if not found:
         return None
     rest = first.text[found.end() :]
-    if len(_WORD.findall(rest)) < 3:
+    if _count_words(rest) < 3:
         return None  # a whole dateline: handled as a line of its own
     split = found.end() + len(rest) - len(rest.lstrip(" \t|-–—:"))
     dates.append((_is_update(lead.group("label")), _found(first.text[: found.end()], first.start), _where(first)))
@@ -467,13 +595,22 @@ def _byline(line: _Line, layout: Layout, dates: list) -> bool:
     return True
 
 
+def _reads_as_story(line: _Line) -> bool:
+    """A short line that is a piece of a sentence, not a headline: it ends with a comma or a
+    semicolon ("which were released online and are making the rounds on social media,")."""
+    return bool(_CLAUSE_END.search(line.text.rstrip()))
+
+
+_CLAUSE_END = re.compile(r"""[,;，；、]["'”’)\]」』）】》〉]*$""")
+
+
 def _is_section_label(lines: list[_Line], i: int, header_end: int) -> bool:
     """A very short line followed, still in the header, by a longer headline-like line."""
     if lines[i].words > 4:
         return False
     for later in lines[i + 1 : header_end]:
         if later.words > lines[i].words and not later.is_prose and not _DATE_LEAD.match(later.plain):
-            return not _BYLINE.match(later.plain)
+            return not _BYLINE.match(later.plain) and not _reads_as_story(later)
     return False
 
 
