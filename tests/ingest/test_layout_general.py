@@ -61,6 +61,18 @@ def test_page_furniture_after_the_story_is_clutter(tail):
     assert "Officials declined" in roles(a)[Role.BODY]
 
 
+@pytest.mark.parametrize(
+    "link",
+    ["Read more: Looted colonial art: Germany to set up new contact office", "RELATED: Talks stall again | World"],
+)
+def test_a_link_to_another_story_inside_the_story_is_clutter_alone(link):
+    text = "Talks resume\n\n" + BODY.replace("\n\nOfficials", f"\n\n{link}\n\nOfficials")
+    a = build_article("x.txt", text)
+    clutter = [a.text[s.start : s.end].strip() for s in a.segments if s.role is Role.CLUTTER]
+    assert clutter == [link]
+    assert "Officials declined" in a.body_text
+
+
 def test_advertisement_line_inside_the_story_is_clutter_alone():
     text = "Talks resume\n\n" + BODY.replace("\n\nOfficials", "\n\nADVERTISEMENT\n\nOfficials")
     a = build_article("x.txt", text)

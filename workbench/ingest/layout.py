@@ -59,6 +59,7 @@ _LINE_CLUTTER = re.compile(
     r"""^(?:
         advertisement|sponsored(?:\s+content)?|ad
       | (?:also\s+read|read\s+also|see\s+also|watch|listen|click\s+here)\b.{0,160}
+      | (?:read\s+more|related|more\s+on\s+this(?:\s+story)?)\s*[:|>»]\s*\S.{0,160}  # "Read more: <another headline>"
       | follow\s+(?:us|@)\b.{0,120}|(?:sign\s+up|subscribe)\s+(?:to|for|now)\b.{0,120}
       | (?:image|photo|video|picture)\s*(?:credit|source)?\s*:.{0,160}
       | (?:story\s+continues\s+below|continue\s+reading).{0,40}
