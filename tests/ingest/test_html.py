@@ -277,3 +277,26 @@ def test_a_teaser_in_the_structured_data_does_not_replace_the_story():
     ld = json.dumps({"@type": "NewsArticle", "articleBody": "Officials in the capital said on Monday…"})
     text, _ = read_html(headed(f'<script type="application/ld+json">{ld}</script>', "Talks resume"))
     assert "Officials in the capital said on Monday that the talks would resume next week." in text
+
+
+@pytest.mark.parametrize(
+    "commenter",
+    [
+        '<div class="comment-author"><span class="author">Erkan Yilmaz</span></div>',
+        '<div class="comment-author vcard"><cite class="fn">Erkan Yilmaz</cite></div>',
+        '<span class="comment-author-name author">Erkan Yilmaz</span>',
+        '<div class="author">Erkan Yilmaz</div>',
+    ],
+)
+def test_a_readers_name_in_the_comments_is_not_the_byline(commenter):
+    body = (
+        "<p>Officials in the capital said on Monday that the talks would resume next week, the minister said.</p>" * 6
+    )
+    comments = f'<ol class="commentlist"><li class="comment">{commenter}<p>Great article, thanks a lot.</p></li></ol>'
+    page = (
+        f"<html><head><title>Talks resume</title></head><body><article><h1>Talks resume</h1>{body}</article>{comments}"
+    )
+    _, meta = read_html(f"{page}</body></html>".encode())
+    assert meta.byline is None
+    _, meta = read_html(f"{page.replace('</h1>', '</h1><p class=byline>By Erkan Yilmaz</p>')}</body></html>".encode())
+    assert meta.byline == "Erkan Yilmaz"  # named in the story's own byline too

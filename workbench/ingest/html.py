@@ -39,6 +39,9 @@ _BYLINE_LABEL = re.compile(
     r"|by|von|par|por|di|da|door|av|af|przez|autor(?:in)?|author|auteur|verfasser(?:in)?)\b[\s:.,-]+",
     re.IGNORECASE,
 )
+# The classes and ids of what holds reader comments or other stories ("comment-author",
+# "commentlist", "respond", "related-posts").
+_ELSEWHERE = re.compile(r"comment|respond|reply|related", re.IGNORECASE)
 # A company named as the author (the publisher): its legal form says so.
 _COMPANY = re.compile(
     r"\b(?:GmbH|AG|KG|Inc|Ltd|LLC|LLP|PLC|S\.?A|S\.?L|SARL|SAS|S\.?p\.?A|B\.?V|N\.?V|e\.\s?V|Pty|Corp)\.?$"
@@ -126,6 +129,7 @@ class _Page:
     """The page's own statements about itself, to tell where a value came from."""
 
     def __init__(self, tree):
+        self.tree = tree
         self.meta: list[tuple[str, str]] = []  # (where, content)
         self.headlines: list[tuple[str, str]] = []  # (where, headline): og:title, <h1>…
         for element in tree.iter("meta"):
@@ -214,11 +218,13 @@ class _Page:
         if not byline:
             return byline
         owners = [content.casefold() for where, content in self.meta if where == '<meta name="copyright">']
+        guessed = self._where(byline, title_too=False) == "the page's text (trafilatura)"
         names = []
         for name in byline.split("; "):
             name = _BYLINE_LABEL.sub("", name).strip()
             if not (
                 not name
+                or (guessed and self._only_in_comments_or_related(name))
                 or name.casefold() == (site or "").casefold()
                 or names_host(name)
                 or any(name.casefold() in owner for owner in owners)
@@ -227,6 +233,20 @@ class _Page:
             ):
                 names.append(name)
         return "; ".join(names) or None
+
+    def _only_in_comments_or_related(self, name: str) -> bool:
+        """Whether `name` is written on the page only in reader comments or in the boxes of
+        other stories: a name trafilatura took from there is a commenter's, or another
+        story's author, not this story's."""
+
+        def held_elsewhere(element) -> bool:
+            return any(
+                _ELSEWHERE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
+                for e in (element, *element.iterancestors())
+            )
+
+        places = self.tree.xpath("//body//text()[contains(., $name)]", name=name)
+        return bool(places) and all(held_elsewhere(place.getparent()) for place in places)
 
     def _headline(self, title: str) -> tuple[str, str, list[str]] | None:
         """The page's headline, where it is stated, and the texts its title adds before or
