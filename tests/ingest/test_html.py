@@ -210,10 +210,21 @@ def test_the_sites_name_is_no_headline_and_is_taken_off_one():
         headed(
             '<meta property="og:site_name" content="ACREDIS Deutschland GmbH">'
             '<meta property="og:title" content="Augenlidstraffung - ACREDIS Deutschland GmbH">',
-            "Wenn die Lider hängen",
+            "Augenlidstraffung",
         )
     )
     assert meta.title == "Augenlidstraffung"  # the site's name is longer than the headline
+
+
+def test_the_headline_the_page_prints_wins_over_a_stale_title():
+    stale = '<meta property="og:title" content="Ein Presse-Event der Extraklasse">'
+    _, meta = read_html(headed(stale, "Auf Reisen nie ohne meinen Duschkopf"))
+    assert (meta.title, meta.origins["title"]) == ("Auf Reisen nie ohne meinen Duschkopf", "<h1>")
+    kicker = '<meta property="og:title" content="Manuela Reimann: Hochzeitsüberraschung in Bayern!">'
+    _, meta = read_html(headed(kicker, "Wow, wow, wow!Manuela Reimann: Hochzeitsüberraschung in Bayern!"))
+    assert meta.title == "Manuela Reimann: Hochzeitsüberraschung in Bayern!"  # the heading only adds a kicker
+    _, meta = read_html(headed(stale, "Reisen"))  # a section's heading
+    assert meta.title == "Ein Presse-Event der Extraklasse"
 
 
 @pytest.mark.parametrize(

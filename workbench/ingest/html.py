@@ -39,6 +39,7 @@ _BYLINE_LABEL = re.compile(
     r"|by|von|par|por|di|da|door|av|af|przez|autor(?:in)?|author|auteur|verfasser(?:in)?)\b[\s:.,-]+",
     re.IGNORECASE,
 )
+_HEADLINE_WORDS = 4  # an <h1> of fewer words is a section's or a site's name
 # The classes and ids of what holds reader comments or other stories ("comment-author",
 # "commentlist", "respond", "related-posts").
 _ELSEWHERE = re.compile(r"comment|respond|reply|related", re.IGNORECASE)
@@ -81,7 +82,7 @@ def read_html(data: bytes) -> tuple[str, Metadata]:
     stated = page.article_body()
     if len(stated) >= max(2 * len(text), 500):  # the story is put on the page by a script
         text = stated
-    return text, page.metadata(document)
+    return text, page.metadata(document, text.split("\n\n", 5)[:5])
 
 
 def _single_cell(line: str) -> str:
@@ -148,7 +149,9 @@ class _Page:
             (link.get("href") for link in tree.iter("link") if "canonical" in (link.get("rel") or "").lower()), None
         )
 
-    def metadata(self, document) -> Metadata:
+    def metadata(self, document, first_lines: list[str]) -> Metadata:
+        """What the page states about itself; `first_lines`, the text's, tell a stale or
+        generic title from the headline the page prints."""
         origins = {}
         values = {"title": _clean(document.title), "byline": _clean(document.author), "site": _clean(document.sitename)}
         for key, value in values.items():
@@ -164,6 +167,8 @@ class _Page:
             origins["title"] = "<title>"
         elif values["title"]:
             values["title"] = _without_site_name(values["title"], names_site)
+        if printed := self._printed_headline(values["title"], first_lines):
+            values["title"], origins["title"] = printed, "<h1>"
         # NOTE: a blog is often named after its author, and addressed so (moritz-meyer.net)
         names_host = _site_names(document.hostname, url_host(self.canonical), bare_host=False)
         values["byline"] = self._authors(values["byline"], site, names_host)
@@ -233,6 +238,21 @@ class _Page:
             ):
                 names.append(name)
         return "; ".join(names) or None
+
+    def _printed_headline(self, title: str | None, first_lines: list[str]) -> str | None:
+        """The story's first line when it is one of the page's `<h1>`s, and the title is
+        none of the first lines: the page prints this headline, and its title is stale,
+        generic or another wording ("Ein Presse-Event der Extraklasse" over "Auf Reisen nie
+        ohne meinen Duschkopf"). A heading of a few words is a section's, not a headline."""
+        first = _alphanumeric(first_lines[0]) if first_lines else ""
+        if not first or (title and _alphanumeric(title) in map(_alphanumeric, first_lines)):
+            return None
+        if title and _alphanumeric(title) in first:
+            return None  # the heading adds a kicker to the title ("Wow, wow, wow! Manuela Reimann: …")
+        for where, headline in self.headlines:
+            if where == "<h1>" and _alphanumeric(headline) == first and len(headline.split()) >= _HEADLINE_WORDS:
+                return headline
+        return None
 
     def _only_in_comments_or_related(self, name: str) -> bool:
         """Whether `name` is written on the page only in reader comments or in the boxes of
