@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.tables import ColumnChoice, NoTextColumn, read_rows, read_table
 
 BODY = "Officials said on Monday that the new policy would take effect next month."
@@ -33,6 +33,27 @@ def test_semicolon_csv_and_column_names_in_any_case():
     meta = rows[0].metadata
     assert rows[0].text == BODY and meta.title == "H"
     assert meta.date == "2024-01-14" and meta.date_raw == "14 January 2024"
+
+
+def test_column_names_in_other_languages_of_the_news():
+    rows = read_table(
+        "news.csv", f"Titel;Datum;Autor;Quelle;Text\nH;14.01.2024;Anna Schmidt;Die Zeit;{BODY}\n".encode()
+    )
+    meta = rows[0].metadata
+    assert (rows[0].text, meta.title, meta.date, meta.byline, meta.site) == (
+        BODY,
+        "H",
+        "2024-01-14",
+        "Anna Schmidt",
+        "Die Zeit",
+    )
+    assert read_table("news.csv", f"titre,texte\nT,{BODY}\n".encode())[0].metadata.title == "T"
+
+
+def test_blank_lines_before_the_header_and_an_empty_table():
+    assert read_table("news.csv", f"\n\n  \ntitle,text\nH,{BODY}\n".encode())[0].metadata.title == "H"
+    with pytest.raises(EmptyFile):
+        read_table("news.csv", b"\n")
 
 
 def test_missing_text_column_lists_the_columns():

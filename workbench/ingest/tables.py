@@ -12,6 +12,7 @@ import io
 import json
 import math
 import re
+import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
@@ -20,25 +21,31 @@ from workbench.core.text import load_json, normalise_newlines, url_host
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import decode_text
-from workbench.ingest.errors import UnreadableFile
+from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import fragment_text
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xlsx")
 
 # Column names as news datasets spell them, most telling first; compared case-insensitively
 # with spaces and hyphens read as underscores.
+# After the English names, the commonest in German, French, Spanish, Italian and Portuguese.
 COLUMN_NAMES = {
     "text": ("text", "body", "content", "article", "full_text", "fulltext", "article_text", "body_text",
              "maintext", "main_text", "story", "article_body", "articlebody", "content_text", "content_html",
-             "body_html", "article_html", "html"),
-    "title": ("title", "headline", "heading", "article_title", "head", "name"),
+             "body_html", "article_html", "html",
+             "texte", "texto", "testo", "inhalt", "contenu", "contenido", "contenuto", "conteudo", "artikel"),
+    "title": ("title", "headline", "heading", "article_title", "head", "name",
+              "titel", "titre", "titulo", "título", "titolo", "überschrift", "schlagzeile"),
     "date": ("date", "published", "published_at", "publish_date", "publication_date", "date_published",
              "datepublished", "pubdate", "pub_date", "published_date", "date_publish", "datetime", "time",
-             "created_at"),
-    "byline": ("byline", "author", "authors", "by", "writer", "creator"),
+             "created_at",
+             "datum", "fecha", "date_de_publication", "fecha_de_publicacion", "veröffentlicht"),
+    "byline": ("byline", "author", "authors", "by", "writer", "creator",
+               "autor", "autoren", "auteur", "auteurs", "autore", "autores", "verfasser"),
     "site": ("site", "source", "site_name", "sitename", "publication", "publisher", "outlet", "source_name",
-             "media", "newspaper", "domain"),
-    "url": ("url", "link", "source_url", "article_url", "permalink", "uri"),
+             "media", "newspaper", "domain",
+             "quelle", "fuente", "fonte", "medium", "zeitung", "journal", "periódico", "periodico"),
+    "url": ("url", "link", "source_url", "article_url", "permalink", "uri", "lien", "enlace"),
 }  # fmt: skip
 
 
@@ -128,6 +135,8 @@ def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str,
             if found is None:
                 raise UnreadableFile(f"no column “{named}” (the columns are: {', '.join(columns)})")
             mapping = {r: c for r, c in mapping.items() if c != found} | {role: found}
+    if not columns:
+        raise EmptyFile("empty (no header and no rows)")
     if "text" not in mapping:
         raise NoTextColumn(columns)
     return mapping
@@ -223,8 +232,8 @@ def _csv_rows(text: str, delimiter: str | None) -> tuple[list[str], list[Row]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows, number = [], 0
     try:
-        header = next(reader, None)
-        if header is None:
+        header = next((record for record in reader if any(cell.strip() for cell in record)), None)
+        if header is None:  # no line but blank ones
             return [], []
         header = _unique(header)
         for record in reader:
@@ -248,7 +257,9 @@ def _xlsx_rows(data: bytes) -> tuple[list[str], list[Row]]:
     from openpyxl import load_workbook  # NOTE: lazy, like every reader of a format not every import needs
 
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        with warnings.catch_warnings():  # NOTE: openpyxl warns on stderr of parts it does not read
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # noqa: BLE001 — zipfile, XML and openpyxl's own errors alike
         raise UnreadableFile(f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
     try:
