@@ -114,6 +114,127 @@ def test_a_body_larger_than_the_limit_is_refused(monkeypatch):
         read_entries("huge.docx", docx(*[run("Officials said the talks went on. " * 10)] * 10))
 
 
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def document(body: str, **parts: str) -> bytes:
+    """A Word package of the given body XML and further parts (`footnotes=...` is word/footnotes.xml)."""
+    return docx(
+        parts={
+            "word/document.xml": f"<w:document {W} {MC}><w:body>{body}</w:body></w:document>",
+            **{f"word/{name}.xml": xml for name, xml in parts.items()},
+        }
+    )
+
+
+def text_of(data: bytes) -> str:
+    from workbench.ingest.word import read_word
+
+    return read_word("x.docx", data)
+
+
+def text_box(*paragraphs: str) -> str:
+    """A text box as Word writes it: a drawing, and a VML copy of it for older readers."""
+    content = "<w:txbxContent>" + "".join(f"<w:p>{run(p)}</w:p>" for p in paragraphs) + "</w:txbxContent>"
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:txbx xmlns:wps="urn:wps">{content}'
+        f'</wps:txbx></w:drawing></mc:Choice><mc:Fallback><w:pict><v:textbox xmlns:v="urn:v">{content}'
+        "</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_read_once_as_paragraphs_of_its_own():
+    body = (
+        f"<w:p>{run('Kim visits Moscow for talks')}</w:p>"
+        f"<w:p>{run('North Korean leader Kim Jong Un arrived in Moscow.')}{text_box('Fact box', 'Kim last visited in 2019.')}"
+        f"{run(' State media said so.')}</w:p>"
+    )
+    assert text_of(document(body)) == (
+        "Kim visits Moscow for talks\n\nNorth Korean leader Kim Jong Un arrived in Moscow. State media said so."
+        "\n\nFact box\n\nKim last visited in 2019."
+    )
+
+
+def test_what_only_the_fallback_holds_is_not_read():
+    body = (
+        f'<w:p><mc:AlternateContent><mc:Choice Requires="w14">{run("Choice text")}</mc:Choice>'
+        f"<mc:Fallback>{run('Fallback text')}</mc:Fallback></mc:AlternateContent></w:p>"
+    )
+    assert text_of(document(body)) == "Choice text"
+
+
+def test_a_tables_cells_and_content_controls_are_read_once_each():
+    cell = "<w:tc><w:p>{}</w:p><w:p>{}</w:p></w:tc>"
+    inner = f"<w:tbl><w:tr>{cell.format(run('Inner'), '')}</w:tr></w:tbl>"
+    body = (
+        f"<w:tbl><w:tr>{cell.format(run('Seoul'), run('12'))}<w:tc><w:p>{run('Busan')}</w:p>{inner}</w:tc></w:tr></w:tbl>"
+        f"<w:sdt><w:sdtPr/><w:sdtContent><w:p>{run('Control block')}</w:p></w:sdtContent></w:sdt>"
+        f"<w:p>{run('Inline ')}<w:sdt><w:sdtContent>{run('control')}</w:sdtContent></w:sdt></w:p>"
+    )
+    assert text_of(document(body)).split("\n\n") == ["Seoul", "12", "Busan", "Inner", "Control block", "Inline control"]
+
+
+def test_a_tracked_changes_deleted_text_is_left_out_and_its_inserted_text_read():
+    body = (
+        f'<w:p>{run("Talks resumed on ")}<w:del w:id="1"><w:r><w:delText>Monday</w:delText></w:r></w:del>'
+        f'<w:ins w:id="2">{run("Tuesday")}</w:ins>{run(" in Geneva")}'
+        f'<w:moveFrom w:id="3">{run(" (moved away)")}</w:moveFrom><w:moveTo w:id="4">{run(", officials said")}</w:moveTo>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText>PAGE</w:instrText></w:r>{run(".")}</w:p>'
+    )
+    assert text_of(document(body)) == "Talks resumed on Tuesday in Geneva, officials said."
+
+
+NOTE_SEPARATORS = (
+    '<w:{0} w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:{0}>'
+    '<w:{0} w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:{0}>'
+)
+
+
+def notes(kind: str, *texts: str) -> str:
+    body = "".join(
+        f'<w:{kind} w:id="{i}"><w:p><w:r><w:{kind}Ref/></w:r>{run(" " + t)}</w:p></w:{kind}>'
+        for i, t in enumerate(texts, 1)
+    )
+    return f"<w:{kind}s {W}>{NOTE_SEPARATORS.format(kind)}{body}</w:{kind}s>"
+
+
+def test_footnotes_and_endnotes_follow_the_paragraph_citing_them():
+    body = (
+        f"<w:p>{run('Kim visits Moscow for talks')}</w:p>"
+        f'<w:p>{run("Officials said so.")}<w:r><w:footnoteReference w:id="1"/></w:r></w:p>'
+        f'<w:p>{run("The pact was signed.")}<w:r><w:endnoteReference w:id="1"/></w:r></w:p>'
+        f"<w:p>{run('Talks went on.')}</w:p>"
+    )
+    data = document(
+        body,
+        footnotes=notes("footnote", "Per the ministry.", "A note cited nowhere."),
+        endnotes=notes("endnote", "See the text of the pact."),
+    )
+    assert text_of(data).split("\n\n") == [
+        "Kim visits Moscow for talks",
+        "Officials said so.",
+        "Per the ministry.",
+        "The pact was signed.",
+        "See the text of the pact.",
+        "Talks went on.",
+        "A note cited nowhere.",
+    ]
+
+
+def test_a_document_of_only_a_footnote_is_not_empty():
+    data = document(
+        '<w:p><w:r><w:footnoteReference w:id="1"/></w:r></w:p>',
+        footnotes=notes("footnote", "Officials said the talks went on, according to the ministry."),
+    )
+    [entry] = read_entries("note.docx", data)
+    assert entry.article.text == "Officials said the talks went on, according to the ministry."
+
+
+def test_a_damaged_notes_part_loses_only_the_notes():
+    data = document(f"<w:p>{run('Officials said the talks went on.')}</w:p>", footnotes="<w:footnotes")
+    assert text_of(data) == "Officials said the talks went on."
+
+
 TEXT_NS = "urn:oasis:names:tc:opendocument:xmlns:text:1.0"
 
 

@@ -1,12 +1,16 @@
 """A word processor's document (Word's .docx, OpenDocument's .odt from LibreOffice) → its
 text, a paragraph a line with a blank line between them, read then as a scraped page
-(headline, byline, date lines, body).
+(headline, byline, date lines, body). A footnote's or an endnote's paragraphs follow the
+paragraph citing them, and a text box's the paragraph it is anchored in, as paragraphs of
+their own.
 
 The document's properties are not used: their author and dates are those of whoever saved
 the file, not the article's. Both formats are zips of XML parts. A .docx's body is
-`word/document.xml` (paragraphs `w:p`, their text in runs `w:t`); an .odt's is
-`content.xml` (paragraphs and headings `text:p`, `text:h`; footnotes left out). They are
-read with lxml, which resolves no entities and fetches nothing. No macro or embedded
+`word/document.xml` (paragraphs `w:p`, their text in runs `w:t`; notes in
+`word/footnotes.xml`, `word/endnotes.xml`); an .odt's is `content.xml` (paragraphs and
+headings `text:p`, `text:h`, a note's inside the note). Text a tracked change deleted is left
+out, and so is the copy of a shape that Word writes for older readers (`mc:Fallback`).
+They are read with lxml, which resolves no entities and fetches nothing. No macro or embedded
 object is opened.
 """
 
@@ -14,12 +18,19 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
 from workbench.ingest.archives import read_member
 from workbench.ingest.errors import UnreadableFile
 
 WORD_SUFFIXES = (".docx", ".odt")
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+# What a .docx holds that is not its text: a tracked change's deleted or moved-away text,
+# the older readers' copy of a shape (the same text box again), a field's code.
+_NOT_READ = frozenset(
+    (f"{_W}del", f"{_W}moveFrom", f"{_W}delText", f"{_W}instrText", f"{_W}delInstrText", f"{_MC}Fallback")
+)
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _PART_LIMIT = 64 * 1024 * 1024  # bytes of XML the body may inflate to: a zip bomb is refused
 _MOST_SPACES = 100  # an OpenDocument run of spaces is written as a count: a huge one is capped
@@ -46,14 +57,79 @@ def read_word(name: str, data: bytes) -> str:
     if odt:
         paragraphs = (_odf_text(p) for p in body.iter(f"{_TEXT}p", f"{_TEXT}h"))
     else:
-        paragraphs = ("".join(map(_run_text, p.iter(f"{_W}t", f"{_W}tab", f"{_W}br"))) for p in body.iter(f"{_W}p"))
+        notes = _docx_notes(data, parser)
+        paragraphs = [*_docx_blocks(body, notes), *(p for note in notes.values() for p in note)]
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
-def _run_text(node) -> str:
-    if node.tag == f"{_W}t":
-        return node.text or ""
-    return "\t" if node.tag == f"{_W}tab" else "\n"
+def _docx_notes(data: bytes, parser) -> dict[tuple[str, str], list[str]]:
+    """The paragraphs of a .docx's footnotes and endnotes, by kind and id, in their parts'
+    order; not the separator lines Word keeps there. A part missing or damaged gives none."""
+    import lxml.etree
+
+    notes: dict[tuple[str, str], list[str]] = {}
+    for kind in ("footnote", "endnote"):
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as package:
+                xml = read_member(package, package.getinfo(f"word/{kind}s.xml"), _PART_LIMIT)
+            part = lxml.etree.fromstring(xml, parser)
+        except KeyError:
+            continue
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, lxml.etree.XMLSyntaxError):
+            continue  # NOTE: the body was read; a damaged note part loses only the notes
+        for note in part.iter(f"{_W}{kind}"):
+            if note.get(f"{_W}type", "normal") == "normal":
+                notes[(kind, note.get(f"{_W}id", ""))] = list(_docx_blocks(note, {}))
+    return notes
+
+
+def _docx_blocks(element, notes: dict) -> Iterator[str]:
+    """The text of the paragraphs in `element` (a body, a table, a cell, a content control…),
+    each once, in order; a note's paragraphs (taken out of `notes`) after the one citing it."""
+    for child in element:
+        if child.tag == f"{_W}p":
+            parts: list[str] = []
+            inside: list = []
+            _docx_runs(child, parts, inside)
+            yield "".join(parts)
+            for item in inside:
+                if isinstance(item, tuple):
+                    yield from notes.pop(item, ())
+                else:
+                    yield from _docx_blocks(item, notes)
+        elif child.tag == f"{_MC}AlternateContent":
+            yield from _docx_blocks(_choice(child), notes)
+        elif child.tag not in _NOT_READ:
+            yield from _docx_blocks(child, notes)
+
+
+def _docx_runs(element, parts: list[str], inside: list) -> None:
+    """A paragraph's text into `parts`; the text boxes anchored in it (read as paragraphs of
+    their own) and the notes it cites into `inside`."""
+    for child in element:
+        tag = child.tag
+        if tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif tag in (f"{_W}tab", f"{_W}ptab"):
+            parts.append("\t")
+        elif tag in (f"{_W}br", f"{_W}cr"):
+            parts.append("\n")
+        elif tag == f"{_W}txbxContent":
+            inside.append(child)
+        elif tag in (f"{_W}footnoteReference", f"{_W}endnoteReference"):
+            inside.append((tag[len(_W) : -len("Reference")], child.get(f"{_W}id", "")))
+        elif tag == f"{_MC}AlternateContent":
+            _docx_runs(_choice(child), parts, inside)
+        elif tag == f"{_W}p":  # NOTE: a paragraph only a text box may hold; read on its own
+            inside.append([child])
+        elif tag not in _NOT_READ:
+            _docx_runs(child, parts, inside)
+
+
+def _choice(alternatives) -> list:
+    """What `mc:AlternateContent` offers first (Word's own shape), not its `mc:Fallback`."""
+    choice = alternatives.find(f"{_MC}Choice")
+    return [] if choice is None else list(choice)
 
 
 def _odf_text(element) -> str:
