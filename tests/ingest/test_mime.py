@@ -142,3 +142,42 @@ def test_an_email_forwarded_as_an_attachment_is_read_under_its_cover_note():
         "Kim and Putin sign defence pact", "Reuters Daily Briefing", "2024-06-19",
     )  # fmt: skip
     assert article.text.startswith(STORY)
+
+
+def test_a_message_that_only_wraps_another_is_the_other_one():
+    # As some mail programs forward: the whole message is of type message/rfc822.
+    wrapper = EmailMessage()
+    wrapper["Subject"] = "Forwarded"
+    wrapper["From"] = "A Colleague <colleague@example.org>"
+    wrapper.set_content(message_from_bytes(mail(plain=f"{STORY}\n\n{MORE}\n"), policy=default))
+    del wrapper["Content-Disposition"]
+    assert wrapper.get_content_type() == "message/rfc822"
+    article = only("wrapped.eml", wrapper.as_bytes())
+    assert (article.title, article.site, article.date) == (
+        "Kim and Putin sign defence pact", "Reuters Daily Briefing", "2024-06-19",
+    )  # fmt: skip
+    assert article.text.startswith(STORY)
+
+
+def test_a_cover_note_over_an_attached_message_without_text_is_the_text():
+    cover = EmailMessage()
+    cover["Subject"] = "Stuff"
+    cover["From"] = "A Colleague <colleague@example.org>"
+    cover.set_content("Talks resumed in Geneva today.")
+    empty = EmailMessage()
+    empty["Subject"] = "Nothing here"
+    cover.add_attachment(empty)
+    article = only("cover.eml", cover.as_bytes())
+    assert (article.title, article.site) == ("Stuff", "A Colleague")
+    assert article.text.startswith("Talks resumed in Geneva today.")
+
+
+def test_the_first_attached_message_with_text_is_read_under_a_cover_note():
+    cover = EmailMessage()
+    cover["Subject"] = "FW: two of them"
+    cover.set_content("See attached.")
+    cover.add_attachment(EmailMessage())
+    cover.add_attachment(message_from_bytes(mail(plain=f"{STORY}\n"), policy=default))
+    article = only("fwd.eml", cover.as_bytes())
+    assert article.title == "Kim and Putin sign defence pact"
+    assert article.text.startswith(STORY)

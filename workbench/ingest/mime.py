@@ -4,7 +4,8 @@ metadata it states. Both are MIME messages, read with the standard library's par
 A saved page's HTML is read as any page is (html.read_html). An e-mail's text is its
 plain-text part when it has one (what the sender wrote for every mail reader), else its
 HTML part read as a page (an e-mail forwarded as an attachment under a short cover note is
-read instead of the note); its subject (less "Fwd:", "Re:") is the headline, its Date
+read instead of the note, unless it has no text; a message that is only another one, as
+some mail programs forward, is that one); its subject (less "Fwd:", "Re:") is the headline, its Date
 header the date, and the sender's name the site (a newsletter's or an alert's name).
 """
 
@@ -21,7 +22,7 @@ MAIL_SUFFIXES = (".eml",)
 SAVED_PAGE_SUFFIXES = (".mht", ".mhtml")
 MIME_SUFFIXES = MAIL_SUFFIXES + SAVED_PAGE_SUFFIXES
 # A message with an e-mail attached and fewer words than this of its own ("FYI, see below")
-# is the attached one's cover: the attached e-mail is the article.
+# is the attached one's cover: the attached e-mail, if it has text, is the article.
 _COVER_WORDS = 40
 # What mail programs put before a subject they reply to or forward.
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
@@ -55,10 +56,15 @@ def _saved_page(message) -> tuple[str, Metadata]:
 
 
 def _mail(message) -> tuple[str, Metadata]:
+    if message.get_content_type() == "message/rfc822":  # a message that only wraps another
+        return _mail(message.get_content())
     text = _mail_text(message)
-    attached = next((p for p in message.iter_attachments() if p.get_content_type() == "message/rfc822"), None)
-    if attached is not None and len(text.split()) < _COVER_WORDS:  # "Forward as attachment"
-        return _mail(attached.get_content())
+    if len(text.split()) < _COVER_WORDS:  # "Forward as attachment": the attached one, if it says anything
+        for part in message.iter_attachments():
+            if part.get_content_type() == "message/rfc822":
+                attached = _mail(part.get_content())
+                if attached[0].strip():
+                    return attached
     fields, origins = {}, {}
     subject = _REPLY_PREFIX.sub("", str(message.get("subject", ""))).strip()
     if subject:
