@@ -228,3 +228,16 @@ def test_text_no_code_page_reads_is_refused():
     data = bytes(b for i, b in enumerate("Привет, как дела? Всё хорошо, спасибо.".encode()) if i % 3)
     with pytest.raises(UndecodableError, match="unknown text encoding"):
         decode_text(data)
+
+
+@pytest.mark.parametrize(
+    ("declared", "superset", "text"),
+    [
+        ("euc-kr", "cp949", "똠방각하는 수요일 내년도 예산안을 발표하며 국방비를 크게 늘리겠다고 밝혔다."),
+        ("Shift_JIS", "cp932", "①また明日から自転車通勤再開です～。今朝は道路がアイスバーンになってました。"),
+        ("gb2312", "gbk", "政府周三公布明年预算草案，国防开支将创历史新高。镕基说。"),
+    ],
+)
+def test_a_page_declaring_a_multibyte_encoding_is_read_in_its_windows_superset(declared, superset, text):
+    html = page(text, declared)
+    assert decode_text(html.encode(superset), declared) == (html, superset)

@@ -48,6 +48,9 @@ _CODE_PAGES = (
     "mac-cyrillic",
 )
 _ASCII = frozenset(range(128))
+# The encodings that pages declaring a multi-byte one are often really in, as browsers read
+# them: its superset, which Windows wrote (a Korean page declaring EUC-KR in CP949).
+_SUPERSETS = {"euc_kr": "cp949", "shift_jis": "cp932", "gb2312": "gbk", "gbk": "gb18030", "big5": "big5hkscs"}
 
 # The letters beyond ASCII each language writes, commonest first (letters written for one
 # another share a place: Romanian "ș" and "ş"). Where one line serves a script, the script's
@@ -168,6 +171,9 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     codec = _codec(declared)
     if codec is not None and not (damaged_utf8 and _single_byte(codec)):
         text = _declared(data, codec)
+        if text is None and codec in _SUPERSETS:
+            codec = _SUPERSETS[codec]
+            text = _declared(data, codec)
         if text is not None:
             return _checked(text), codec
     if damaged_utf8:
