@@ -132,3 +132,142 @@ def test_an_aggregators_item_names_its_outlet():
     </channel></rss>"""
     [item] = articles("news.rss", feed)
     assert (item.title, item.site) == ("Kim and Putin sign defence pact", "Reuters")
+
+
+def item_texts(name, data):
+    return [(e.article.title, e.article.text) for e in read_entries(name, data) if e.article]
+
+
+def test_rss_whose_elements_are_in_a_namespace_is_read():
+    feed = f"""<?xml version="1.0"?>
+    <rss xmlns="http://backend.userland.com/rss2" version="2.0"><channel><title>City News</title>
+      <item><title>Kim and Putin sign defence pact</title><description>{STORY}</description>
+        <pubDate>Wed, 19 Jun 2024 10:00:00 GMT</pubDate></item>
+    </channel></rss>"""
+    [item] = articles("city.xml", feed)
+    assert (item.title, item.site, item.date, item.text) == (
+        "Kim and Putin sign defence pact", "City News", "2024-06-19", STORY,
+    )  # fmt: skip
+
+
+def test_atom_0_3_is_read_with_its_dates_and_content_modes():
+    feed = f"""<?xml version="1.0" encoding="utf-8"?>
+    <feed version="0.3" xmlns="http://purl.org/atom/ns#"><title>Old Blog</title>
+      <entry><title>First</title><author><name>Jane Doe</name></author>
+        <issued>2005-12-26T10:00:00+08:00</issued><modified>2005-12-27T10:00:00Z</modified>
+        <content type="text/html" mode="escaped">&lt;p&gt;{STORY}&lt;/p&gt;&lt;p&gt;{MORE}&lt;/p&gt;</content></entry>
+      <entry><title>Second</title><modified>2005-12-28T10:00:00Z</modified>
+        <content type="application/xhtml+xml" mode="xml"><div xmlns="http://www.w3.org/1999/xhtml"><p>{STORY}</p><p>{MORE}</p></div></content></entry>
+    </feed>"""
+    first, second = articles("atom.xml", feed)
+    assert (first.title, first.byline, first.site, first.date) == ("First", "Jane Doe", "Old Blog", "2005-12-26")
+    assert first.text.split("\n\n") == [STORY, MORE]
+    assert second.date == "2005-12-28" and second.text.split("\n\n") == [STORY, MORE]
+
+
+def legacy_feed(declared: str, title: str, body: str) -> str:
+    return (
+        f'<?xml version="1.0" encoding="{declared}"?>\n<rss version="2.0"><channel><title>Site</title>'
+        f"<item><title>{title}</title><description>{body}</description></item></channel></rss>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("declared", "encoding", "title", "body"),
+    [
+        # Declared by an older name, written in its Windows superset (as browsers read them).
+        (
+            "euc-kr",
+            "cp949",
+            "똠방각하 발표",
+            "정부는 수요일 내년도 예산안을 발표하며 국방비와 복지 예산을 크게 늘리겠다고 밝혔다. 똠양꿍.",
+        ),
+        (
+            "Shift_JIS",
+            "cp932",
+            "①予算案",
+            "政府は水曜日、来年度予算案を閣議決定し、防衛費が過去最大となる見通しを示した。①②",
+        ),
+        # Declared Latin-1, written in UTF-8.
+        (
+            "iso-8859-1",
+            "utf-8",
+            "Hugo Chávez",
+            "Venezuela’s president, Hugo Chávez, said on Tuesday that talks would resume.",
+        ),
+        # A DOS code page lxml does not know.
+        (
+            "IBM855",
+            "cp855",
+            "Новости",
+            "Наверное, единственное, во что сегодня можно верить безоговорочно, так это в то, что"
+            " новогодняя ночь будет длинной. Врачи советуют не переедать и больше гулять на свежем воздухе.",
+        ),
+    ],
+)
+def test_a_feed_is_decoded_as_text_files_are_whatever_it_declares(declared, encoding, title, body):
+    [(got_title, text)] = item_texts("legacy.xml", legacy_feed(declared, title, body).encode(encoding))
+    assert (got_title, text) == (title, body)
+
+
+def test_white_space_and_a_byte_order_mark_before_the_declaration_are_ignored():
+    for opening in (b"\n", b"\r\n  \n", b"\xef\xbb\xbf\n"):
+        assert len(articles_of(opening + RSS.encode())) == 3
+
+
+def articles_of(data: bytes):
+    return read_entries("world.rss", data)
+
+
+def test_utf16_without_a_byte_order_mark():
+    data = RSS.replace('encoding="UTF-8"', 'encoding="utf-16le"').encode("utf-16-le")
+    assert [e.article.title for e in articles_of(data) if e.article] == [
+        "Kim and Putin sign defence pact",
+        "Talks resume & go on",
+    ]
+
+
+def test_character_references_left_in_plain_text_are_resolved():
+    feed = """<rss version="2.0"><channel><title>Kappa&amp;#8217;s &lt;b&gt;Lair&lt;/b&gt;</title>
+      <item><title>Flat &amp;#x0024;4300 &amp;amp; more</title>
+        <description>Music college &amp;laquo;7 notes&amp;raquo;. Theory&amp;nbsp;&amp;mdash; &amp;#8220;easy&amp;#8221;.</description>
+      </item></channel></rss>"""
+    [item] = articles("kappa.rss", feed)
+    assert item.title == "Flat $4300 & more"
+    assert item.site == "Kappa’s Lair"
+    assert item.text == "Music college «7 notes». Theory — “easy”."
+
+
+def test_a_sites_name_written_as_markup_is_its_text():
+    feed = f"""<feed xmlns="http://www.w3.org/2005/Atom">
+      <title type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">Tantek's <b>Updates</b></div></title>
+      <entry><title>One</title><content>{STORY}</content></entry></feed>"""
+    [item] = articles("updates.atom", feed)
+    assert item.site == "Tantek's Updates"
+
+
+def test_a_video_feeds_media_description_is_the_items_text():
+    feed = f"""<feed xmlns="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
+      <title>Channel</title>
+      <entry><title>Video</title><published>2017-09-14T10:00:00Z</published>
+        <media:group><media:title>Video</media:title><media:description>{STORY}</media:description></media:group>
+      </entry></feed>"""
+    [item] = articles("videos.atom", feed)
+    assert item.text == STORY
+
+
+def test_a_compressed_feed_or_a_web_page_is_refused_as_what_it_is():
+    import gzip
+
+    with pytest.raises(UnreadableFile, match="gzip-compressed: unpack it first"):
+        read_entries("feed.xml", gzip.compress(RSS.encode()))
+    with pytest.raises(UnreadableFile, match="an HTML page, not a news feed"):
+        read_entries("feed.rss", b"<head><title>Document Moved</title></head>\n<body><h1>Object Moved</h1></body>")
+    page = b'<?xml version="1.0"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd">\n<html><body/></html>'
+    with pytest.raises(UnreadableFile, match="an HTML page"):
+        read_entries("blog.xml", page)
+
+
+def test_a_feed_with_an_html_doctype_is_still_read_as_the_feed():
+    feed = RSS.replace("<rss ", '<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "x.dtd">\n<rss ', 1)
+    assert len(articles("world.rss", feed)) == 3

@@ -4,25 +4,36 @@ An item's text is what the feed carries of it: its full content where the feed g
 (`content:encoded`, Atom's `content`), else its description or summary, often a few
 sentences. Markup in it is read as a page's paragraphs. The item's title, date and author
 are the article's, and its site is the outlet an aggregator names for the item (Google
-News's `<source>`, also cut from the end of the title) or else the feed's own title. The XML is parsed by lxml, which
-resolves no entities and fetches nothing.
+News's `<source>`, also cut from the end of the title) or else the feed's own title.
+
+RSS is read whatever namespace its elements are in (Userland's RSS 2.0 namespace), and Atom
+0.3 as Atom. The bytes are decoded as any text file's are (a declared encoding that does not
+fit them is not believed), then parsed by lxml, which resolves no entities and fetches
+nothing. A gzip-compressed feed, or a web page saved under a feed's name, is refused as what
+it is.
 """
 
 from __future__ import annotations
 
+import codecs
+import functools
+import html
 import re
 from email.utils import parsedate_to_datetime
 
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
+from workbench.ingest.decode import UndecodableError, decode_text
 from workbench.ingest.errors import NotArticles, UnreadableFile
 from workbench.ingest.html import fragment_text
 from workbench.ingest.tables import TableRow
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 _ATOM = "{http://www.w3.org/2005/Atom}"
+_ATOM03 = "{http://purl.org/atom/ns#}"
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC = "{http://purl.org/dc/elements/1.1/}"
+_MEDIA_DESCRIPTION = ".//{http://search.yahoo.com/mrss/}description"  # Media RSS's, in a media:group or not
 _RSS1 = "{http://purl.org/rss/1.0/}"
 _RDF = "{http://www.w3.org/1999/02/22-rdf-syntax-ns#}RDF"
 # A feed saved under another name: its opening, past an XML declaration and comments.
@@ -36,21 +47,37 @@ def is_feed(data: bytes) -> bool:
     return bool(_FEED_OPENING.match(data[:2048]))
 
 
+# An XML declaration, past white space and comments, and the encoding it names.
+_DECLARATION = re.compile(r"^((?:\s|<!--.*?-->)*)<\?xml\b[^>]*?\?>", re.DOTALL)
+_DECLARED_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
+# A web page, not a feed: past white space, comments and a doctype, its root is HTML's.
+_HTML_OPENING = re.compile(
+    rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml\b[^>]*>|<!doctype\b[^>]*>)*<(?:html|head|body)\b",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
 def read_feed(data: bytes) -> list[TableRow]:
     """The feed's items, in its order. Raises UnreadableFile for XML that is not a feed."""
     import lxml.etree  # NOTE: lazy, like every parser of a format not every import needs
 
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
     try:
-        root = lxml.etree.fromstring(data, parser)
+        root = lxml.etree.fromstring(_xml(data), parser)
     except lxml.etree.XMLSyntaxError as exc:
         raise UnreadableFile(f"not well-formed XML ({exc})") from None
-    if root.tag == "rss":
-        channel = root.find("channel")
-        items, site = (channel.findall("item"), _text(channel, "title")) if channel is not None else ([], None)
-        read = _rss_item
-    elif root.tag == f"{_ATOM}feed":
-        items, site, read = root.findall(f"{_ATOM}entry"), _text(root, f"{_ATOM}title"), _atom_entry
+    tag, namespace = _local(root.tag), root.tag[: -len(_local(root.tag))]
+    if tag == "rss":  # RSS 2.0's elements, in no namespace or all in one (Userland's)
+        channel = root.find(f"{namespace}channel")
+        items, site = (
+            (channel.findall(f"{namespace}item"), _text(channel, f"{namespace}title"))
+            if channel is not None
+            else ([], None)
+        )
+        read = functools.partial(_rss_item, namespace)
+    elif root.tag in (f"{_ATOM}feed", f"{_ATOM03}feed"):
+        items, site = root.findall(f"{namespace}entry"), _text(root, f"{namespace}title")
+        read = functools.partial(_atom_entry, namespace)
     elif root.tag == _RDF:
         items, site, read = (
             root.findall(f"{_RSS1}item"),
@@ -62,23 +89,55 @@ def read_feed(data: bytes) -> list[TableRow]:
     return [read(item, f"item {n}", site) for n, item in enumerate(items, 1)]
 
 
-def _rss_item(item, where: str, site: str | None) -> TableRow:
-    body = _text(item, _CONTENT) or _text(item, "description")
-    author = _text(item, f"{_DC}creator") or _rss_author(_text(item, "author"))
-    title = _text(item, "title")
-    source = _text(item, "source")  # an aggregator's item names its outlet (Google News)
+def _xml(data: bytes) -> bytes:
+    """The feed's XML as UTF-8, decoded as a text file is (by its byte-order mark, as UTF-8,
+    by the encoding its declaration names if that fits, else as detected), without the
+    declaration and the white space before it. Raises UnreadableFile when it is no XML text."""
+    if data.startswith(b"\x1f\x8b"):
+        raise UnreadableFile("gzip-compressed: unpack it first (the feed is inside)")
+    if _HTML_OPENING.match(data[:4096]):
+        raise UnreadableFile("an HTML page, not a news feed (to import the page, save it as .html)")
+    if data.startswith((b"<\x00", b"\x00<")):  # UTF-16 without a byte-order mark
+        data = (codecs.BOM_UTF16_LE if data[0] == 0x3C else codecs.BOM_UTF16_BE) + data
+    declared = _DECLARED_ENCODING.match(data[:1024])
+    try:
+        text, _encoding = decode_text(data, declared.group(1).decode("ascii") if declared else None)
+    except UndecodableError as exc:
+        raise UnreadableFile(str(exc)) from None
+    text = _DECLARATION.sub(r"\1", text.lstrip("\ufeff \t\r\n"), count=1)
+    return text.encode("utf-8")
+
+
+def _rss_item(namespace: str, item, where: str, site: str | None) -> TableRow:
+    body = _text(item, _CONTENT) or _text(item, f"{namespace}description") or _text(item, _MEDIA_DESCRIPTION)
+    author = _text(item, f"{_DC}creator") or _rss_author(_text(item, f"{namespace}author"))
+    title = _text(item, f"{namespace}title")
+    source = _text(item, f"{namespace}source")  # an aggregator's item names its outlet (Google News)
     if source:
         site = source
         if title and title.endswith(f" - {source}"):
             title = title.removesuffix(f" - {source}")
-    return _item(where, body, title, _text(item, "pubDate") or _text(item, f"{_DC}date"), author, site)
+    when = _text(item, f"{namespace}pubDate") or _text(item, f"{_DC}date")
+    return _item(where, body, title, when, author, site)
 
 
-def _atom_entry(entry, where: str, site: str | None) -> TableRow:
-    body = _text(entry, f"{_ATOM}content") or _text(entry, f"{_ATOM}summary")
-    author = _text(entry.find(f"{_ATOM}author"), f"{_ATOM}name")
-    when = _text(entry, f"{_ATOM}published") or _text(entry, f"{_ATOM}updated")
-    return _item(where, body, _text(entry, f"{_ATOM}title"), when, author, site)
+def _atom_entry(namespace: str, entry, where: str, site: str | None) -> TableRow:
+    """An Atom 1.0 or 0.3 entry (0.3's dates are `issued`, `modified` and `created`)."""
+    body = (
+        _text(entry, f"{namespace}content")
+        or _text(entry, f"{namespace}summary")
+        or _text(entry, _MEDIA_DESCRIPTION)  # a video's (YouTube's feeds)
+    )
+    author = _text(entry.find(f"{namespace}author"), f"{namespace}name")
+    when = next(
+        (
+            value
+            for name in ("published", "updated", "issued", "created", "modified")
+            if (value := _text(entry, f"{namespace}{name}"))
+        ),
+        None,
+    )
+    return _item(where, body, _text(entry, f"{namespace}title"), when, author, site)
 
 
 def _rdf_item(item, where: str, site: str | None) -> TableRow:
@@ -105,7 +164,7 @@ def _item(
         date=date,
         date_raw=date_raw,
         byline=author,
-        site=site,
+        site=(_plain(site) or None) if site else None,
         origins=origins,
     )
     return TableRow(where, fragment_text(body) if body else "", metadata)
@@ -136,10 +195,12 @@ def _text(element, path: str) -> str | None:
     found = element.find(path)
     if found is None:
         return None
-    if found.get("type") == "xhtml":  # Atom's markup inline, as elements
+    if found.get("type") == "xhtml" or found.get("mode") == "xml":  # Atom's markup inline, as elements
         import lxml.etree
 
-        value = "".join(lxml.etree.tostring(child, encoding="unicode") for child in found)
+        value = html.escape(found.text or "", quote=False) + "".join(
+            lxml.etree.tostring(child, encoding="unicode") for child in found
+        )
     else:
         value = found.xpath("string()")  # all its text; an entity left unresolved adds nothing
     value = (value or "").strip()
@@ -147,7 +208,8 @@ def _text(element, path: str) -> str | None:
 
 
 def _plain(title: str) -> str:
-    return " ".join(re.sub(r"<[^>]+>", " ", title).split())
+    """A title's text: its tags dropped, its character references resolved."""
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title)).split())
 
 
 def _local(tag: str) -> str:

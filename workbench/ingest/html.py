@@ -347,8 +347,10 @@ def _alphanumeric(text: str) -> str:
 def fragment_text(markup: str) -> str:
     """A piece of a page's markup (a feed item's content, a table's cell) as text: its
     paragraphs, each on one line, a blank line between them; plain text is parted by its
-    blank lines."""
-    if "<" in markup:
+    blank lines, its character references resolved ("&laquo;", "&#8220;")."""
+    if "<" not in markup:
+        markup = html.unescape(markup)
+    else:
         import lxml.etree
         import lxml.html
 
