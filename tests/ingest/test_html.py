@@ -311,3 +311,10 @@ def test_a_readers_name_in_the_comments_is_not_the_byline(commenter):
     assert meta.byline is None
     _, meta = read_html(f"{page.replace('</h1>', '</h1><p class=byline>By Erkan Yilmaz</p>')}</body></html>".encode())
     assert meta.byline == "Erkan Yilmaz"  # named in the story's own byline too
+
+
+def test_plain_text_has_its_character_references_resolved_and_nothing_else():
+    from workbench.ingest.html import fragment_text
+
+    assert fragment_text("&laquo;7 нот&raquo; &#8220;AT&amp;T&#8221;") == "«7 нот» “AT&T”"
+    assert fragment_text("fish&notes, R&D and x &copy y") == "fish&notes, R&D and x &copy y"

@@ -25,7 +25,7 @@ from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
 from workbench.ingest.decode import UndecodableError, decode_text
 from workbench.ingest.errors import NotArticles, UnreadableFile
-from workbench.ingest.html import fragment_text
+from workbench.ingest.html import fragment_text, resolve_references
 from workbench.ingest.tables import TableRow
 
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
@@ -209,7 +209,7 @@ def _text(element, path: str) -> str | None:
 
 def _plain(title: str) -> str:
     """A title's text: its tags dropped, its character references resolved."""
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", title)).split())
+    return " ".join(resolve_references(re.sub(r"<[^>]+>", " ", title)).split())
 
 
 def _local(tag: str) -> str:

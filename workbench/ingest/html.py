@@ -33,6 +33,8 @@ _TITLE_SEPARATOR = re.compile(r"\s*[|:：/»·•~–—-]+\s*")
 _SEPARATOR_AT_END = re.compile(_TITLE_SEPARATOR.pattern + "$")
 # Where a paragraph ends in a piece of markup.
 _BLOCKS = frozenset("p div li h1 h2 h3 h4 h5 h6 blockquote pre tr figcaption section article".split())
+# A character reference, as plain text sometimes carries them ("&laquo;", "&#8220;").
+_REFERENCE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 # What pages write before an author's name, in the languages of the news.
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:view|see) all (?:posts|articles|stories) by|(?:written|posted|submitted|reported) by|more from"
@@ -344,12 +346,18 @@ def _alphanumeric(text: str) -> str:
     return "".join(ch for ch in text.casefold() if ch.isalnum())
 
 
+def resolve_references(text: str) -> str:
+    """`text` with its character references ("&laquo;", "&#8220;") as the characters.
+    NOTE: only references closed by ";": html.unescape alone reads "fish&notes" as "fish¬es"."""
+    return _REFERENCE.sub(lambda m: html.unescape(m.group()), text)
+
+
 def fragment_text(markup: str) -> str:
     """A piece of a page's markup (a feed item's content, a table's cell) as text: its
     paragraphs, each on one line, a blank line between them; plain text is parted by its
     blank lines, its character references resolved ("&laquo;", "&#8220;")."""
     if "<" not in markup:
-        markup = html.unescape(markup)
+        markup = resolve_references(markup)
     else:
         import lxml.etree
         import lxml.html
