@@ -1,6 +1,7 @@
 """PDF files: positioned lines read back into paragraphs, then as a scraped page."""
 
 import io
+import re
 import textwrap
 
 import pytest
@@ -10,8 +11,13 @@ from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.formats import read_entries
 
 
-def pdf(pages: list[list[tuple[float, float, float, str]]], info: dict[str, str] | None = None) -> bytes:
-    """A PDF whose pages hold the given (x, y, type size, text) lines, in Helvetica."""
+def pdf(
+    pages: list[list[tuple[float, float, float, str]]],
+    info: dict[str, str] | None = None,
+    raw: dict[int, bytes] | None = None,
+) -> bytes:
+    """A PDF whose pages hold the given (x, y, type size, text) lines, in Helvetica; `raw`
+    gives some pages' (0-based) content streams as they are."""
     objects: list[bytes | None] = []
 
     def add(body: bytes | None) -> int:
@@ -20,8 +26,8 @@ def pdf(pages: list[list[tuple[float, float, float, str]]], info: dict[str, str]
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
     page_ids = []
-    for lines in pages:
-        ops = b"\n".join(
+    for number, lines in enumerate(pages):
+        ops = (raw or {}).get(number) or b"\n".join(
             b"BT /F1 %g Tf %g %g Td (" % (size, x, y)
             + text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)").encode("cp1252")
             + b") Tj ET"
@@ -290,3 +296,30 @@ def test_a_sentence_runs_on_past_the_captions_at_the_foot_of_a_page():
 def test_a_date_in_large_type_is_no_headline():
     data = pdf([page((22, "Thursday, 24 July 2014"), (18, "Kim and Putin sign defence pact"), (10, FIRST))])
     assert only(data).title == "Kim and Putin sign defence pact"
+
+
+def test_a_page_that_cannot_be_read_is_left_out_and_the_rest_imported(caplog):
+    broken = b"BT /F1 10 Tf 72 700 Td (Potato) Tj ET\nBI /W 1 /H 1 /BPC 8 /CS /G ID x"  # an image cut short
+    data = pdf([page((20, "Kim and Putin sign defence pact"), (10, FIRST)), [], page((10, SECOND))], raw={1: broken})
+    article = only(data)
+    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
+    assert "page 2" in caplog.text
+
+
+def test_a_pdf_whose_only_page_cannot_be_read_is_refused():
+    with pytest.raises(UnreadableFile, match="damaged"):
+        read_entries(
+            "broken.pdf", pdf([[]], raw={0: b"BT /F1 10 Tf 72 700 Td (Potato) Tj ET\nBI /W 1 /H 1 /BPC 8 /CS /G ID x"})
+        )
+
+
+def test_a_pdf_without_its_closing_pointer_to_the_objects_is_read():
+    data = pdf([page((20, "Kim and Putin sign defence pact"), (10, FIRST))])
+    root = re.search(rb"/Root \d+ 0 R", data)[0]
+    cut = data[: data.rindex(b"xref\n0 ")] + b"trailer\n<< " + root + b" >>\n%%EOF\n"  # no table, no startxref
+    assert only(cut).text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST]
+
+
+def test_a_line_alone_on_each_page_is_the_text_not_a_running_head():
+    lines = [[(72, 700, 10, "Potato")] for _ in range(3)]
+    assert only(pdf(lines)).text.split("\n\n") == ["Potato", "Potato", "Potato"]

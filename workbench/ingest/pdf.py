@@ -9,7 +9,9 @@ the printer puts on every page (a browser's time stamp, the page's title and add
 line, ligatures (ﬁ → fi) and hyphens that only break a word at a line's end. The address a
 browser printed gives the site. The document's title is used only when the text holds it
 as its headline: the properties' author and dates are whoever made the file, not the
-article's; else the headline is the largest type near the top.
+article's; else the headline is the largest type near the top. A damaged page is left
+out (the app's log says which), not the whole file; a file that lost the pointer to its
+table of objects is read by finding the objects.
 """
 
 from __future__ import annotations
@@ -28,7 +30,11 @@ from workbench.ingest.errors import UnreadableFile
 PDF_SUFFIXES = (".pdf",)
 # pypdf logs how it works round a damaged file: into the app's log where there is one,
 # never onto a terminal (the import reports what matters).
+# So are the pages left out because they cannot be read (the import's report has no place
+# for them).
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
+_log = logging.getLogger(__name__)
+_log.addHandler(logging.NullHandler())
 # A headline's type is at least this much larger than the body's.
 HEADLINE_SCALE = 1.25
 # A paragraph ends where the gap to the next line exceeds the usual spacing by this much.
@@ -73,13 +79,28 @@ class _Line:
 
 def read_pdf(data: bytes) -> tuple[str, Metadata]:
     """The document's text, a blank line between paragraphs, and its title when the text
-    holds it. Raises UnreadableFile (a damaged or password-protected file)."""
+    holds it. A page that cannot be read is left out (and logged); raises UnreadableFile
+    (a damaged or password-protected file, or one with no page that can be read)."""
     reader = _open(data)
     try:
-        pages = [_page_lines(page) for page in reader.pages]
-        title = (reader.metadata or {}).get("/Title")
+        count = len(reader.pages)
     except Exception as exc:  # noqa: BLE001 — NOTE: a damaged file makes pypdf raise anything
         raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    pages: list[list[_Line]] = []
+    failed: dict[int, str] = {}
+    for number in range(count):
+        try:
+            pages.append(_page_lines(reader.pages[number]))
+        except Exception as exc:  # noqa: BLE001 — see above: only this page is lost
+            failed[number + 1] = f"{type(exc).__name__}: {exc}"
+    if failed and not pages:
+        raise UnreadableFile(f"damaged PDF ({next(iter(failed.values()))})")
+    if failed:
+        _log.warning("PDF pages left out, they cannot be read: %s", _page_list(failed))
+    try:
+        title = (reader.metadata or {}).get("/Title")
+    except Exception:  # noqa: BLE001 — damaged properties: the text needs none of them
+        title = None
     address = _drop_running_lines(pages)
     paragraphs = _paragraphs(pages)
     texts = [text for text, _size in paragraphs]
@@ -91,7 +112,27 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
     return "\n\n".join(texts), metadata
 
 
+def _page_list(failed: dict[int, str]) -> str:
+    return ", ".join(f"page {number} ({reason})" for number, reason in failed.items())
+
+
 def _open(data: bytes):
+    """The file's reader; a file without the closing pointer to its table of objects
+    ("startxref") is read again with the table rebuilt from the objects themselves."""
+    from pypdf.errors import PdfReadError
+
+    try:
+        return _reader(data)
+    except PdfReadError as exc:
+        if not data.lstrip().startswith(b"%PDF") or b"startxref" in data[-1024:]:
+            raise UnreadableFile(f"not a readable PDF ({exc})") from None
+        try:  # NOTE: a pointer to no table makes pypdf rebuild it by scanning the file
+            return _reader(data + b"\nstartxref\n0\n%%EOF\n")
+        except (PdfReadError, UnreadableFile):
+            raise UnreadableFile(f"not a readable PDF ({exc})") from None
+
+
+def _reader(data: bytes):
     import pypdf  # NOTE: lazy, like every parser of a format not every import needs
     from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
@@ -103,8 +144,8 @@ def _open(data: bytes):
         raise
     except (DependencyError, FileNotDecryptedError, NotImplementedError) as exc:
         raise UnreadableFile(f"the PDF is encrypted in a way that cannot be read here ({exc})") from None
-    except PdfReadError as exc:
-        raise UnreadableFile(f"not a readable PDF ({exc})") from None
+    except PdfReadError:
+        raise  # the caller may read the file again
     except Exception as exc:  # noqa: BLE001 — see read_pdf
         raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
     return reader
@@ -140,7 +181,8 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
     )
     edges = Counter()
     for lines in pages:
-        edges.update({_shape(line.text) for line in _edges(lines)})
+        if len(lines) > 1:  # a page's only line is its text, not a head (a one-line page, repeated)
+            edges.update({_shape(line.text) for line in _edges(lines)})
     repeated = {shape for shape, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
     for lines in pages:
         edge = {id(line) for line in _edges(lines)}
