@@ -25,6 +25,7 @@ def pdf(
         return len(objects)
 
     font = add(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
+    cid_font = add(JAPANESE_FONT)
     page_ids = []
     for number, lines in enumerate(pages):
         ops = (raw or {}).get(number) or b"\n".join(
@@ -38,8 +39,8 @@ def pdf(
     tree = add(None)
     for page, contents in page_ids:
         objects[page - 1] = (
-            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R >> >> "
-            b"/Contents %d 0 R >>" % (tree, font, contents)
+            b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 %d 0 R /J1 %d 0 R >> >> "
+            b"/Contents %d 0 R >>" % (tree, font, cid_font, contents)
         )
     kids = b" ".join(b"%d 0 R" % page for page, _ in page_ids)
     objects[tree - 1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
@@ -57,6 +58,20 @@ def pdf(
     out += b"trailer\n<< /Size %d /Root %d 0 R /Info %d 0 R >>\n" % (len(objects) + 1, catalog, info_id)
     out += b"startxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
+
+
+# A Japanese font whose codes are glyph numbers (Identity-H), with no ToUnicode map.
+JAPANESE_FONT = (
+    b"<< /Type /Font /Subtype /Type0 /BaseFont /Ryumin-Light /Encoding /Identity-H /DescendantFonts "
+    b"[<< /Type /Font /Subtype /CIDFontType0 /BaseFont /Ryumin-Light /DW 1000 "
+    b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Japan1) /Supplement 2 >> >>] >>"
+)
+
+
+def japanese(lines: int) -> bytes:
+    """A page's content: lines of Japanese in glyph numbers (the numbers of "日本語の文章です")."""
+    glyphs = b"<0D6E0E4A0DF304A10FE60F7804A5>"
+    return b"\n".join(b"BT /J1 12 Tf 72 %d Td %s Tj ET" % (700 - 16 * n, glyphs * 3) for n in range(lines))
 
 
 def page(*blocks: tuple[float, str], top: float = 740, width: int = 90) -> list[tuple[float, float, float, str]]:
@@ -323,3 +338,34 @@ def test_a_pdf_without_its_closing_pointer_to_the_objects_is_read():
 def test_a_line_alone_on_each_page_is_the_text_not_a_running_head():
     lines = [[(72, 700, 10, "Potato")] for _ in range(3)]
     assert only(pdf(lines)).text.split("\n\n") == ["Potato", "Potato", "Potato"]
+
+
+def test_a_pdf_whose_fonts_map_no_glyph_to_a_character_is_refused_not_imported_as_garbage():
+    with pytest.raises(UnreadableFile, match="no map from their glyphs to characters.*OCR"):
+        read_entries("kampo.pdf", pdf([[], []], raw={0: japanese(20), 1: japanese(20)}))
+
+
+def test_a_page_whose_fonts_map_no_glyph_to_a_character_is_left_out(caplog):
+    pages = [page((20, "Kim and Putin sign defence pact"), (10, FIRST)), [], page((10, SECOND))]
+    article = only(pdf(pages, raw={1: japanese(2)}))
+    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
+    assert "page 2" in caplog.text
+
+
+@pytest.mark.parametrize(
+    ("text", "garbled"),
+    [
+        ("ୈ ೋ ৚ ୈ Ұ ߲ ͷ ද ͷ ੨ ৭ ͷ ౮ Ր ͷ ߲ ୈ ࡾ ߸ தủ ؚ ΉỐỜỨ Λủ ؚ ΉỐ ੨ ৭ ͷ ౮ Ր ͷ ໼ ҹ ͷ ߲ Λ আ ͖ỏ", True),
+        ("ίϯύϥϒϧͳ৽ฉࣄه͔Βͷ ݻ༗දݱͷൃݟ ৽ࢁ༞հ ࠜؔ૱ ڀݚͷഎܠ", True),  # glyph numbers read as letters
+        ("/g437/g258 /g12/g13/g14", True),  # glyph names
+        ("\ue001\ue002\ue003 \ue004\ue005", True),  # characters for private use
+        ("日本語の文章です。東京でGPUとAIの会議が開かれ、NHKが報じた。", False),
+        ("Η κυβέρνηση ανακοίνωσε νέα μέτρα για την ενέργεια (EU, NATO) την Τρίτη.", False),
+        ("Президент России Владимир Путин прибыл в Пхеньян, сообщает Reuters и BBC News.", False),
+        ("See https://example.com/g437 and /v1/users, and/or the 2024/25 figures.", False),
+    ],
+)  # fmt: skip
+def test_text_that_cannot_be_trusted_is_told_from_writing_that_mixes_scripts(text, garbled):
+    from workbench.ingest.pdf import _garbled, _Line
+
+    assert _garbled([_Line(text=text)]) is garbled

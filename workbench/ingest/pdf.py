@@ -11,7 +11,10 @@ browser printed gives the site. The document's title is used only when the text 
 as its headline: the properties' author and dates are whoever made the file, not the
 article's; else the headline is the largest type near the top. A damaged page is left
 out (the app's log says which), not the whole file; a file that lost the pointer to its
-table of objects is read by finding the objects.
+table of objects is read by finding the objects. A page whose text cannot be trusted
+(set in fonts that map no glyph to a character, so that glyph numbers come out as letters
+of scripts mixed at random, or as glyph names) is left out too, and a file mostly of such
+pages is refused: an OCR'd copy can be read.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import io
 import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -41,6 +45,14 @@ HEADLINE_SCALE = 1.25
 PARAGRAPH_GAP = 1.3
 # A line is the page's running head or foot when it opens or closes this share of the pages.
 RUNNING_SHARE = 0.5
+# A page's text is garbled when more than this share of its characters are unmapped glyphs;
+# a file is refused when its garbled pages hold this share of its characters.
+GARBLED_SHARE = 0.5
+# Or when its letters change script between more than this share of neighbours (a page in
+# Chinese with Latin numbers and names: 0.16; glyph numbers read as characters: 0.5 and up).
+SCRIPT_CHANGES = 0.35
+_SCRIPT_SAMPLE = 20  # letters a page needs for its scripts to tell
+_EAST_ASIAN = {"CJK", "HIRAGANA", "KATAKANA", "HANGUL", "BOPOMOFO", "IDEOGRAPHIC", "FULLWIDTH", "HALFWIDTH", "VERTICAL"}
 _CAPTIONS_BETWEEN = 6  # paragraphs (captions, credits) that may stand between a page's last words and the next's
 _RUN_ON_WORDS = 10  # a paragraph a page break cuts is at least this long (a caption is shorter)
 _TITLE_SEARCH = 60  # paragraphs searched for the title: a printed page may open with menus
@@ -64,6 +76,9 @@ _PRINTED_ADDRESS = re.compile(r"(?:^|\s)(https?://\S+)(?=\s+\d+\s*(?:/|of)\s*\d+
 _SENTENCE_END = re.compile(r"""[.!?…:]["'”’)\]]*$""")
 # A glyph the font gives no character for comes out as a control character (NUL).
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# What a reader gives for a glyph it has no character for: a glyph's name ("/g437",
+# "/uni4E00"), a character for private use, the replacement character.
+_ODD = re.compile(r"(?<![\w/:.])(?:/(?:[A-Za-z]{1,5}\d+|uni[0-9A-Fa-f]{4,}))+|[\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—\-»/·]\s+")
@@ -75,6 +90,7 @@ class _Line:
     y: float | None = None  # the baseline, in points up from the page's foot
     size: float = 0.0  # the type size, in points
     parts: list[str] = field(default_factory=list)
+    unmapped: int = 0  # characters set in a font that maps no glyph to a character
 
 
 def read_pdf(data: bytes) -> tuple[str, Metadata]:
@@ -88,11 +104,25 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
         raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
     pages: list[list[_Line]] = []
     failed: dict[int, str] = {}
+    garbled = read = 0  # characters on pages whose text is garbled, and on all pages
     for number in range(count):
         try:
-            pages.append(_page_lines(reader.pages[number]))
+            lines = _page_lines(reader.pages[number])
         except Exception as exc:  # noqa: BLE001 — see above: only this page is lost
             failed[number + 1] = f"{type(exc).__name__}: {exc}"
+            continue
+        characters = sum(len("".join(line.text.split())) for line in lines)
+        read += characters
+        if _garbled(lines):
+            garbled += characters
+            failed[number + 1] = "its fonts map no glyph to a character"
+        else:
+            pages.append(lines)
+    if garbled and garbled >= GARBLED_SHARE * read:
+        raise UnreadableFile(
+            "the PDF's fonts carry no map from their glyphs to characters, so its text cannot be read;"
+            " an OCR'd copy can be imported"
+        )
     if failed and not pages:
         raise UnreadableFile(f"damaged PDF ({next(iter(failed.values()))})")
     if failed:
@@ -155,12 +185,15 @@ def _page_lines(page) -> list[_Line]:
     """The page's lines in reading order, each with its baseline and type size."""
     lines = [_Line()]
 
-    def visit(text, cm, tm, _font, size):
+    def visit(text, cm, tm, font, size):
+        unmapped = _unmapped(font)
         for n, piece in enumerate(text.split("\n")):
             if n:
                 lines.append(_Line())
             line = lines[-1]
             line.parts.append(piece)
+            if unmapped:
+                line.unmapped += len("".join(piece.split()))
             if piece.strip() and line.y is None:
                 line.y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
                 line.size = abs(size * (tm[3] or 1) * (cm[3] or 1))
@@ -169,6 +202,44 @@ def _page_lines(page) -> list[_Line]:
     for line in lines:
         line.text = " ".join(_CONTROL.sub("", "".join(line.parts)).translate(_LIGATURES).split())
     return [line for line in lines if line.text]
+
+
+def _unmapped(font) -> bool:
+    """Whether a font's codes are glyph numbers with no map to characters: a composite font
+    in the Identity encoding without a ToUnicode map (what is read of it is glyph numbers
+    taken for characters)."""
+    try:
+        font = font.get_object()
+        return (
+            font.get("/Subtype") == "/Type0"
+            and font.get("/Encoding") in ("/Identity-H", "/Identity-V")
+            and "/ToUnicode" not in font
+        )
+    except Exception:  # noqa: BLE001 — no font, or a damaged one: the text is judged by itself
+        return False
+
+
+def _garbled(lines: list[_Line]) -> bool:
+    """Whether a page's text cannot be trusted: most of it set in fonts that map no glyph to
+    a character, or glyph names and private characters; or its letters change script at
+    every turn (glyph numbers read as characters), as no writing does."""
+    text = "\n".join(line.text for line in lines)
+    characters = len("".join(text.split()))
+    if not characters:
+        return False
+    odd = sum(line.unmapped for line in lines) + sum(len(x) for x in _ODD.findall(text))
+    if odd > GARBLED_SHARE * characters:
+        return True
+    scripts = [_script(c) for c in unicodedata.normalize("NFC", text) if unicodedata.category(c)[0] == "L"]
+    changes = sum(a != b for a, b in zip(scripts, scripts[1:], strict=False))
+    return len(scripts) >= _SCRIPT_SAMPLE and changes > SCRIPT_CHANGES * (len(scripts) - 1)
+
+
+def _script(letter: str) -> str:
+    """A letter's script, as the first word of its name; the scripts of Chinese, Japanese
+    and Korean, which mix within words, as one."""
+    script = unicodedata.name(letter, "?").split(" ", 1)[0]
+    return "CJK" if script in _EAST_ASIAN else script
 
 
 def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
