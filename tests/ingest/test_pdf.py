@@ -369,3 +369,51 @@ def test_text_that_cannot_be_trusted_is_told_from_writing_that_mixes_scripts(tex
     from workbench.ingest.pdf import _garbled, _Line
 
     assert _garbled([_Line(text=text)]) is garbled
+
+
+def paged(heads: list[str | None], feet: list[str | None], *, first: list | None = None) -> list[list]:
+    """Pages of a few paragraphs each, under a head and over a foot where given."""
+    pages = []
+    for number, (head, foot) in enumerate(zip(heads, feet, strict=True), 1):
+        lines = list(first) if number == 1 and first else []
+        word = ["one", "two", "three", "four", "five"][number - 1]
+        lines += page(
+            *[(10, f"Report {word} {verb}.") for verb in ("opens", "goes on", "says more")],
+            (10, SECOND),
+            *[(10, f"Report {word} {verb}.") for verb in ("adds", "ends", "closes")],
+            top=700,
+        )
+        if head:
+            lines.insert(0, (72, 760, 9, head))
+        if foot:
+            lines.append((72, 40, 9, foot))
+        pages.append(lines)
+    return pages
+
+
+def test_running_heads_that_alternate_between_odd_and_even_pages_go():
+    heads = [None, "Turk J Med Sci", "June 2009 Effect of exercise", "Turk J Med Sci", "June 2009 Effect of exercise"]
+    text = only(pdf(paged(heads, [None, "362", "363", "364", "365"]))).text
+    assert "Turk J Med Sci" not in text and "June 2009" not in text
+    assert text.count(SECOND) == 5
+
+
+def test_running_feet_that_differ_only_in_spacing_and_numbers_go():
+    feet = [
+        None,
+        "-2- Instructions for Form 1040NR",
+        "-3-Instructions for Form 1040NR",
+        "-4- Instructions for Form 1040NR",
+    ]
+    text = only(pdf(paged([None] * 4, feet))).text
+    assert "Instructions" not in text
+    assert text.count(SECOND) == 4
+
+
+@pytest.mark.parametrize("info", [{"Title": "The Digital Millennium Copyright Act"}, None])
+def test_the_first_pages_headline_stays_when_later_pages_repeat_it_as_their_running_head(info):
+    headline = [(72, 740, 16, "THE DIGITAL MILLENNIUM COPYRIGHT ACT")]
+    heads = [None] + ["The Digital Millennium Copyright Act"] * 3
+    article = only(pdf(paged(heads, [None] * 4, first=headline), info))
+    assert article.title == "THE DIGITAL MILLENNIUM COPYRIGHT ACT"
+    assert article.text.casefold().count("digital millennium") == 1

@@ -131,7 +131,7 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
         title = (reader.metadata or {}).get("/Title")
     except Exception:  # noqa: BLE001 — damaged properties: the text needs none of them
         title = None
-    address = _drop_running_lines(pages)
+    address = _drop_running_lines(pages, str(title or ""))
     paragraphs = _paragraphs(pages)
     texts = [text for text, _size in paragraphs]
     metadata = _stated_title(str(title or ""), texts) or _largest_heading(paragraphs)
@@ -242,26 +242,43 @@ def _script(letter: str) -> str:
     return "CJK" if script in _EAST_ASIAN else script
 
 
-def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
+def _drop_running_lines(pages: list[list[_Line]], title: str = "") -> str | None:
     """Leave out a browser's print stamps, page numbers, the lines at the pages' edges that
-    most pages repeat (numbers aside): running heads and feet, and the remains of a line
-    cut by a page break. Returns the web address a browser printed, if any."""
+    most pages repeat, or most odd or most even pages (numbers and spacing aside): running
+    heads and feet, and the remains of a line cut by a page break. The first page keeps its
+    copy of a running head that is the document's title or set larger there (the headline
+    the later pages repeat). Returns the web address a browser printed, if any."""
     printed = next(
         (found[1] for lines in pages for line in _edges(lines) if (found := _PRINTED_ADDRESS.search(line.text))),
         None,
     )
-    edges = Counter()
-    for lines in pages:
+    edges: list[Counter] = [Counter(), Counter()]  # odd pages, even pages
+    sizes: dict[str, float] = {}  # the smallest type each shape is set in
+    for number, lines in enumerate(pages):
         if len(lines) > 1:  # a page's only line is its text, not a head (a one-line page, repeated)
-            edges.update({_shape(line.text) for line in _edges(lines)})
-    repeated = {shape for shape, n in edges.items() if len(pages) >= 3 and n >= RUNNING_SHARE * len(pages)}
-    for lines in pages:
+            edges[number % 2].update({_shape(line.text) for line in _edges(lines)})
+            for line in _edges(lines):
+                sizes[_shape(line.text)] = min(line.size, sizes.get(_shape(line.text), line.size))
+    odd, even = (len(pages) + 1) // 2, len(pages) // 2
+    repeated = {
+        shape
+        for shape in edges[0].keys() | edges[1].keys()
+        if len(pages) >= 3
+        and (
+            edges[0][shape] + edges[1][shape] >= RUNNING_SHARE * len(pages)
+            or max(edges[0][shape], edges[1][shape]) >= 2  # on alternate pages
+            and (edges[0][shape] >= RUNNING_SHARE * odd or edges[1][shape] >= RUNNING_SHARE * even)
+        )
+    }
+    title = " ".join(title.split()).casefold()
+    for number, lines in enumerate(pages):
         edge = {id(line) for line in _edges(lines)}
         lines[:] = [
             line
             for line in lines
             if id(line) not in edge
             or END_OF_DOCUMENT.match(line.text)
+            or (number == 0 and _headline(line, title, sizes))
             or not (_PRINT_STAMP.match(line.text) or _shape(line.text) in repeated)
         ]
     for lines in pages:
@@ -272,13 +289,21 @@ def _drop_running_lines(pages: list[list[_Line]]) -> str | None:
     return printed
 
 
+def _headline(line: _Line, title: str, sizes: dict[str, float]) -> bool:
+    """Whether a line is the document's title, or words set larger than their copies elsewhere."""
+    if not _LETTER_WORD.search(line.text):
+        return False  # a number: the page's
+    return line.text.casefold() == title or line.size >= HEADLINE_SCALE * sizes.get(_shape(line.text), line.size)
+
+
 def _edges(lines: list[_Line]) -> list[_Line]:
     """The lines at a page's top and bottom, where printers put what they repeat."""
     return lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
 
 
 def _shape(text: str) -> str:
-    return re.sub(r"\d+", "#", text.casefold())
+    """A line as running heads repeat it: numbers and spacing aside ("-4- Notes", "-5-Notes")."""
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", text.casefold()))
 
 
 def _paragraphs(pages: list[list[_Line]]) -> list[tuple[str, float]]:
