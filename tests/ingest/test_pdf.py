@@ -313,12 +313,23 @@ def test_a_date_in_large_type_is_no_headline():
     assert only(data).title == "Kim and Putin sign defence pact"
 
 
-def test_a_page_that_cannot_be_read_is_left_out_and_the_rest_imported(caplog):
+def test_a_page_that_cannot_be_read_is_left_out_and_the_rest_imported_and_said(tmp_path):
+    from workbench.services.importing import import_paths
+    from workbench.store import ProjectStore
+
     broken = b"BT /F1 10 Tf 72 700 Td (Potato) Tj ET\nBI /W 1 /H 1 /BPC 8 /CS /G ID x"  # an image cut short
     data = pdf([page((20, "Kim and Putin sign defence pact"), (10, FIRST)), [], page((10, SECOND))], raw={1: broken})
-    article = only(data)
-    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
-    assert "page 2" in caplog.text
+    story, left_out = read_entries("story.pdf", data)
+    assert story.article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
+    assert (left_out.where, left_out.article) == ("page 2", None)
+    assert left_out.unreadable.startswith("left out, it cannot be read (")
+    (tmp_path / "story.pdf").write_bytes(data)
+    store = ProjectStore.open(tmp_path / "p.wbproj")
+    report = import_paths(store, [tmp_path / "story.pdf"])
+    store.close()
+    lines = "\n".join(report.lines())
+    assert "“Kim and Putin sign defence pact”" in lines
+    assert "story.pdf, page 2: left out, it cannot be read" in lines
 
 
 def test_a_pdf_whose_only_page_cannot_be_read_is_refused():
@@ -345,11 +356,14 @@ def test_a_pdf_whose_fonts_map_no_glyph_to_a_character_is_refused_not_imported_a
         read_entries("kampo.pdf", pdf([[], []], raw={0: japanese(20), 1: japanese(20)}))
 
 
-def test_a_page_whose_fonts_map_no_glyph_to_a_character_is_left_out(caplog):
+def test_a_page_whose_fonts_map_no_glyph_to_a_character_is_left_out():
     pages = [page((20, "Kim and Putin sign defence pact"), (10, FIRST)), [], page((10, SECOND))]
-    article = only(pdf(pages, raw={1: japanese(2)}))
-    assert article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
-    assert "page 2" in caplog.text
+    story, left_out = read_entries("story.pdf", pdf(pages, raw={1: japanese(2)}))
+    assert story.article.text.split("\n\n") == ["Kim and Putin sign defence pact", FIRST, SECOND]
+    assert (left_out.where, left_out.unreadable) == (
+        "page 2",
+        "left out, it cannot be read (its fonts map no glyph to a character)",
+    )
 
 
 @pytest.mark.parametrize(

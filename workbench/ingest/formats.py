@@ -12,7 +12,7 @@ from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.feeds import FEED_SUFFIXES, is_feed, read_feed
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.mime import MIME_SUFFIXES, read_mime
-from workbench.ingest.pdf import PDF_SUFFIXES, read_pdf
+from workbench.ingest.pdf import PDF_SUFFIXES, left_out, read_pdf
 from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, TableRow, read_table
 from workbench.ingest.word import WORD_SUFFIXES, read_word
 
@@ -29,6 +29,7 @@ class Entry:
 
     where: str  # "" for a whole file, "row 12" for a table's row
     article: Article | None  # None: nothing in it to import (an empty row)
+    unreadable: str = ""  # why it could not be read, when so (a PDF's damaged pages)
 
 
 def is_archive(name: str) -> bool:
@@ -86,10 +87,11 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             raise EmptyFile("empty (no text in the document)")
         return _documents(name, text, Metadata())
     if lowered.endswith(PDF_SUFFIXES):
-        text, metadata = read_pdf(data)
+        text, metadata, failed = read_pdf(data)
         if not text.strip():
             raise EmptyFile("empty (no text in the PDF: a scanned page is a picture, and needs OCR first)")
-        return _documents(name, text, metadata)
+        where, why = left_out(failed) if failed else ("", "")
+        return _documents(name, text, metadata) + ([Entry(where, None, why)] if failed else [])
     if lowered.endswith(TABLE_SUFFIXES):
         return _rows(name, read_table(name, data, choice), "empty (no rows)")
     raise UnreadableFile(unsupported(name, explain=True))

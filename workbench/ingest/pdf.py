@@ -34,11 +34,7 @@ from workbench.ingest.errors import UnreadableFile
 PDF_SUFFIXES = (".pdf",)
 # pypdf logs how it works round a damaged file: into the app's log where there is one,
 # never onto a terminal (the import reports what matters).
-# So are the pages left out because they cannot be read (the import's report has no place
-# for them).
 logging.getLogger("pypdf").addHandler(logging.NullHandler())
-_log = logging.getLogger(__name__)
-_log.addHandler(logging.NullHandler())
 # A headline's type is at least this much larger than the body's.
 HEADLINE_SCALE = 1.25
 # A paragraph ends where the gap to the next line exceeds the usual spacing by this much.
@@ -93,10 +89,11 @@ class _Line:
     unmapped: int = 0  # characters set in a font that maps no glyph to a character
 
 
-def read_pdf(data: bytes) -> tuple[str, Metadata]:
-    """The document's text, a blank line between paragraphs, and its title when the text
-    holds it. A page that cannot be read is left out (and logged); raises UnreadableFile
-    (a damaged or password-protected file, or one with no page that can be read)."""
+def read_pdf(data: bytes) -> tuple[str, Metadata, dict[int, str]]:
+    """The document's text, a blank line between paragraphs, its title when the text holds
+    it, and the pages left out because they cannot be read (number → why). Raises
+    UnreadableFile (a damaged or password-protected file, or one with no page that can be
+    read)."""
     reader = _open(data)
     try:
         count = len(reader.pages)
@@ -125,8 +122,6 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
         )
     if failed and not pages:
         raise UnreadableFile(f"damaged PDF ({next(iter(failed.values()))})")
-    if failed:
-        _log.warning("PDF pages left out, they cannot be read: %s", _page_list(failed))
     try:
         title = (reader.metadata or {}).get("/Title")
     except Exception:  # noqa: BLE001 — damaged properties: the text needs none of them
@@ -139,11 +134,14 @@ def read_pdf(data: bytes) -> tuple[str, Metadata]:
     if host:
         origins = {**metadata.origins, "site": "the page's address, printed by the browser"}
         metadata = replace(metadata, site=host.removeprefix("www."), origins=origins)
-    return "\n\n".join(texts), metadata
+    return "\n\n".join(texts), metadata, failed
 
 
-def _page_list(failed: dict[int, str]) -> str:
-    return ", ".join(f"page {number} ({reason})" for number, reason in failed.items())
+def left_out(failed: dict[int, str]) -> tuple[str, str]:
+    """Where the pages left out are ("pages 3, 5") and why, for the import's report."""
+    where = ("page " if len(failed) == 1 else "pages ") + ", ".join(map(str, failed))
+    reasons = "; ".join(dict.fromkeys(reason[:160] for reason in failed.values()))
+    return where, f"left out, {'it' if len(failed) == 1 else 'they'} cannot be read ({reasons})"
 
 
 def _open(data: bytes):

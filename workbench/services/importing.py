@@ -50,14 +50,14 @@ PARALLEL_FROM = 1_000
 _HTML_WEIGHT = 4
 PROCESSES = min(2, os.cpu_count() or 1)
 log = logging.getLogger(__name__)
-DUPLICATE, EMPTY, UNSUPPORTED = "duplicate", "empty", "unsupported"  # kinds of skip
+DUPLICATE, EMPTY, UNSUPPORTED, UNREADABLE = "duplicate", "empty", "unsupported", "unreadable"  # kinds of skip
 
 
 @dataclass(frozen=True)
 class Skip:
     """Something of a file that was not imported, and why."""
 
-    kind: str  # duplicate | empty | unsupported
+    kind: str  # duplicate | empty | unsupported | unreadable
     reason: str
     where: str = ""  # "" for the whole file, "row 12" for a table's row
     article_id: int | None = None  # the article a duplicate repeats
@@ -487,7 +487,11 @@ def _store_entries(
                 raise _Stopped
             meter.within(number / len(entries), f"Importing {name}: {entry.where} of {len(entries)}")
         if entry.article is None:
-            skipped.append(Skip(EMPTY, "empty (no text)", entry.where))
+            skipped.append(
+                Skip(UNREADABLE, entry.unreadable, entry.where)
+                if entry.unreadable
+                else Skip(EMPTY, "empty (no text)", entry.where)
+            )
             continue
         existing = store.article_id_repeated_by(entry.article)
         if existing is not None:
@@ -497,7 +501,8 @@ def _store_entries(
         article_id = store.add_article(entry.article)
         imported.append(article_id)
         new.append((article_id, entry.where, entry.article, read.keys[number]))
-    title = entries[0].article.title if len(entries) == 1 and imported else ""
+    whole = [entry for entry in entries if not entry.unreadable]  # a PDF's pages left out aside
+    title = whole[0].article.title if len(whole) == 1 and imported else ""
     return FileOutcome(read.where, tuple(imported), tuple(skipped), title=title), new
 
 
