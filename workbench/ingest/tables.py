@@ -256,16 +256,16 @@ def _xlsx_rows(data: bytes) -> tuple[list[str], list[Row]]:
     dates are written ISO 8601."""
     from openpyxl import load_workbook  # NOTE: lazy, like every reader of a format not every import needs
 
-    try:
-        with warnings.catch_warnings():  # NOTE: openpyxl warns on stderr of parts it does not read
-            warnings.simplefilter("ignore")
+    with warnings.catch_warnings():  # NOTE: openpyxl warns on stderr of the parts it does not read
+        warnings.simplefilter("ignore")
+        try:
             book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 — zipfile, XML and openpyxl's own errors alike
-        raise UnreadableFile(f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
-    try:
-        sheets = [_sheet_rows(sheet) for sheet in book.worksheets]
-    finally:
-        book.close()
+        except Exception as exc:  # noqa: BLE001 — zipfile, XML and openpyxl's own errors alike
+            raise UnreadableFile(f"not a readable Excel workbook ({type(exc).__name__}: {exc})") from None
+        try:
+            sheets = [_sheet_rows(sheet) for sheet in book.worksheets]
+        finally:
+            book.close()
     sheets = [sheet for sheet in sheets if sheet[0]] or [([], [])]
     return next((sheet for sheet in sheets if "text" in guess_columns(sheet[0])), sheets[0])
 
