@@ -77,7 +77,7 @@ def _run(project: Path | None, *, screenshot: Path | None, exit_when_shown: bool
         code = app.exec()
         session.close()  # the window stays open: nothing else would close the project
         return code
-    # The window is up: now the slow parts (pyqtgraph, then spaCy on its own thread).
+    # The window is up: now the slow parts (pyqtgraph on a thread, then spaCy in its own process).
     QTimer.singleShot(0, window.chart.load_plot_in_background)
     QTimer.singleShot(0, window.start_analysis)
     if screenshot is not None:

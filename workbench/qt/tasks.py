@@ -1,9 +1,10 @@
 """The one door for slow work: loading spaCy, analysis, bulk import and export.
 
 A task is a plain function `work(state, *args)` run on a lane: a single worker thread, so
-tasks of one lane run one after another. What a lane's thread owns (its spaCy pipeline,
-its own SQLite connection) lives in `state.local` and is never touched by another thread
-(spaCy's Language is not thread-safe; an SQLite connection belongs to its thread).
+tasks of one lane run one after another. What a lane's thread owns (its own SQLite
+connection) lives in `state.local` and is never touched by another thread (an SQLite
+connection belongs to its thread). The NLP lane's work runs further off, in the process
+that owns the spaCy pipeline (`jobs.ANALYSER`): a parse holds the interpreter it runs in.
 
 The work function reports through `state.progress(done, total, message)` and stops
 early when `state.cancelled()` turns true. Results, errors and progress arrive on the GUI
@@ -33,7 +34,7 @@ from workbench.store.project_store import database_problem
 
 log = logging.getLogger(__name__)
 
-NLP_LANE = "nlp"  # owns the spaCy pipeline
+NLP_LANE = "nlp"  # hands analysis to the process that owns the spaCy pipeline (jobs.ANALYSER)
 IO_LANE = "io"  # imports and exports
 QUERY_LANE = "query"  # reads for views, never waiting behind an import
 
