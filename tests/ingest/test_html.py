@@ -216,10 +216,14 @@ def test_the_sites_name_is_no_headline_and_is_taken_off_one():
     assert meta.title == "Augenlidstraffung"  # the site's name is longer than the headline
 
 
-def test_the_headline_the_page_prints_wins_over_a_stale_title():
+def test_the_headline_the_page_prints_wins_over_a_title_worded_otherwise():
+    short = '<meta property="og:title" content="Aldi Beef Maker">'
+    _, meta = read_html(headed(short, "Beef Maker von Aldi im Test"))
+    assert (meta.title, meta.origins["title"]) == ("Beef Maker von Aldi im Test", "<h1>")
+    story = '<meta property="og:title" content="Russia strikes Kyiv power plants overnight">'
+    _, meta = read_html(headed(story, "Live updates: the war in Ukraine"))
+    assert meta.title == "Russia strikes Kyiv power plants overnight"  # a live page's banner is no rewording
     stale = '<meta property="og:title" content="Ein Presse-Event der Extraklasse">'
-    _, meta = read_html(headed(stale, "Auf Reisen nie ohne meinen Duschkopf"))
-    assert (meta.title, meta.origins["title"]) == ("Auf Reisen nie ohne meinen Duschkopf", "<h1>")
     kicker = '<meta property="og:title" content="Manuela Reimann: Hochzeitsüberraschung in Bayern!">'
     _, meta = read_html(headed(kicker, "Wow, wow, wow!Manuela Reimann: Hochzeitsüberraschung in Bayern!"))
     assert meta.title == "Manuela Reimann: Hochzeitsüberraschung in Bayern!"  # the heading only adds a kicker
@@ -318,3 +322,20 @@ def test_plain_text_has_its_character_references_resolved_and_nothing_else():
 
     assert fragment_text("&laquo;7 нот&raquo; &#8220;AT&amp;T&#8221;") == "«7 нот» “AT&T”"
     assert fragment_text("fish&notes, R&D and x &copy y") == "fish&notes, R&D and x &copy y"
+
+
+@pytest.mark.parametrize(
+    ("body", "around"),
+    [
+        ('<body class="single-post comments-open">', "div"),  # a blog's state, not its comments
+        ("<body>", 'div class="story-with-comments has-related-posts"'),
+        ("<body>", 'div class="byline correspondent"'),
+    ],
+)
+def test_a_byline_is_kept_whatever_the_page_calls_its_containers(body, around):
+    story = "<p>Officials in the capital said on Monday that the talks would resume next week, the minister said.</p>"
+    page = (
+        f"<html><head><title>Talks resume</title></head>{body}<article><{around}><h1>Talks resume</h1>"
+        f"<p class=byline>By Erkan Yilmaz</p>{story * 6}</{around.split()[0]}></article></body></html>"
+    )
+    assert read_html(page.encode())[1].byline == "Erkan Yilmaz"

@@ -390,7 +390,7 @@ def paged(heads: list[str | None], feet: list[str | None], *, first: list | None
     pages = []
     for number, (head, foot) in enumerate(zip(heads, feet, strict=True), 1):
         lines = list(first) if number == 1 and first else []
-        word = ["one", "two", "three", "four", "five"][number - 1]
+        word = "one two three four five six seven eight nine ten eleven twelve".split()[number - 1]
         lines += page(
             *[(10, f"Report {word} {verb}.") for verb in ("opens", "goes on", "says more")],
             (10, SECOND),
@@ -406,10 +406,18 @@ def paged(heads: list[str | None], feet: list[str | None], *, first: list | None
 
 
 def test_running_heads_that_alternate_between_odd_and_even_pages_go():
-    heads = [None, "Turk J Med Sci", "June 2009 Effect of exercise", "Turk J Med Sci", "June 2009 Effect of exercise"]
-    text = only(pdf(paged(heads, [None, "362", "363", "364", "365"]))).text
+    heads = [None] + ["Turk J Med Sci", "June 2009 Effect of exercise"] * 3
+    text = only(pdf(paged(heads, [None, "362", "363", "364", "365", "366", "367"]))).text
     assert "Turk J Med Sci" not in text and "June 2009" not in text
-    assert text.count(SECOND) == 5
+    assert text.count(SECOND) == 7
+
+
+def test_a_line_on_a_few_pages_of_one_side_is_text():
+    """A live blog's times, a Q&A's recurring question: on pages 2 and 4, or 2, 6 and 10."""
+    lines = [None, "10:16 GMT", None, "12:18 GMT", None]
+    assert only(pdf(paged(lines, [None] * 5))).text.count("GMT") == 2
+    lines = [("What happens next?" if number in (2, 6, 10) else None) for number in range(1, 13)]
+    assert only(pdf(paged(lines, [None] * 12))).text.count("What happens next?") == 3
 
 
 def test_running_feet_that_differ_only_in_spacing_and_numbers_go():

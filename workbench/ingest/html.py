@@ -42,9 +42,17 @@ _BYLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_WORDS = 4  # an <h1> of fewer words is a section's or a site's name
-# The classes and ids of what holds reader comments or other stories ("comment-author",
-# "commentlist", "respond", "related-posts").
-_ELSEWHERE = re.compile(r"comment|respond|reply|related", re.IGNORECASE)
+# The words of the classes and ids of what holds reader comments or other stories
+# ("comment-author", "commentlist", "sf_comment", "respond", "related-posts"), not of a
+# state ("comments-open").
+_ELSEWHERE_WORDS = frozenset("comment comments commentlist respond replies related".split())
+_STATE = re.compile(r"[-_](?:open|closed|enabled|disabled|on|off)$", re.IGNORECASE)
+
+
+def _names_elsewhere(token: str) -> bool:
+    return not _STATE.search(token) and not _ELSEWHERE_WORDS.isdisjoint(re.split(r"[-_]", token.casefold()))
+
+
 # A company named as the author (the publisher): its legal form says so.
 _COMPANY = re.compile(
     r"\b(?:GmbH|AG|KG|Inc|Ltd|LLC|LLP|PLC|S\.?A|S\.?L|SARL|SAS|S\.?p\.?A|B\.?V|N\.?V|e\.\s?V|Pty|Corp)\.?$"
@@ -253,7 +261,7 @@ class _Page:
             return None  # the heading adds a kicker to the title ("Wow, wow, wow! Manuela Reimann: …")
         for where, headline in self.headlines:
             if where == "<h1>" and _alphanumeric(headline) == first and len(headline.split()) >= _HEADLINE_WORDS:
-                return headline
+                return headline if _rewords(headline, title) else None
         return None
 
     def _only_in_comments_or_related(self, name: str) -> bool:
@@ -262,10 +270,12 @@ class _Page:
         story's author, not this story's."""
 
         def held_elsewhere(element) -> bool:
-            return any(
-                _ELSEWHERE.search(f"{e.get('class') or ''} {e.get('id') or ''}")
-                for e in (element, *element.iterancestors())
-            )
+            for e in (element, *element.iterancestors()):
+                if e.tag in ("article", "main", "body"):
+                    return False  # NOTE: a blog's <body class="comments-open"> holds everything
+                if any(_names_elsewhere(token) for token in f"{e.get('class') or ''} {e.get('id') or ''}".split()):
+                    return not e.xpath(".//h1")  # a wrapper round the story and its headline is no comment box
+            return False
 
         places = self.tree.xpath("//body//text()[contains(., $name)]", name=name)
         return bool(places) and all(held_elsewhere(place.getparent()) for place in places)
@@ -340,6 +350,14 @@ def _without_site_name(title: str, names_site) -> str:
         if before and after and names_site(before):
             return after
     return title
+
+
+def _rewords(headline: str, title: str | None) -> bool:
+    """Whether `headline` says what `title` says, in other words: it holds at least half of
+    the title's words ("Beef Maker von Aldi im Test" for "Aldi Beef Maker"). A live page's
+    banner ("Live updates: the war in Ukraine") does not reword its story's title."""
+    words = set(re.findall(r"\w+", (title or "").casefold()))
+    return not words or 2 * len(words & set(re.findall(r"\w+", headline.casefold()))) >= len(words)
 
 
 def _alphanumeric(text: str) -> str:

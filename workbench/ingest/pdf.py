@@ -264,8 +264,10 @@ def _drop_running_lines(pages: list[list[_Line]], title: str = "") -> str | None
         if len(pages) >= 3
         and (
             edges[0][shape] + edges[1][shape] >= RUNNING_SHARE * len(pages)
-            or max(edges[0][shape], edges[1][shape]) >= 2  # on alternate pages
-            and (edges[0][shape] >= RUNNING_SHARE * odd or edges[1][shape] >= RUNNING_SHARE * even)
+            # on alternate pages: on two thirds of one side's, at least three, and none of the
+            # other's (a live blog's "10:16 GMT" on pages 2 and 4, a line on pages 2, 6, 10: text)
+            or min(edges[0][shape], edges[1][shape]) == 0
+            and (edges[0][shape] >= max(3, 2 * odd / 3) or edges[1][shape] >= max(3, 2 * even / 3))
         )
     }
     title = " ".join(title.split()).casefold()
