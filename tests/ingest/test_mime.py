@@ -131,38 +131,42 @@ def test_a_forwarded_messages_header_is_metadata():
     assert article.body_text.startswith(STORY)
 
 
-def test_an_email_forwarded_as_an_attachment_is_read_under_its_cover_note():
-    cover = EmailMessage()
-    cover["Subject"] = "FW: worth a look"
-    cover["From"] = "A Colleague <colleague@example.org>"
-    cover.set_content("FYI, see the attached story.")
-    cover.add_attachment(message_from_bytes(mail(plain=f"{STORY}\n\n{MORE}\n"), policy=default))
-    article = only("fwd.eml", cover.as_bytes())
+def from_colleague(subject: str) -> EmailMessage:
+    message = EmailMessage()
+    message["Subject"] = subject
+    message["From"] = "A Colleague <colleague@example.org>"
+    return message
+
+
+def the_story() -> EmailMessage:
+    return message_from_bytes(mail(plain=f"{STORY}\n\n{MORE}\n"), policy=default)
+
+
+def assert_is_the_story(article) -> None:
     assert (article.title, article.site, article.date) == (
         "Kim and Putin sign defence pact", "Reuters Daily Briefing", "2024-06-19",
     )  # fmt: skip
     assert article.text.startswith(STORY)
+
+
+def test_an_email_forwarded_as_an_attachment_is_read_under_its_cover_note():
+    cover = from_colleague("FW: worth a look")
+    cover.set_content("FYI, see the attached story.")
+    cover.add_attachment(the_story())
+    assert_is_the_story(only("fwd.eml", cover.as_bytes()))
 
 
 def test_a_message_that_only_wraps_another_is_the_other_one():
     # As some mail programs forward: the whole message is of type message/rfc822.
-    wrapper = EmailMessage()
-    wrapper["Subject"] = "Forwarded"
-    wrapper["From"] = "A Colleague <colleague@example.org>"
-    wrapper.set_content(message_from_bytes(mail(plain=f"{STORY}\n\n{MORE}\n"), policy=default))
+    wrapper = from_colleague("Forwarded")
+    wrapper.set_content(the_story())
     del wrapper["Content-Disposition"]
     assert wrapper.get_content_type() == "message/rfc822"
-    article = only("wrapped.eml", wrapper.as_bytes())
-    assert (article.title, article.site, article.date) == (
-        "Kim and Putin sign defence pact", "Reuters Daily Briefing", "2024-06-19",
-    )  # fmt: skip
-    assert article.text.startswith(STORY)
+    assert_is_the_story(only("wrapped.eml", wrapper.as_bytes()))
 
 
 def test_a_cover_note_over_an_attached_message_without_text_is_the_text():
-    cover = EmailMessage()
-    cover["Subject"] = "Stuff"
-    cover["From"] = "A Colleague <colleague@example.org>"
+    cover = from_colleague("Stuff")
     cover.set_content("Talks resumed in Geneva today.")
     empty = EmailMessage()
     empty["Subject"] = "Nothing here"

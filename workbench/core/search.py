@@ -15,8 +15,11 @@ _TOKEN = re.compile(r"[^\W_]+")
 # letter before them, so "de\u0301clare\u0301" is one word that "déclaré" finds.
 _MARK = "[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
 _LETTER = rf"(?:[^\W_]|{_MARK})"
-# Thai, Lao, Myanmar, Khmer, kana, CJK ideographs (and compatibility ones).
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Scripts written without spaces between words, as ranges of a character class: Thai, Lao,
+# Myanmar and Khmer; kana and CJK ideographs (and compatibility ones).
+SOUTHEAST_ASIAN_LETTERS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+HAN_KANA_LETTERS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_UNSPACED = re.compile(f"[{SOUTHEAST_ASIAN_LETTERS}{HAN_KANA_LETTERS}]")
 
 
 def is_unspaced(word: str) -> bool:

@@ -90,8 +90,11 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
         text, metadata, failed = read_pdf(data)
         if not text.strip():
             raise EmptyFile("empty (no text in the PDF: a scanned page is a picture, and needs OCR first)")
-        where, why = left_out(failed) if failed else ("", "")
-        return _documents(name, text, metadata) + ([Entry(where, None, why)] if failed else [])
+        entries = _documents(name, text, metadata)
+        if failed:
+            where, why = left_out(failed)
+            entries.append(Entry(where, None, why))
+        return entries
     if lowered.endswith(TABLE_SUFFIXES):
         return _rows(name, read_table(name, data, choice), "empty (no rows)")
     raise UnreadableFile(unsupported(name, explain=True))

@@ -42,15 +42,12 @@ _BYLINE_LABEL = re.compile(
     re.IGNORECASE,
 )
 _HEADLINE_WORDS = 4  # an <h1> of fewer words is a section's or a site's name
+_GUESSED = "the page's text (trafilatura)"  # where a value no meta tag or structured data states came from
 # The words of the classes and ids of what holds reader comments or other stories
 # ("comment-author", "commentlist", "sf_comment", "respond", "related-posts"), not of a
 # state ("comments-open").
 _ELSEWHERE_WORDS = frozenset("comment comments commentlist respond replies related".split())
 _STATE = re.compile(r"[-_](?:open|closed|enabled|disabled|on|off)$", re.IGNORECASE)
-
-
-def _names_elsewhere(token: str) -> bool:
-    return not _STATE.search(token) and not _ELSEWHERE_WORDS.isdisjoint(re.split(r"[-_]", token.casefold()))
 
 
 # A company named as the author (the publisher): its legal form says so.
@@ -170,7 +167,8 @@ class _Page:
         if values["title"] and (found := self._headline(values["title"])):
             values["title"], origins["title"], _ = found
         site = values["site"] if values["site"] != values["title"] else None  # see below
-        names_site = _site_names(site, document.hostname, url_host(self.canonical))
+        hosts = (document.hostname, url_host(self.canonical))
+        names_site = _site_names(site, *hosts)
         if values["title"] and names_site(values["title"]):  # the site's name, not a headline
             rest = _without_site_name(self.title, names_site)
             values["title"] = rest if rest != self.title and not names_site(rest) else None
@@ -180,15 +178,16 @@ class _Page:
         if printed := self._printed_headline(values["title"], first_lines):
             values["title"], origins["title"] = printed, "<h1>"
         # NOTE: a blog is often named after its author, and addressed so (moritz-meyer.net)
-        names_host = _site_names(document.hostname, url_host(self.canonical), bare_host=False)
-        values["byline"] = self._authors(values["byline"], site, names_host)
+        names_host = _site_names(*hosts, bare_host=False)
+        guessed = origins.get("byline") == _GUESSED
+        values["byline"] = self._authors(values["byline"], site, names_host, guessed=guessed)
         if not values["site"] and (found := self._headline(self.title)) and found[0] == values["title"]:
             if len(added := found[2]) == 1 and not _TITLE_SEPARATOR.search(added[0]):  # a name alone: the site's
                 values["site"], origins["site"] = added[0], "<title>"
         if values["site"] and values["site"] == values["title"]:  # a page that names itself by its headline
             values["site"] = None
             del origins["site"]
-        if values["site"] and values["site"] in (document.hostname, url_host(self.canonical)):
+        if values["site"] and values["site"] in hosts:
             origins["site"] = "the page's address" + (" (<link rel=canonical>)" if self.canonical else "")
         origins = {key: where for key, where in origins.items() if values[key]}
         date = date_raw = None
@@ -221,19 +220,19 @@ class _Page:
         body = max(bodies, key=len, default="")
         if "<" in body:
             return fragment_text(body)
-        paragraphs = (" ".join(line.split()) for line in html.unescape(body).splitlines())
+        paragraphs = (" ".join(line.split()) for line in resolve_references(body).splitlines())
         return "\n\n".join(p for p in paragraphs if p)
 
-    def _authors(self, byline: str | None, site: str | None, names_host) -> str | None:
+    def _authors(self, byline: str | None, site: str | None, names_host, *, guessed: bool) -> str | None:
         """The byline's names ("A; B", as trafilatura joins them) without their labels ("By",
         "Von", "View all posts by"), and without what is no author's name: the site itself,
         the page's copyright holder, which pages also name as their author (WIRED's
         `<meta name="author" content="Condé Nast">`), a company, a publishing system's
-        stand-in ("Super User", "admin") or a label alone."""
+        stand-in ("Super User", "admin") or a label alone; and, when the byline is `guessed`
+        from the page's text, a name written only in comments or other stories' boxes."""
         if not byline:
             return byline
         owners = [content.casefold() for where, content in self.meta if where == '<meta name="copyright">']
-        guessed = self._where(byline, title_too=False) == "the page's text (trafilatura)"
         names = []
         for name in byline.split("; "):
             name = _BYLINE_LABEL.sub("", name).strip()
@@ -250,10 +249,10 @@ class _Page:
         return "; ".join(names) or None
 
     def _printed_headline(self, title: str | None, first_lines: list[str]) -> str | None:
-        """The story's first line when it is one of the page's `<h1>`s, and the title is
-        none of the first lines: the page prints this headline, and its title is stale,
-        generic or another wording ("Ein Presse-Event der Extraklasse" over "Auf Reisen nie
-        ohne meinen Duschkopf"). A heading of a few words is a section's, not a headline."""
+        """The story's first line when it is one of the page's `<h1>`s rewording the title,
+        and the title is none of the first lines: the page prints this headline, and its
+        title is another wording ("Aldi Beef Maker" over "Beef Maker von Aldi im Test"). A
+        heading of a few words is a section's, not a headline."""
         first = _alphanumeric(first_lines[0]) if first_lines else ""
         if not first or (title and _alphanumeric(title) in map(_alphanumeric, first_lines)):
             return None
@@ -312,7 +311,7 @@ class _Page:
             return "<title>"
         if folded in " ".join(self.structured.split()).casefold():
             return "structured data (JSON-LD)"
-        return "the page's text (trafilatura)"
+        return _GUESSED
 
     def _date_source(self, iso: str) -> tuple[str, str]:
         """Where the page states this date, and how it writes it there (the date alone, not
@@ -358,6 +357,11 @@ def _rewords(headline: str, title: str | None) -> bool:
     banner ("Live updates: the war in Ukraine") does not reword its story's title."""
     words = set(re.findall(r"\w+", (title or "").casefold()))
     return not words or 2 * len(words & set(re.findall(r"\w+", headline.casefold()))) >= len(words)
+
+
+def _names_elsewhere(token: str) -> bool:
+    """Whether a class or id names a box of comments or of other stories (see _ELSEWHERE_WORDS)."""
+    return not _STATE.search(token) and not _ELSEWHERE_WORDS.isdisjoint(re.split(r"[-_]", token.casefold()))
 
 
 def _alphanumeric(text: str) -> str:

@@ -29,6 +29,7 @@ from difflib import SequenceMatcher
 from functools import cached_property
 
 from workbench.core.model import Role, Segment
+from workbench.core.search import HAN_KANA_LETTERS, SOUTHEAST_ASIAN_LETTERS
 from workbench.core.text import url_host
 from workbench.ingest.dates import DATE_PATTERN, FoundDate, find_date
 
@@ -89,8 +90,8 @@ _SENTENCE_END = re.compile(r"""[.!?…。！？｡।॥؟۔။።។]["'”’)
 # Scripts that write no space between words: Chinese characters and Japanese kana, about two
 # characters a word; Thai, Lao, Burmese and Khmer, about four (vowels and tones are marks of
 # their own). A line in them is measured by its characters, as that many words.
-_HAN_KANA = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
-_SOUTHEAST_ASIAN = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+_HAN_KANA = HAN_KANA_LETTERS + "\uff66-\uff9f"  # and halfwidth katakana
+_SOUTHEAST_ASIAN = SOUTHEAST_ASIAN_LETTERS
 _UNSPACED = re.compile(f"(?P<han>[{_HAN_KANA}]+)|[{_SOUTHEAST_ASIAN}]+")
 _HAN_KANA_PER_WORD, _SOUTHEAST_ASIAN_PER_WORD = 2, 4
 

@@ -10,7 +10,7 @@ line, ligatures (ﬁ → fi) and hyphens that only break a word at a line's end.
 browser printed gives the site. The document's title is used only when the text holds it
 as its headline: the properties' author and dates are whoever made the file, not the
 article's; else the headline is the largest type near the top. A damaged page is left
-out (the app's log says which), not the whole file; a file that lost the pointer to its
+out (the import's report says which), not the whole file; a file that lost the pointer to its
 table of objects is read by finding the objects. A page whose text cannot be trusted
 (set in fonts that map no glyph to a character, so that glyph numbers come out as letters
 of scripts mixed at random, or as glyph names) is left out too, and a file mostly of such
@@ -254,9 +254,10 @@ def _drop_running_lines(pages: list[list[_Line]], title: str = "") -> str | None
     sizes: dict[str, float] = {}  # the smallest type each shape is set in
     for number, lines in enumerate(pages):
         if len(lines) > 1:  # a page's only line is its text, not a head (a one-line page, repeated)
-            edges[number % 2].update({_shape(line.text) for line in _edges(lines)})
-            for line in _edges(lines):
-                sizes[_shape(line.text)] = min(line.size, sizes.get(_shape(line.text), line.size))
+            shaped = [(_shape(line.text), line.size) for line in _edges(lines)]
+            edges[number % 2].update({shape for shape, _size in shaped})
+            for shape, size in shaped:
+                sizes[shape] = min(size, sizes.get(shape, size))
     odd, even = (len(pages) + 1) // 2, len(pages) // 2
     repeated = {
         shape

@@ -124,7 +124,10 @@ def read_rows(name: str, data: bytes) -> tuple[list[str], list[Row]]:
 
 def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str, str]:
     """Which column holds what: {"text": "body", "title": "headline", …}. Columns the user
-    named must exist; the others are found by name when present. Raises NoTextColumn."""
+    named must exist; the others are found by name when present. Raises NoTextColumn, or
+    EmptyFile when there are no columns at all."""
+    if not columns:
+        raise EmptyFile("empty (no header and no rows)")
     mapping = guess_columns(columns)
     for role in ("text", "title", "date"):
         named = getattr(choice, role)
@@ -135,8 +138,6 @@ def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str,
             if found is None:
                 raise UnreadableFile(f"no column “{named}” (the columns are: {', '.join(columns)})")
             mapping = {r: c for r, c in mapping.items() if c != found} | {role: found}
-    if not columns:
-        raise EmptyFile("empty (no header and no rows)")
     if "text" not in mapping:
         raise NoTextColumn(columns)
     return mapping

@@ -45,6 +45,7 @@ def read_word(name: str, data: bytes) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             xml = read_member(package, package.getinfo(part), _PART_LIMIT)
+            note_parts = {} if odt else _docx_note_parts(package)
     except KeyError:
         raise UnreadableFile(f"not a{'n' if odt else ''} {kind} (no {part} in it)") from None
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError) as exc:
@@ -57,25 +58,35 @@ def read_word(name: str, data: bytes) -> str:
     if odt:
         paragraphs = (_odf_text(p) for p in body.iter(f"{_TEXT}p", f"{_TEXT}h"))
     else:
-        notes = _docx_notes(data, parser)
+        notes = _docx_notes(note_parts, parser)
         paragraphs = [*_docx_blocks(body, notes), *(p for note in notes.values() for p in note)]
     return "\n\n".join(p.strip() for p in paragraphs if p.strip())
 
 
-def _docx_notes(data: bytes, parser) -> dict[tuple[str, str], list[str]]:
+def _docx_note_parts(package: zipfile.ZipFile) -> dict[str, bytes]:
+    """The XML of a .docx's footnotes and endnotes parts, by kind ("footnote", "endnote").
+    A part missing or damaged is left out: the body is read all the same."""
+    parts = {}
+    for kind in ("footnote", "endnote"):
+        try:
+            parts[kind] = read_member(package, package.getinfo(f"word/{kind}s.xml"), _PART_LIMIT)
+        except KeyError:
+            continue
+        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError):
+            continue  # NOTE: a damaged note part loses only the notes
+    return parts
+
+
+def _docx_notes(note_parts: dict[str, bytes], parser) -> dict[tuple[str, str], list[str]]:
     """The paragraphs of a .docx's footnotes and endnotes, by kind and id, in their parts'
-    order; not the separator lines Word keeps there. A part missing or damaged gives none."""
+    order; not the separator lines Word keeps there. A damaged part gives none."""
     import lxml.etree
 
     notes: dict[tuple[str, str], list[str]] = {}
-    for kind in ("footnote", "endnote"):
+    for kind, xml in note_parts.items():
         try:
-            with zipfile.ZipFile(io.BytesIO(data)) as package:
-                xml = read_member(package, package.getinfo(f"word/{kind}s.xml"), _PART_LIMIT)
             part = lxml.etree.fromstring(xml, parser)
-        except KeyError:
-            continue
-        except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError, ValueError, lxml.etree.XMLSyntaxError):
+        except lxml.etree.XMLSyntaxError:
             continue  # NOTE: the body was read; a damaged note part loses only the notes
         for note in part.iter(f"{_W}{kind}"):
             if note.get(f"{_W}type", "normal") == "normal":

@@ -225,8 +225,7 @@ class TaskRunner(QObject):
         """Cancel everything, let each lane finish its current task (and run `cleanup` on
         its own thread), then stop. Results still in flight are dropped."""
         self._closing = True
-        for task in self._tasks.values():
-            task.state.abandon()
+        self.drop_all()
         for lane, executor in self._lanes.items():
             if cleanup is not None:
                 executor.submit(cleanup, self._locals.get(lane, {}))
