@@ -217,7 +217,7 @@ def test_near_duplicates_are_flagged_both_ways(session, tmp_path):
     (tmp_path / "b.txt").write_text(story("Seoul says talks will resume", syndicated(LONG)))
     report = import_paths(session.store, [tmp_path / "b.txt"])
     flag = report.outcomes[0].flagged[0]
-    assert flag.near.other_id == 1 and 0.5 <= flag.near.similarity < 1
+    assert flag.near[0].other_id == 1 and 0.5 <= flag.near[0].similarity < 1
     assert "nearly the same story as article 1 “Talks to resume”" in "\n".join(report.lines())
     assert report.changes.articles_added == {3} and report.changes.articles_changed == {1}
     assert [row[0] for row in session.near_duplicates(1)] == [3]
@@ -236,9 +236,11 @@ def test_near_duplicates_within_one_import_are_flagged_against_the_earlier_ones(
         body = LONG if name == "a" else f"{syndicated(LONG)} Filed by desk {name}."
         (tmp_path / f"{name}.txt").write_text(story(f"Copy {name}", body))
     report = import_paths(session.store, sorted(tmp_path.glob("*.txt")))
-    flagged = [sorted(f.near.other_id for f in o.flagged) for o in report.outcomes]
+    flagged = [sorted(n.other_id for f in o.flagged for n in f.near) for o in report.outcomes]
     assert flagged[:3] == [[], [1], [1, 2]] and len(flagged[3]) == 2
     assert all(f.article_id == int(o.imported[0]) for o in report.outcomes for f in o.flagged)
+    similar = [line for line in report.lines() if "similar" in line]  # one line an article, not a pair
+    assert len(similar) == 3 and similar[1].endswith("alike) and 1 other") and report.flagged == 3
     assert {row[2] for row in dump(session.path)["article_bands"]} == {1, 2, 3, 4}
     assert session.store.get_meta("bands_from") is None
 
@@ -272,7 +274,7 @@ def test_articles_stored_before_duplicates_were_tracked_are_indexed(session, tmp
     (tmp_path / "c.txt").write_text(story("Syndicated", syndicated(LONG)))
     report = import_paths(session.store, [tmp_path / "b.txt", tmp_path / "c.txt"])
     assert [o.status for o in report.outcomes] == ["duplicate", "imported"]
-    assert report.outcomes[1].flagged[0].near.other_id == 1
+    assert report.outcomes[1].flagged[0].near[0].other_id == 1
 
 
 def test_band_keys_of_an_earlier_kind_are_computed_anew_once(session, tmp_path):
@@ -287,7 +289,7 @@ def test_band_keys_of_an_earlier_kind_are_computed_anew_once(session, tmp_path):
     assert dump(again.path)["article_bands"] == []
     (tmp_path / "c.txt").write_text(story("Syndicated", syndicated(LONG)))
     report = import_paths(again.store, [tmp_path / "c.txt"])
-    assert report.outcomes[0].flagged[0].near.other_id == 1
+    assert report.outcomes[0].flagged[0].near[0].other_id == 1
     assert again.store.get_meta("bands_from") is None
     assert {row[2] for row in dump(again.path)["article_bands"]} == {1, 2, 3}
     again.close()

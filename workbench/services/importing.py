@@ -65,11 +65,19 @@ class Skip:
 
 @dataclass(frozen=True)
 class Flag:
-    """A new article flagged as telling nearly the same story as another."""
+    """A new article flagged as telling nearly the same story as others."""
 
     where: str
     article_id: int
-    near: NearDuplicate
+    near: tuple[NearDuplicate, ...]  # most alike first
+
+    @property
+    def line(self) -> str:
+        """What the report says of it: the likest article, and how many more there are (a
+        table of one story told in many rows would otherwise take a line for each pair)."""
+        first, more = self.near[0], len(self.near) - 1
+        text = f"nearly the same story as article {first.other_id} “{first.other_title}” ({first.similarity:.0%} alike)"
+        return text + (f" and {counted(more, 'other')}" if more else "")
 
 
 @dataclass(frozen=True)
@@ -104,12 +112,7 @@ class FileOutcome:
             lines.append(f"  {IMPORTED:<11} {path}: {detail}")
         for skip in self.skipped:
             lines.append(f"  {skip.kind:<11} {_at(path, skip.where)}: {skip.reason}")
-        for flag in self.flagged:
-            near = flag.near
-            lines.append(
-                f"  {'similar':<11} {_at(path, flag.where)}: nearly the same story as article "
-                f"{near.other_id} “{near.other_title}” ({near.similarity:.0%} alike)"
-            )
+        lines.extend(f"  {'similar':<11} {_at(path, flag.where)}: {flag.line}" for flag in self.flagged)
         return lines
 
 
@@ -144,7 +147,7 @@ class ImportReport:
     def changes(self) -> ChangeSet:
         """New articles, and older ones newly flagged as near-duplicates of them."""
         added = frozenset(i for o in self.outcomes for i in o.imported)
-        flagged = frozenset(f.near.other_id for o in self.outcomes for f in o.flagged) - added
+        flagged = frozenset(n.other_id for o in self.outcomes for f in o.flagged for n in f.near) - added
         return ChangeSet(articles_added=added, articles_changed=flagged)
 
     @property
@@ -318,7 +321,7 @@ class _Batch:
 
 
 def _flagged(outcome: FileOutcome, found: dict[int, list[NearDuplicate]], where: dict[int, str]) -> FileOutcome:
-    flags = tuple(Flag(where[i], i, near) for i in outcome.imported for near in found.get(i, ()))
+    flags = tuple(Flag(where[i], i, tuple(found[i])) for i in outcome.imported if found.get(i))
     return replace(outcome, flagged=flags) if flags else outcome
 
 
