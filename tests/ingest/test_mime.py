@@ -185,3 +185,32 @@ def test_the_first_attached_message_with_text_is_read_under_a_cover_note():
     article = only("fwd.eml", cover.as_bytes())
     assert article.title == "Kim and Putin sign defence pact"
     assert article.text.startswith(STORY)
+
+
+HEADERS = b"Subject: Kim and Putin sign defence pact\r\nFrom: Desk <desk@example.com>\r\nMIME-Version: 1.0\r\n"
+
+
+@pytest.mark.parametrize(
+    "content_type, body",
+    [
+        # the boundary declared is not the one the parts use
+        (
+            b'multipart/alternative; boundary="declared"',
+            b"--used\r\nContent-Type: text/plain\r\n\r\n%s\r\n--used--\r\n",
+        ),
+        # no boundary declared; a preamble before the first part
+        (b"multipart/mixed", b"This is a multi-part message.\r\n\r\n--x1\r\n\r\n%s\r\n--x1--\r\n"),
+        # no parts at all: the body is the text
+        (b"multipart/mixed", b"%s\r\n"),
+        (b"multipart/mixed", b"<html><body><p>%s</p></body></html>\r\n"),
+    ],
+)
+def test_a_multipart_email_with_a_broken_boundary_is_read_from_the_parts_it_has(content_type, body):
+    data = HEADERS + b"Content-Type: " + content_type + b"\r\n\r\n" + body.replace(b"%s", STORY.encode())
+    article = only("damaged.eml", data)
+    assert article.text.strip() == STORY and article.title == "Kim and Putin sign defence pact"
+
+
+def test_a_saved_page_whose_boundary_is_not_its_parts_is_read():
+    data = mhtml(PAGE).replace(b'boundary="----MultipartBoundary--x1y2z3----"', b'boundary="lost"')
+    assert STORY in only("page.mhtml", data).text

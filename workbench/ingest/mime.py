@@ -26,6 +26,10 @@ MIME_SUFFIXES = MAIL_SUFFIXES + SAVED_PAGE_SUFFIXES
 _COVER_WORDS = 40
 # What mail programs put before a subject they reply to or forward.
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+# A line opening a part ("--boundary", headers or a blank line after it), to find the
+# boundary a damaged multipart message uses.
+_PAGE = re.compile(r"<(?:html|body|p|div|br)\b", re.IGNORECASE)
+_PART_START = re.compile(r"^--(\S+?)[ \t]*\r?\n(?:[\w-]+:|\r?\n)", re.MULTILINE)
 
 
 def read_mime(name: str, data: bytes) -> tuple[str, Metadata]:
@@ -38,6 +42,8 @@ def read_mime(name: str, data: bytes) -> tuple[str, Metadata]:
         return "", Metadata()
     try:
         message = email.message_from_bytes(data, policy=email.policy.default)
+        if message.get_content_maintype() == "multipart" and not message.is_multipart():
+            message = _mended(message)
         if name.lower().endswith(MAIL_SUFFIXES):
             return _mail(message)
         return _saved_page(message)
@@ -77,6 +83,23 @@ def _mail(message) -> tuple[str, Metadata]:
     if sender:
         fields["site"], origins["site"] = sender, "the e-mail's sender"
     return text, Metadata(**fields, origins=origins)
+
+
+def _mended(message):
+    """A multipart message the parser could not split: its boundary is missing, or is not
+    the one its parts use (a damaged or hand-made mail). Read again with the boundary its
+    parts do use; with none to be found, its body is one part, a page or plain text."""
+    import email
+    import email.policy
+
+    found = _PART_START.search(message.get_payload())
+    if found:
+        message.set_param("boundary", found.group(1))
+        mended = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+        if mended.is_multipart():
+            return mended
+    message.set_type("text/html" if _PAGE.search(message.get_payload()) else "text/plain")
+    return message
 
 
 def _mail_text(message) -> str:
