@@ -103,7 +103,10 @@ def test_xml_that_is_not_a_feed_is_refused_with_the_reason():
     with pytest.raises(NotArticles, match="not a news feed.*<urlset>"):
         read_entries("sitemap.xml", b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url/></urlset>')
     with pytest.raises(UnreadableFile, match="not well-formed"):
-        read_entries("broken.rss", b"<rss><channel><item>")
+        read_entries("broken.rss", b"<rss><channel><item><title>a</b></item></channel></rss>")
+    for cut in (RSS[: len(RSS) // 2], RSS[:-12]):  # an interrupted download
+        with pytest.raises(UnreadableFile, match="cut short: the file ends before the feed does"):
+            read_entries("cut.rss", cut.encode())
     with pytest.raises(EmptyFile):
         read_entries("empty.rss", b"<rss><channel><title>Nothing</title></channel></rss>")
 

@@ -51,6 +51,8 @@ def is_feed(data: bytes) -> bool:
 _DECLARATION = re.compile(r"^((?:\s|<!--.*?-->)*)<\?xml\b[^>]*?\?>", re.DOTALL)
 _DECLARED_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml\b[^>]*?\bencoding\s*=\s*["']([A-Za-z0-9._:-]+)["']""")
 # A web page, not a feed: past white space, comments and a doctype, its root is HTML's.
+# A feed's last tag, which a file cut short (an interrupted download) lacks.
+_FEED_CLOSING = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*(?:<!--.*?-->\s*)*$", re.DOTALL)
 _HTML_OPENING = re.compile(
     rb"^(?:\xef\xbb\xbf)?(?:\s|<!--.*?-->|<\?xml\b[^>]*>|<!doctype\b[^>]*>)*<(?:html|head|body)\b",
     re.DOTALL | re.IGNORECASE,
@@ -62,9 +64,12 @@ def read_feed(data: bytes) -> list[TableRow]:
     import lxml.etree  # NOTE: lazy, like every parser of a format not every import needs
 
     parser = lxml.etree.XMLParser(resolve_entities=False, no_network=True, recover=False)
+    xml = _xml(data)
     try:
-        root = lxml.etree.fromstring(_xml(data), parser)
+        root = lxml.etree.fromstring(xml, parser)
     except lxml.etree.XMLSyntaxError as exc:
+        if not _FEED_CLOSING.search(xml[-1024:]):
+            raise UnreadableFile(f"cut short: the file ends before the feed does; download it again ({exc})") from None
         raise UnreadableFile(f"not well-formed XML ({exc})") from None
     tag, namespace = _local(root.tag), root.tag[: -len(_local(root.tag))]
     if tag == "rss":  # RSS 2.0's elements, in no namespace or all in one (Userland's)
