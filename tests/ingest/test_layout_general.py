@@ -81,6 +81,20 @@ def test_advertisement_line_inside_the_story_is_clutter_alone():
     assert "Officials declined" in a.body_text
 
 
+@pytest.mark.parametrize(
+    "furniture",
+    ["Save\nPrint", "E-mail", "Listen", "Image source, Reuters\nImage caption, Firefighters at the site"],
+)
+def test_a_pages_buttons_and_picture_credits_copied_with_the_story_are_clutter(furniture):
+    for text in (  # under the headline, or between paragraphs
+        f"Talks resume\n\n{furniture}\n\n{BODY}",
+        "Talks resume\n\n" + BODY.replace("\n\nOfficials", f"\n\n{furniture}\n\nOfficials"),
+    ):
+        a = build_article("x.txt", text)
+        clutter = [a.text[s.start : s.end].strip() for s in a.segments if s.role is Role.CLUTTER]
+        assert clutter == [furniture] and a.body_text.split() == BODY.split()
+
+
 def test_text_without_title_line_gets_a_derived_title():
     a = build_article("x.txt", BODY)
     assert a.title.startswith("The defence ministry said on Tuesday")

@@ -62,7 +62,9 @@ _LINE_CLUTTER = re.compile(
       | (?:also\s+read|read\s+also|see\s+also|watch|listen|click\s+here)\b.{0,160}
       | (?:read\s+more|related|more\s+on\s+this(?:\s+story)?)\s*[:|>»]\s*\S.{0,160}  # "Read more: <another headline>"
       | follow\s+(?:us|@)\b.{0,120}|(?:sign\s+up|subscribe)\s+(?:to|for|now)\b.{0,120}
-      | (?:image|photo|video|picture)\s*(?:credit|source)?\s*:.{0,160}
+      | (?:image|photo|video|picture)\s*(?:credit|source|caption)?\s*:.{0,160}
+      | (?:image|photo|video|picture)\s+(?:credit|source|caption)\s*,.{0,160}  # "Image source, Reuters"
+      | share|save|print|e-?mail|listen|bookmark|copy\s+link|gift\s+(?:this\s+)?article  # a page's buttons
       | (?:story\s+continues\s+below|continue\s+reading).{0,40}
       | \S+\.(?:jpe?g|png|gif|webp|avif|svg|mp4|mov)  # a picture's file name left by the scraper
     )\s*$""",
