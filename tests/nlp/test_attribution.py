@@ -222,6 +222,12 @@ def test_a_pronoun_that_stands_for_nobody_is_not_proposed(real_pipeline):
     assert suggest(real_pipeline, "She said the talks had failed.") == []
 
 
+@pytest.mark.parametrize("thing", ["the list", "the wrist", "the watchlist", "the kilometer"])
+def test_a_thing_whose_name_ends_as_a_role_does_is_nobody_a_pronoun_stands_for(real_pipeline, thing):
+    # "list" ends as "journalist" does, but no pronoun stands for it
+    assert suggest(real_pipeline, f"Everyone wanted {thing}. Back then, he said the talks had failed.") == []
+
+
 def test_relative_clauses_are_not_part_of_the_speaker(real_pipeline):
     s = only(
         real_pipeline, "A spokeswoman for the ministry, who asked not to be named, said the figures were preliminary."

@@ -27,7 +27,7 @@ Key = TypeVar("Key")
 
 # Bumped whenever the suggestions for the same text and pipeline change, so stored
 # suggestions made the old way count as stale.
-SUGGESTION_RULES_VERSION = "4"
+SUGGESTION_RULES_VERSION = "5"
 # Paragraphs per parser batch; a paragraph is far shorter than an article.
 BATCH_SIZE = 64
 PARAGRAPH = re.compile(r"[^\n]+")

@@ -55,7 +55,7 @@ def can_speak(token) -> bool:
         )
     if lemma in lex.NOT_SPEAKERS or token.pos_ != "NOUN":
         return False
-    return lemma.endswith(lex.SPEAKER_SUFFIXES)
+    return any(lemma.endswith(suffix) and len(lemma) - len(suffix) >= stem for suffix, stem in lex.SPEAKER_SUFFIXES)
 
 
 def _people(token) -> bool:

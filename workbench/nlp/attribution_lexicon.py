@@ -194,8 +194,9 @@ GROUP_NOUNS = frozenset({
     "authorities", "authority", "staff", "crew", "personnel", "militia", "ally",
 })  # fmt: skip
 
-# Suffixes of role nouns not listed above ("lawmaker", "strategist", "historian").
-SPEAKER_SUFFIXES = ("ist", "ian", "man", "woman", "person", "er", "or")
+# Suffixes of role nouns not listed above ("lawmaker", "strategist", "historian"), each
+# with the letters it needs before it ("artist", not "list", "mist" or "wrist").
+SPEAKER_SUFFIXES = (("ist", 3), ("ian", 0), ("man", 0), ("woman", 0), ("person", 0), ("er", 0), ("or", 0))
 # Nouns ending so that are not speakers.
 NOT_SPEAKERS = frozenset({
     "time", "number", "order", "water", "matter", "border", "power", "weather", "sector", "factor", "error",
@@ -207,6 +208,10 @@ NOT_SPEAKERS = frozenset({
     "theatre", "center", "centre", "character", "register", "poster", "finger", "danger", "dinner", "banner",
     "cover", "river", "tower", "server", "corner", "filter", "charter", "horror", "tremor", "flavor", "flavour",
     "harbor", "harbour", "counter",
+    "checklist", "playlist", "shortlist", "blacklist", "watchlist", "waitlist", "wishlist",
+    "kilometer", "meter", "parameter", "diameter", "perimeter", "container", "helicopter", "trailer",
+    "tanker", "launcher", "printer", "folder", "sticker", "cylinder", "thriller", "encounter", "monster",
+    "indicator", "generator", "elevator", "ventilator", "calculator", "processor", "median",
 })  # fmt: skip
 # Honorifics and role nouns that tell a person's gender, for pronoun resolution.
 MALE_WORDS = frozenset({"mr", "mr.", "sir", "lord", "king", "prince", "emperor", "spokesman", "chairman",
