@@ -4,10 +4,9 @@ import sqlite3
 
 
 def back_to_format_5(db: sqlite3.Connection) -> None:
-    """Undo format 6: band keys with a foreign key and an index by article again (keys kept)."""
+    """Undo formats 7 and 6: band keys with a foreign key and an index by article again (keys kept)."""
     db.executescript(
         """
-        DROP TRIGGER article_bands_delete;
         ALTER TABLE article_bands RENAME TO bands_6;
         CREATE TABLE article_bands (
             band INTEGER NOT NULL,

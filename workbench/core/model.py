@@ -248,6 +248,8 @@ class ChangeSet:
     schema_changed: bool = False
     actors_changed: bool = False
     suggestions_changed: frozenset[int] = frozenset()  # ids of articles whose suggestions changed
+    articles_removed: frozenset[int] = frozenset()
+    articles_restored: frozenset[int] = frozenset()  # removed ones put back (undo)
 
     def __or__(self, other: ChangeSet) -> ChangeSet:
         return ChangeSet(
@@ -259,6 +261,8 @@ class ChangeSet:
             self.schema_changed or other.schema_changed,
             self.actors_changed or other.actors_changed,
             self.suggestions_changed | other.suggestions_changed,
+            self.articles_removed | other.articles_removed,
+            self.articles_restored | other.articles_restored,
         )
 
     def __bool__(self) -> bool:
@@ -271,9 +275,18 @@ class ChangeSet:
             or self.schema_changed
             or self.actors_changed
             or self.suggestions_changed
+            or self.articles_removed
+            or self.articles_restored
         )
 
     @property
     def article_list_touched(self) -> bool:
         """Rows of the article list show counts of entities and claims, and metadata."""
-        return bool(self.articles_added or self.articles_changed or self.entities_changed or self.claim_articles)
+        return bool(
+            self.articles_added
+            or self.articles_changed
+            or self.entities_changed
+            or self.claim_articles
+            or self.articles_removed
+            or self.articles_restored
+        )

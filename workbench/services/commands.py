@@ -15,6 +15,7 @@ from typing import Protocol
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import ANNOTATION_FIELDS, Actor, Article, ChangeSet, Claim, ClaimSchema, Suggestion
 from workbench.store import ProjectStore
+from workbench.store.removal import RemovedArticles
 
 
 class Command(Protocol):
@@ -237,6 +238,36 @@ class CorrectArticle:
     def undo(self, store: ProjectStore) -> ChangeSet:
         store.update_article_metadata(self.before)
         return ChangeSet(articles_changed=frozenset({self.before.id}))
+
+
+@dataclass
+class RemoveArticles:
+    """Articles taken out of the project with all that is theirs; undo puts them back."""
+
+    ids: frozenset[int]
+    band_keys: dict[int, list[int]]  # computed from their bodies: how their band keys are found
+    label: str = "Remove article"
+    removed: RemovedArticles | None = field(default=None, compare=False)
+
+    def do(self, store: ProjectStore) -> ChangeSet:
+        self.removed = store.remove_articles(self.ids, self.band_keys)
+        return self._changes(articles_removed=self.ids)
+
+    def undo(self, store: ProjectStore) -> ChangeSet:
+        store.restore_articles(self.removed)
+        return self._changes(articles_restored=self.ids)
+
+    def _changes(self, **moved: frozenset[int]) -> ChangeSet:
+        removed = self.removed
+        others = {row[1] if row[0] in self.ids else row[0] for row in removed.near_duplicates} - self.ids
+        return ChangeSet(
+            articles_changed=frozenset(others),  # their count of near-duplicates changed
+            entities_changed=self.ids,
+            claims_changed=frozenset(c.id for c in removed.claims),
+            claim_articles=self.ids,
+            suggestions_changed=self.ids,
+            **moved,
+        )
 
 
 class CommandStack:

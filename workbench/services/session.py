@@ -32,6 +32,7 @@ from workbench.services.commands import (
     DeleteClaim,
     EditActors,
     EditClaim,
+    RemoveArticles,
 )
 from workbench.services.schema_edits import Replacements, plan_schema_change, usage
 from workbench.store import ProjectStore
@@ -199,6 +200,25 @@ class Session:
 
     def redo(self) -> ChangeSet:
         return self._fresh(self.commands.redo(self.store))
+
+    # -- articles ------------------------------------------------------------------------
+
+    def remove_articles(self, *, article_ids: Iterable[int]) -> ChangeSet:
+        """Take articles out of the project, with their mentions, claims and suggestions.
+        One undoable step."""
+        from workbench.services.duplicates import band_keys_of  # NOTE: lazy: numpy is not needed to start
+
+        articles = [self.store.article(i) for i in set(article_ids)]
+        articles = [a for a in articles if a is not None]
+        if not articles:
+            return ChangeSet()
+        label = "Remove article" if len(articles) == 1 else f"Remove {len(articles):,} articles"
+        keys = {a.id: band_keys_of(a) for a in articles}
+        return self._push(RemoveArticles(frozenset(keys), keys, label))
+
+    def claims_in(self, article_ids: Iterable[int]) -> int:
+        """How many claims the articles hold (what removing them would take away)."""
+        return self.store.count_claims(article_ids)
 
     # -- the claim schema ----------------------------------------------------------------
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields
 from datetime import UTC, datetime
 from functools import partial
@@ -162,8 +162,14 @@ class ClaimStore:
         row = self._db.execute(f"SELECT {_COLUMNS} FROM claims WHERE id = ?", (claim_id,)).fetchone()
         return _claim(row) if row else None
 
-    def count_claims(self) -> int:
-        return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+    def count_claims(self, article_ids: Iterable[int] | None = None) -> int:
+        """Claims in the project, or in those articles."""
+        if article_ids is None:
+            return self._db.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return self._db.execute(
+            "SELECT count(*) FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(set(article_ids))),),
+        ).fetchone()[0]
 
     def titles_of_claimed_articles(self) -> dict[int, str]:
         """Id → title of each article holding a claim, in import order."""

@@ -30,6 +30,7 @@ from workbench.store.actors import ActorStore
 from workbench.store.article_list import ArticleListStore
 from workbench.store.claims import ClaimStore, now
 from workbench.store.migrations import APPLICATION_ID, MIGRATIONS
+from workbench.store.removal import ArticleRemovalStore
 from workbench.store.suggestions import SuggestionStore
 
 BANDS_FROM = "bands_from"  # project_meta: the first article id whose band keys are to be computed anew
@@ -62,7 +63,7 @@ def database_problem(exc: sqlite3.Error, path: str | Path | None = None) -> str 
     return None
 
 
-class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
+class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore, ArticleRemovalStore):
     def __init__(self, connection: sqlite3.Connection, path: Path):
         self._db = connection
         self.path = path
@@ -468,8 +469,11 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
     def save_entities(
         self, article_id: int, text_hash: str, mentions: Sequence[EntitySpan], model_name: str, model_version: str
     ) -> None:
-        """Replace the article's mentions with those a model found in text `text_hash`."""
+        """Replace the article's mentions with those a model found in text `text_hash`
+        (nothing, when the article was removed while it was being analysed)."""
         with self.transaction() as db:
+            if not self.holds_text(article_id, text_hash):
+                return
             model_id = self._model_id(model_name, model_version)
             db.execute("DELETE FROM entities WHERE article_id = ?", (article_id,))
             db.executemany(
@@ -486,6 +490,12 @@ class ProjectStore(ClaimStore, ActorStore, SuggestionStore, ArticleListStore):
                 " VALUES (?, ?, ?, ?, ?)",
                 (article_id, model_id, text_hash, len(mentions), now()),
             )
+
+    def holds_text(self, article_id: int, text_hash: str) -> bool:
+        """Whether the article is (still) in the project, with that text."""
+        return self._db.execute(
+            "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ? AND text_hash = ?)", (article_id, text_hash)
+        ).fetchone()[0]
 
     def entities(self, article_id: int) -> list[EntitySpan]:
         rows = self._db.execute(

@@ -17,7 +17,7 @@ _SAME = "d.article_id = s.article_id AND d.start = s.start AND d.end = s.end AND
 
 
 class SuggestionStore:
-    """Mixed into ProjectStore: needs `_db`, `transaction()`, `_model_id()` and `analyst`."""
+    """Mixed into ProjectStore: needs `_db`, `transaction()`, `_model_id()`, `holds_text()` and `analyst`."""
 
     def articles_to_suggest(self, model_name: str, model_version: str) -> list[int]:
         """Articles without suggestions from this pipeline and rules on their current text."""
@@ -34,6 +34,8 @@ class SuggestionStore:
         self, article_id: int, text_hash: str, suggestions: Sequence[Suggestion], model_name: str, model_version: str
     ) -> None:
         with self.transaction() as db:
+            if not self.holds_text(article_id, text_hash):
+                return  # removed while it was being analysed
             model_id = self._model_id(model_name, model_version)
             db.execute("DELETE FROM suggestions WHERE article_id = ?", (article_id,))
             db.executemany(
