@@ -28,6 +28,7 @@ from workbench.core.model import NAMED_LABELS, Article, ChangeSet
 from workbench.core.text import counted
 from workbench.qt import jobs
 from workbench.qt.keys import without_keypad
+from workbench.qt.messages import confirm
 from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, QUERY_LANE, TaskRunner
@@ -227,6 +228,15 @@ class MainWindow(QMainWindow):
         self._action(project, "&Export…", lambda: self.transfers.ask_export(), "Ctrl+E")
         self._action(project, "Import &Annotations…", lambda: self.transfers.ask_annotations(), "Ctrl+Shift+A")
         project.addSeparator()
+        # NOTE: Delete only while the list has the focus: in the reader or a field it is theirs.
+        remove = self._action(
+            project,
+            "&Remove Articles from Project…",
+            self._on_remove_articles,
+            QKeySequence.StandardKey.Delete,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+        self.articles.table.addAction(remove)
         self._action(project, "Claim &Schema…", self._on_edit_schema)
         self._action(project, "&Actors…", self._on_edit_actors)
         project.addSeparator()
@@ -345,12 +355,8 @@ class MainWindow(QMainWindow):
             target = self.articles.model.article_id(0)
         if target is not None:
             self.show_article(target, claim_id=self.session.current_claim_id)
-        else:  # an empty project: nothing of the one before may stay in view or editable
-            self.reader.show_article(None, [], [], self.session.schema)
-            self._set_heading(None)
-            self.panel.set_claims([], None)
-            self.panel.set_history([])
-            self.review.load()
+        else:
+            self._show_no_article()
         self._refresh_chart()
         self._claims_changed()
 
@@ -382,6 +388,16 @@ class MainWindow(QMainWindow):
         self.start_analysis()
 
     # -- showing an article --------------------------------------------------------------
+
+    def _show_no_article(self) -> None:
+        """An empty project (or list): nothing of an article before may stay in view or editable."""
+        self._article = None
+        self.reader.show_article(None, [], [], self.session.schema)
+        self.legend.set_mentions([])
+        self._set_heading(None)
+        self.panel.set_claims([], None)
+        self.panel.set_history([])
+        self.review.load()
 
     def show_article(self, article_id: int, *, claim_id: int | None = None) -> None:
         self.panel.commit_pending()  # typed in the form of the article being left
@@ -433,7 +449,10 @@ class MainWindow(QMainWindow):
             self._set_schema()
         if changes.schema_changed or changes.actors_changed or changes.claims_changed:
             self._claims_changed()
+        if changes.articles_removed or changes.articles_restored:
+            self._articles_removed_or_restored(changes)
         touched = changes.articles_added | changes.articles_changed | changes.entities_changed | changes.claim_articles
+        touched -= changes.articles_removed
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
             if self._article is None and changes.articles_added:
@@ -468,6 +487,23 @@ class MainWindow(QMainWindow):
         if changes.entities_changed:
             self._refresh_chart()
         self._update_undo_actions()
+
+    def _articles_removed_or_restored(self, changes: ChangeSet) -> None:
+        """The list read again; a removed article in view gives way to the one after it."""
+        current = self._article.id if self._article else None
+        row = self.articles.model.row_of(current) if current is not None else None
+        self.articles.model.reload()
+        if current is None or current not in changes.articles_removed:
+            self.articles.select_article(current)
+            return
+        count = self.articles.model.rowCount()
+        following = self.articles.model.article_id(min(row, count - 1)) if row is not None and count else None
+        following = following if following is not None else self.articles.model.article_id(0)
+        if following is None:
+            self._show_no_article()
+        else:
+            self._article = None  # gone: nothing of it is to be saved or refreshed
+            self.show_article(following)
 
     def _refresh_chart(self) -> None:
         article_id = self._article.id if self._article and self.chart.scope == ARTICLE else None
@@ -598,6 +634,28 @@ class MainWindow(QMainWindow):
         self.apply(changes)
         self.say("Claim deleted (Ctrl+Z brings it back).")
 
+    def _on_remove_articles(self) -> None:
+        ids = self.articles.selected_ids() or ([self._article.id] if self._article else [])
+        if not ids:
+            self.say("Select the articles to remove in the list.")
+            return
+        one = len(ids) == 1
+        what = f"“{self.articles.model.summary(ids[0]).title}”" if one else f"{len(ids):,} articles"
+        claims = self.session.claims_in(ids)
+        if claims or not one:
+            lost = f" {counted(claims, 'claim')} on {'it' if one else 'them'} will go too." if claims else ""
+            question = (
+                f"Remove {what} from the project?{lost}\n\n"
+                "Edit › Undo (Ctrl+Z) brings them back, until the project is closed."
+            )
+            if not confirm(self, "Remove articles", question, "Remove"):
+                return
+        changes = self.attempt(lambda: self.session.remove_articles(article_ids=ids))
+        if changes is None:
+            return
+        self.apply(changes)
+        self.say(f"Removed {what} (Ctrl+Z brings {'it' if one else 'them'} back).")
+
     def _on_delete_selected_claim(self) -> None:
         if self.panel.claim is not None:
             self._on_panel_delete_requested(self.panel.claim.id)
@@ -618,8 +676,10 @@ class MainWindow(QMainWindow):
             self._update_undo_actions()  # a step that failed is left out of the history
             return
         # Undoing an edit made in another article brings that article back into view.
-        elsewhere = (changes.claim_articles | changes.articles_changed) - (
-            {self._article.id} if self._article else set()
+        elsewhere = (
+            (changes.claim_articles | changes.articles_changed)
+            - changes.articles_removed
+            - ({self._article.id} if self._article else set())
         )
         if elsewhere:
             self.show_article(min(elsewhere))

@@ -22,6 +22,16 @@ def warn(parent: QWidget | None, title: str, text: str) -> None:
     _show(QMessageBox.Icon.Warning, parent, title, text)
 
 
+def confirm(parent: QWidget | None, title: str, text: str, action: str) -> bool:
+    """Ask before doing `action` (the button's words); Cancel is the default."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    go = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
+    box.setDefaultButton(box.addButton(QMessageBox.StandardButton.Cancel))
+    box.exec()
+    return box.clickedButton() is go
+
+
 def _show(icon: QMessageBox.Icon, parent: QWidget | None, title: str, text: str) -> None:
     box = QMessageBox(icon, title, text, parent=parent)
     box.setTextFormat(Qt.TextFormat.PlainText)

@@ -120,6 +120,14 @@ class ArticleTableModel(TableModel):
         self._load_ids()
         self.endResetModel()
 
+    def reload(self) -> None:
+        """Read the rows again, keeping the filter and the order: after articles were
+        removed, or put back where they were (not only at the end, as imports add them)."""
+        self.beginResetModel()
+        self._cache.clear()
+        self._load_ids()
+        self.endResetModel()
+
     def update_articles(self, summaries: Iterable[ArticleSummary]) -> None:
         """New or changed rows: changed ones are updated where they are; new ones take their
         place (at the end in import order)."""

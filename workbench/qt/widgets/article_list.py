@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -47,6 +48,10 @@ class ArticleListPane(QWidget):
         self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_row_changed)
+        # Several rows can be selected (Shift, Ctrl) to remove them at once; the current row
+        # is the article shown. Right-click offers the list's actions.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         self.entity_label = QLabel()
         self.entity_label.setObjectName("hint")
@@ -112,6 +117,11 @@ class ArticleListPane(QWidget):
         if self.table.currentIndex().row() != row:
             self.table.selectRow(row)
         self.table.scrollTo(self.model.index(row, 0))
+
+    def selected_ids(self) -> list[int]:
+        """The articles of the selected rows, in list order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [i for i in map(self.model.article_id, rows) if i is not None]
 
     def step(self, delta: int) -> None:
         """Move to the next (+1) or previous (-1) article in the list as shown."""
