@@ -85,3 +85,11 @@ def test_the_list_offers_removal_on_right_click(open_window):
     window = open_window()
     names = [action.text() for action in window.articles.table.actions()]
     assert "&Remove Articles from Project…" in names
+
+
+def test_the_shortcuts_list_says_where_delete_removes_articles(open_window):
+    from workbench.qt.widgets.shortcuts_dialog import shortcut_lines
+
+    lines = shortcut_lines(open_window().menuBar())
+    assert any("Remove Articles from Project…  (in the article list)" in line for line in lines)
+    assert any("Add Claim from Selection  (in the reader)" in line for line in lines)

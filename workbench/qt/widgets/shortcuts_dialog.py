@@ -37,13 +37,22 @@ def shortcut_lines(menu_bar: QMenuBar) -> list[str]:
                 walk(action.menu(), indent + "    ")
             elif action.shortcuts():
                 keys = ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
-                where = "  (in the reader)" if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
+                where = _where(action) if action.shortcutContext() == Qt.ShortcutContext.WidgetShortcut else ""
                 lines.append(f"{indent}{keys:<18} {_shown(action.text())}{where}")
 
     for menu_action in menu_bar.actions():
         lines.append(_shown(menu_action.text()))
         walk(menu_action.menu(), "    ")
     return lines
+
+
+# Where a shortcut bound to a widget works, by the widget's object name.
+_PLACES = {"readerView": "in the reader", "articleList": "in the article list"}
+
+
+def _where(action) -> str:
+    places = [_PLACES[o.objectName()] for o in action.associatedObjects() if o.objectName() in _PLACES]
+    return f"  ({', '.join(places)})" if places else ""
 
 
 def _shown(text: str) -> str:
