@@ -242,3 +242,16 @@ def test_output_into_a_closed_pipe_is_not_an_error(tmp_path):
     command = f'"{sys.executable}" -m workbench import "{SEEDS}" --project "{tmp_path / "p.wbproj"}" | head -c 10'
     result = subprocess.run(command, shell=True, capture_output=True, text=True, timeout=300)
     assert "Traceback" not in result.stderr and "BrokenPipe" not in result.stderr, result.stderr[-3000:]
+
+
+def test_remove_takes_articles_out_and_refuses_unknown_ids(tmp_path):
+    project = tmp_path / "p.wbproj"
+    run("import", SEEDS, "--project", project)
+    unknown = run("remove", "-p", project, "2", "99")
+    assert unknown.returncode == 1 and "no article 99: nothing removed" in unknown.stderr
+    removed = run("remove", "-p", project, "2", "3")
+    assert removed.returncode == 0 and removed.stdout == "Removed 2 articles\n"
+    run("articles", "-p", project, "-o", tmp_path / "a.csv")
+    assert list(pd.read_csv(tmp_path / "a.csv").article_id) == [1, 4, 5]
+    missing = run("remove", "-p", tmp_path / "none.wbproj", "1")
+    assert missing.returncode == 1 and not (tmp_path / "none.wbproj").exists()

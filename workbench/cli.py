@@ -26,7 +26,17 @@ from workbench import __version__
 from workbench.core.errors import WorkbenchError
 from workbench.core.text import counted
 
-COMMANDS = ("import", "analyze", "suggest", "articles", "entities", "export", "import-annotations", "agreement")
+COMMANDS = (
+    "import",
+    "analyze",
+    "suggest",
+    "articles",
+    "entities",
+    "export",
+    "import-annotations",
+    "agreement",
+    "remove",
+)
 EXIT_OK, EXIT_ERROR, EXIT_PARTIAL = 0, 1, 2
 
 
@@ -128,6 +138,14 @@ def _command_parser() -> argparse.ArgumentParser:
             metavar="COLUMN",
             help=f"the column (or JSON field) of tables holding each article's {role} (default: found by its name)",
         )
+    sub = command(
+        "remove",
+        _run_remove,
+        "Remove articles from the project, with their entity mentions, claims and suggestions.",
+    )
+    sub.add_argument(
+        "ids", nargs="+", type=int, metavar="ID", help="article ids (the article_id column of `workbench articles`)"
+    )
     sub = command("analyze", _run_analyze, "Find named entities in every article not analysed yet.")
     sub.add_argument("--pipeline", help="spaCy pipeline name or path (default: the installed English one)")
     sub.add_argument(
@@ -297,6 +315,24 @@ def _run_import_annotations(args) -> int:
         print("Dry run: nothing was changed. The import would give:")
     print("\n".join(plan.report.lines()))
     return EXIT_PARTIAL if plan.report.not_placed else EXIT_OK
+
+
+def _run_remove(args) -> int:
+    if not args.project.is_file():
+        print(f"workbench: error: no project at {args.project}", file=sys.stderr)
+        return EXIT_ERROR
+    session = _open_as_analyst(args)
+    ids = sorted(set(args.ids))
+    missing = [str(i) for i in ids if session.store.article(i) is None]
+    if missing:
+        print(f"workbench: error: the project has no article {', '.join(missing)}: nothing removed", file=sys.stderr)
+        return EXIT_ERROR
+    claims = session.claims_in(ids)
+    session.remove_articles(article_ids=ids)
+    print(
+        f"Removed {counted(len(ids), 'article')}" + (f" and the {counted(claims, 'claim')} on them" if claims else "")
+    )
+    return EXIT_OK
 
 
 def _run_agreement(args) -> int:
