@@ -534,8 +534,10 @@ def test_the_chart_imports_its_plotting_library_off_the_gui_thread(qtbot, monkey
     from workbench.qt.widgets import entity_chart
 
     importers = []
-    real = entity_chart._pyqtgraph
-    monkeypatch.setattr(entity_chart, "_pyqtgraph", lambda: importers.append(threading.current_thread()) or real())
+    real = entity_chart.import_pyqtgraph
+    monkeypatch.setattr(
+        entity_chart, "import_pyqtgraph", lambda: importers.append(threading.current_thread()) or real()
+    )
     thresholds = gc.get_threshold()
     chart = entity_chart.EntityChart()
     qtbot.addWidget(chart)

@@ -122,3 +122,23 @@ def test_words_without_letters_filter_nothing(store, words):
     expected = [] if words.strip() and any(c.isalnum() for c in words) else ids
     assert store.article_ids_after(0, 10, words=words) == expected
     assert store.count_articles(words=words) == len(expected)
+
+
+@settings(max_examples=40, deadline=None)
+@given(corpus_strategy(), query_strategy, st.lists(st.sampled_from([None, "2023-12-31", "2024-01-05", "2024-03"])))
+def test_articles_by_month_equal_counting_a_plain_scan(tmp_path_factory, specs, query, dates):
+    from dataclasses import replace
+
+    words, entity, _ = query
+    store = ProjectStore.open(tmp_path_factory.mktemp("p") / "p.wbproj")
+    try:
+        articles, mentions = fill(store, specs)
+        for article_id, date in zip(articles, dates, strict=False):
+            store.update_article_metadata(replace(articles[article_id], date=date))
+        expected = plain_scan(articles, words, entity, mentions)
+        months = [d[:7] for d in (store.article(i).date for i in expected) if d]
+        by_month, undated = store.articles_by_month(words=words, entity=entity)
+        assert by_month == sorted((m, months.count(m)) for m in set(months))
+        assert undated == len(expected) - len(months)
+    finally:
+        store.close()

@@ -35,6 +35,7 @@ from workbench.qt.tasks import IO_LANE, NLP_LANE, QUERY_LANE, TaskRunner
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
+from workbench.qt.widgets.coverage_chart import CoverageChart
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.reader import ReaderView
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
 
         self.articles = ArticleListPane()
         self.chart = EntityChart()
+        self.coverage = CoverageChart()
         self.reader = ReaderView()
         self.legend = EntityLegend()
         self.legend.tab_after = self.reader
@@ -164,7 +166,13 @@ class MainWindow(QMainWindow):
     def _build_layout(self) -> None:
         left = QSplitter(Qt.Orientation.Vertical)
         left.addWidget(self.articles)
-        left.addWidget(self.chart)
+        self.charts = QTabWidget()
+        self.charts.setObjectName("chartTabs")
+        self.charts.setDocumentMode(True)
+        self.charts.addTab(self.chart, "Entities")
+        self.charts.addTab(self.coverage, "Over time")
+        self.charts.currentChanged.connect(lambda _index: self._refresh_coverage())
+        left.addWidget(self.charts)
         left.setStretchFactor(0, 3)
         left.setStretchFactor(1, 2)
         left.setSizes([520, 320])
@@ -358,6 +366,7 @@ class MainWindow(QMainWindow):
         else:
             self._show_no_article()
         self._refresh_chart()
+        self._refresh_coverage()
         self._claims_changed()
 
     def switch_project(self, path: Path | None) -> None:
@@ -455,6 +464,8 @@ class MainWindow(QMainWindow):
         touched -= changes.articles_removed
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
+        if changes.articles_added or changes.articles_changed or changes.articles_removed or changes.articles_restored:
+            self._refresh_coverage()  # new, removed or re-dated articles
             if self._article is None and changes.articles_added:
                 self.show_article(min(changes.articles_added))
         current = self._article.id if self._article else None
@@ -550,6 +561,15 @@ class MainWindow(QMainWindow):
         self.articles.model.set_filter(words=self._text_filter, entity=self._entity_filter)
         if self._article is not None:
             self.articles.select_article(self._article.id)
+        self._refresh_coverage()
+
+    def _refresh_coverage(self) -> None:
+        """The articles of the list by month, when that chart is in view (it costs a query)."""
+        if self.charts.currentWidget() is not self.coverage:
+            return
+        words, entity = self._text_filter, self._entity_filter
+        months, undated = self.session.store.articles_by_month(words=words, entity=entity)
+        self.coverage.set_months(months, undated, filtered=bool(words.strip() or entity))
 
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Show the claim in the form, its history, and mark it in the text."""

@@ -98,6 +98,25 @@ class ArticleListStore:
             self._scanned = (key, [row[0] for row in rows])
         return self._scanned[1]
 
+    def articles_by_month(
+        self, *, words: str = "", entity: tuple[str, str] | None = None
+    ) -> tuple[list[tuple[str, int]], int]:
+        """How many articles the filter keeps in each month of their dates ("2024-03"), in
+        date order, and how many it keeps that have no date."""
+        # NOTE: from the index by date: a row of the table holds the text before the date
+        sql = "SELECT substr(a.date, 1, 7) AS month, count(*) FROM articles a INDEXED BY articles_by_date"
+        found = _found_by_words(words, entity)
+        params: tuple = ()
+        if found is not None:
+            where, params = found
+            sql += f" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})"
+        elif entity is not None:
+            sql += " WHERE a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)"
+            params = entity
+        rows = self._db.execute(f"{sql} GROUP BY month ORDER BY month", params).fetchall()
+        undated = sum(n for month, n in rows if not month)
+        return [(month, n) for month, n in rows if month], undated
+
     def sorted_article_ids(
         self, key: str, *, descending: bool = False, words: str = "", entity: tuple[str, str] | None = None
     ) -> list[int]:

@@ -90,7 +90,7 @@ class EntityChart(QWidget):
 
     def _import_plotting(self) -> None:
         try:
-            _pyqtgraph()  # only imports: no Qt object is made there
+            import_pyqtgraph()  # only imports: no Qt object is made there
         except Exception:  # noqa: BLE001 — ensure_plot imports it again, and says why it fails
             log.exception("importing pyqtgraph failed")
         try:
@@ -106,7 +106,7 @@ class EntityChart(QWidget):
         """Import pyqtgraph (if it is not yet) and build the plot."""
         if self._plot is not None:
             return
-        pg = _pyqtgraph()
+        pg = import_pyqtgraph()
 
         pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
         plot = pg.PlotWidget()
@@ -217,7 +217,7 @@ def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _pyqtgraph():
+def import_pyqtgraph():
     os.environ.setdefault("PYQTGRAPH_QT_LIB", "PySide6")  # NOTE: else it may pick PyQt6 first
     return importlib.import_module("pyqtgraph")
 

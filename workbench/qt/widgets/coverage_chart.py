@@ -1,0 +1,155 @@
+"""CoverageChart: how many of the listed articles are dated in each month, as bars
+(pyqtgraph) — the coverage over time of what the article list is filtered to (words, an
+entity), or of the whole corpus. Months without an article are drawn empty, so the axis is
+time. Clicking a bar says its month and count.
+
+The plot is built the first time the chart is shown: pyqtgraph is imported by then (the
+entity chart imports it once the window is up).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from workbench.core.text import counted
+from workbench.qt.widgets.entity_chart import import_pyqtgraph
+
+BAR_COLOR = "#5b8db8"
+_MAX_TICKS = 8  # labels along the axis, at most
+_MAX_YEARS_BY_MONTH = 30
+_MONTH = re.compile(r"\d{4}-\d{2}")
+
+
+class CoverageChart(QWidget):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("coverageChart")
+        self._months: list[tuple[str, int]] = []  # the bars: every month (or year) from the first to the last
+        self._plot = None
+        self.title = QLabel("Articles per month")
+        self.title.setObjectName("paneTitle")
+        self.note = QLabel()
+        self.note.setObjectName("hint")
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.addWidget(self.title)
+        self._layout.addWidget(self.note)
+        self._layout.addStretch(1)
+        self.setToolTip("Articles of the list, by the month of their date. Click a bar for its count.")
+
+    @property
+    def bars(self) -> list[tuple[str, int]]:
+        """What the bars show: (month or year, articles)."""
+        return list(self._months)
+
+    def set_months(self, months: list[tuple[str, int]], undated: int, *, filtered: bool) -> None:
+        """Counts per month ("2024-03", n) in date order, and the articles without a date."""
+        self._months, unit = time_bins(months)
+        self.title.setText(f"Articles per {unit}")
+        dated = sum(n for _, n in months)
+        which = "of the list" if filtered else "in the project"
+        if not months and not undated:
+            self.note.setText("No article in the list." if filtered else "No articles yet.")
+        elif not months:
+            self.note.setText(f"{counted(undated, 'article')} {which}, none with a date.")
+        else:
+            first, last = months[0][0], months[-1][0]
+            span = first if first == last else f"{first} to {last}"
+            text = f"{counted(dated, 'article')} {which}, {span}"
+            self.note.setText(text + (f"; {counted(undated, 'article')} without a date." if undated else "."))
+        self._draw()
+
+    def ensure_plot(self) -> None:
+        if self._plot is not None:
+            return
+        pg = import_pyqtgraph()
+        plot = pg.PlotWidget()
+        plot.setObjectName("coveragePlot")
+        plot.setAccessibleName("Articles per month")
+        plot.setMenuEnabled(False)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
+        plot.setLabel("left", "articles")
+        plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self._layout.insertWidget(2, plot, 1)
+        self._layout.takeAt(self._layout.count() - 1)  # the stretch held the place of the plot
+        self._plot = plot
+        self._draw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.ensure_plot()
+
+    def _draw(self) -> None:
+        if self._plot is None:
+            return
+        import pyqtgraph as pg
+
+        plot, months = self._plot, self._months
+        plot.clear()
+        plot.setVisible(bool(months))
+        if not months:
+            return
+        step = max(1, -(-len(months) // _MAX_TICKS))
+        if len(months[0][0]) == 7 and step >= 12:  # years of months: Januaries, labelled by year
+            ticks = [(i, m[:4]) for i, (m, _) in enumerate(months) if m.endswith("-01")][:: step // 12]
+        else:
+            ticks = [(i, m) for i, (m, _) in enumerate(months)][::step]
+        plot.getAxis("bottom").setTicks([ticks])
+        most = max(n for _, n in months)
+        if most < 5:
+            plot.getAxis("left").setTickSpacing(1, 1)  # whole articles, not 0.5
+        else:
+            plot.getAxis("left").setTickSpacing()
+        plot.addItem(
+            pg.BarGraphItem(
+                x=list(range(len(months))),
+                height=[n for _, n in months],
+                width=0.8,
+                brush=BAR_COLOR,
+                pen=pg.mkPen(BAR_COLOR),
+            )
+        )
+        plot.setXRange(-0.6, len(months) - 0.4, padding=0)
+        plot.setYRange(0, most * 1.08, padding=0)
+
+    def month_at(self, scene_pos) -> int | None:
+        """Index of the month whose column holds `scene_pos`."""
+        if self._plot is None or not self._months:
+            return None
+        x = self._plot.getPlotItem().vb.mapSceneToView(scene_pos).x()
+        index = round(x)
+        return index if 0 <= index < len(self._months) else None
+
+    def _on_scene_clicked(self, event) -> None:
+        index = self.month_at(event.scenePos())
+        if index is not None:
+            month, n = self._months[index]
+            self.note.setText(f"{month}: {counted(n, 'article')}.")
+
+
+def time_bins(months: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], str]:
+    """Bars for counts per month ("2024-03", n) in date order: every month from the first to
+    the last (those without articles at 0), or every year when that is more than 30 years
+    of months (a stray date far back should not make thousands of bars). Returns the bars
+    and their unit, "month" or "year". A value not of the form YYYY-MM is left out."""
+    valid = [(m, n) for m, n in months if _MONTH.fullmatch(m) and 1 <= int(m[5:]) <= 12]
+    if not valid:
+        return [], "month"
+    first, last = valid[0][0], valid[-1][0]
+    years = range(int(first[:4]), int(last[:4]) + 1)
+    if len(years) > _MAX_YEARS_BY_MONTH:
+        per_year = Counter()
+        for month, n in valid:
+            per_year[month[:4]] += n
+        return [(f"{year:04d}", per_year[f"{year:04d}"]) for year in years], "year"
+    counts = dict(valid)
+    keys = [f"{year:04d}-{month:02d}" for year in years for month in range(1, 13)]
+    return [(key, counts.get(key, 0)) for key in keys if first <= key <= last], "month"
