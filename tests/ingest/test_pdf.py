@@ -439,3 +439,43 @@ def test_the_first_pages_headline_stays_when_later_pages_repeat_it_as_their_runn
     article = only(pdf(paged(heads, [None] * 4, first=headline), info))
     assert article.title == "THE DIGITAL MILLENNIUM COPYRIGHT ACT"
     assert article.text.casefold().count("digital millennium") == 1
+
+
+def placed(runs: list[tuple[float, float, float, str, float]]) -> bytes:
+    """A one-page PDF of runs of text placed by (x, y, type size, text, word spacing)."""
+    ops = b"\n".join(
+        b"BT /F1 %g Tf %g Tw %g %g Td (%s) Tj ET" % (size, spacing, x, y, text.encode("cp1252"))
+        for x, y, size, text, spacing in runs
+    )
+    return pdf([[]], raw={0: ops})
+
+
+def test_a_word_set_in_two_runs_with_no_gap_stays_one_word():
+    # Justified text: the word spacing (Tw) widens the line's spaces, and the word's last
+    # letter is placed where the widened run ends.
+    line = "The ministry made certain technica"
+    spaced = 3.0
+    widths = {" ": 278, "a": 556, "c": 500, "d": 556, "e": 556, "h": 556, "i": 222, "k": 500, "m": 833}
+    widths |= {"n": 556, "r": 333, "s": 500, "t": 278, "y": 500, "T": 611}
+    width = sum(widths[c] for c in line) / 1000 * 12 + line.count(" ") * spaced
+    text = only(placed([(72, 700, 12, line, spaced), (72 + width, 700, 12, "l amendments.", 0)])).text
+    assert "technical amendments" in text
+
+
+def test_columns_the_content_interleaves_are_read_one_after_the_other():
+    left = ["The first column opens the story of", "the treaty and tells who signed it", "and when they met."]
+    right = ["The second column goes on with what", "the officials said about the pact", "in the capital."]
+    runs = []
+    for n, (a, b) in enumerate(zip(left, right, strict=True)):
+        runs += [(72, 700 - 14 * n, 10, a, 0), (320, 698 - 14 * n, 10, b, 0)]  # baselines a little apart
+    assert only(placed(runs)).text.split("\n\n") == [" ".join(left), " ".join(right)]
+
+
+def test_a_tables_cells_are_read_row_by_row():
+    rows = [("Mazda", "21.0", "6"), ("Datsun", "22.8", "4"), ("Valiant", "18.1", "6")]
+    runs = [
+        (x, 700 - 14 * n, 10, cell, 0)
+        for n, row in enumerate(rows)
+        for x, cell in zip((72, 200, 300), row, strict=True)
+    ]
+    assert "Mazda 21.0 6 Datsun 22.8 4 Valiant 18.1 6" in only(placed(runs)).text

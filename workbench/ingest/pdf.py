@@ -1,7 +1,14 @@
 """A PDF (.pdf) → its text, a paragraph a line with a blank line between them, read then
 as a scraped page (headline, byline, date lines, body).
 
-A PDF holds positioned lines, not paragraphs: a paragraph ends where the gap to the next
+A PDF holds positioned glyphs, not words: PDFium places them (with the spacing, scaling
+and kerning the content applies) and says where words and lines break; a line is cut where
+a wide gap parts two runs (columns, a table's cells), and columns whose lines the content
+interleaves are read one after the other (a table's rows are read across). Where PDFium
+cannot open a file or reads a page's characters otherwise than pypdf, pypdf's reading of
+the page is taken.
+
+Lines are not paragraphs: a paragraph ends where the gap to the next
 line is wider than the lines' usual spacing or the type size changes, and runs on over a
 page break when the page ends mid-sentence (past the captions at the page's foot). What
 the printer puts on every page (a browser's time stamp, the page's title and address,
@@ -77,6 +84,18 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _ODD = re.compile(r"(?<![\w/:.])(?:/(?:[A-Za-z]{1,5}\d+|uni[0-9A-Fa-f]{4,}))+|[\ue000-\uf8ff\ufffd]")
 _WORD = re.compile(r"\w+(?:-\w+)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]{2,}")
+# PDFium's reading of a page is taken when this share of its characters and pypdf's are the
+# same (the rest: hyphens and characters they place or decode otherwise).
+_AGREEMENT = 0.9
+# A line goes on a column whose last line is at most this many type sizes above it.
+_COLUMN_REACH = 3
+# A gap this many type sizes wide parts runs of text on a line (columns, a table's cells).
+_RUN_GAP = 1.0
+# Lines whose baselines are less than this many type sizes apart are on one line of the page.
+_SAME_BASELINE = 0.1
+# Columns are read one after the other when the lines moved to do so hold this many words
+# on average (text; a table's cells hold fewer, and its rows are read across).
+_COLUMN_WORDS = 4
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—\-»/·]\s+")
 
 
@@ -87,6 +106,9 @@ class _Line:
     size: float = 0.0  # the type size, in points
     parts: list[str] = field(default_factory=list)
     unmapped: int = 0  # characters set in a font that maps no glyph to a character
+    left: float | None = None  # where the line starts and ends across the page, when known
+    right: float | None = None
+    row: int = 0  # lines cut at wide gaps from one line of the page share this
 
 
 def read_pdf(data: bytes) -> tuple[str, Metadata, dict[int, str]]:
@@ -102,6 +124,7 @@ def read_pdf(data: bytes) -> tuple[str, Metadata, dict[int, str]]:
     pages: list[list[_Line]] = []
     failed: dict[int, str] = {}
     garbled = read = 0  # characters on pages whose text is garbled, and on all pages
+    laid_out = _laid_out(data, count)
     for number in range(count):
         try:
             lines = _page_lines(reader.pages[number])
@@ -114,7 +137,7 @@ def read_pdf(data: bytes) -> tuple[str, Metadata, dict[int, str]]:
             garbled += characters
             failed[number + 1] = "its fonts map no glyph to a character"
         else:
-            pages.append(lines)
+            pages.append(_placed_lines(laid_out, number, lines) or lines)
     if garbled and garbled >= GARBLED_SHARE * read:
         raise UnreadableFile(
             "the PDF's fonts carry no map from their glyphs to characters, so its text cannot be read;"
@@ -177,6 +200,137 @@ def _reader(data: bytes):
     except Exception as exc:  # noqa: BLE001 — see read_pdf
         raise UnreadableFile(f"damaged PDF ({type(exc).__name__}: {exc})") from None
     return reader
+
+
+def _laid_out(data: bytes, count: int):
+    """The document as PDFium lays it out, or None where it cannot be opened or counts
+    the pages otherwise than pypdf (a damaged file each repairs its own way)."""
+    try:
+        import pypdfium2  # NOTE: lazy, like pypdf
+
+        document = pypdfium2.PdfDocument(data)
+        return document if len(document) == count else None
+    except Exception:  # noqa: BLE001 — a file PDFium cannot open is read by pypdf alone
+        return None
+
+
+def _placed_lines(document, number: int, read: list[_Line]) -> list[_Line] | None:
+    """A page's lines by where PDFium places its glyphs, in reading order; None where it
+    cannot read the page, or its characters are not those pypdf `read` (a font only one
+    of them decodes, text only one of them finds): the page is then read as pypdf reads it."""
+    if document is None:
+        return None
+    try:
+        lines = _reading_order(_glyph_lines(document[number].get_textpage()))
+    except Exception:  # noqa: BLE001 — see _laid_out
+        return None
+    placed, found = (Counter("".join("".join(line.text.split()) for line in x)) for x in (lines, read))
+    if not placed or sum((placed & found).values()) < _AGREEMENT * max(placed.total(), found.total()):
+        return None
+    return lines
+
+
+def _glyph_lines(textpage) -> list[_Line]:
+    """A text page's lines, each with its baseline, type size and extent across the page,
+    cut where a gap wider than a few spaces parts two runs of text (columns, a table's
+    cells) or the text goes back across the page (columns the content interleaves). PDFium decides where the words and lines break from the glyphs' places (with
+    the spacing of words and characters, the scaling and the kerning the content applies)."""
+    import ctypes
+
+    from pypdfium2 import raw
+
+    handle = textpage.raw
+    x, y = ctypes.c_double(), ctypes.c_double()
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    matrix = raw.FS_MATRIX()
+    lines: list[_Line] = []
+    characters: list[str] = []
+    row = 0  # lines cut from one line of the page share its number
+    first = last = -1  # the line's first and last glyph that is not a space
+    size = 0.0
+    spaced = False  # a space since the last glyph
+
+    def close() -> None:
+        text = " ".join(_CONTROL.sub("", "".join(characters)).translate(_LIGATURES).split())
+        if text and first >= 0:
+            raw.FPDFText_GetCharOrigin(handle, first, x, y)
+            raw.FPDFText_GetCharBox(handle, last, left, right, bottom, top)
+            line = _Line(text=text, y=y.value, size=size, left=x.value, right=max(right.value, x.value), row=row)
+            if lines and abs(lines[-1].y - line.y) < _SAME_BASELINE * size and line.left >= lines[-1].right:
+                line.row = lines[-1].row  # a table's cell PDFium put on a line of its own
+            lines.append(line)
+        characters.clear()
+
+    for index in range(textpage.count_chars()):
+        code = raw.FPDFText_GetUnicode(handle, index)
+        hyphen = raw.FPDFText_IsHyphen(handle, index)
+        if code in (0x0A, 0x0D) or hyphen:
+            if hyphen:
+                # PDFium joins a word a hyphen breaks at a line's end and marks the hyphen:
+                # the line ends there; whether the hyphen stays is decided with all the
+                # document's words in view (_join).
+                characters.append("-")
+            close()
+            row += 1
+            first = last = -1
+            continue
+        character = chr(code)
+        if character.isspace():
+            spaced = True
+        elif first < 0:
+            first = last = index
+            raw.FPDFText_GetMatrix(handle, index, matrix)
+            size = raw.FPDFText_GetFontSize(handle, index) * (matrix.c**2 + matrix.d**2) ** 0.5
+        else:
+            if spaced:
+                raw.FPDFText_GetCharBox(handle, last, left, right, bottom, top)
+                end = right.value
+                raw.FPDFText_GetCharBox(handle, index, left, right, bottom, top)
+                if not -size < left.value - end <= _RUN_GAP * size:  # far on, or back
+                    close()
+                    first = index
+            last = index
+        if not character.isspace():
+            spaced = False
+        characters.append(character)
+    close()
+    return lines
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """Lines in the order they are read: as the content gives them, except that a line
+    goes on the column whose last line stands right above it (overlapping it across the
+    page, at most a few lines' spacing higher), so that columns of text whose lines the
+    content interleaves (a form's, set line by line across the page) are read one after
+    the other. A table's cells stay in rows: a line cut into short runs is one line."""
+    columns: list[list[_Line]] = []
+    current: list[_Line] | None = None  # the column the line before went on
+    for line in lines:
+        above = [
+            column
+            for column in columns
+            if 0 < column[-1].y - line.y <= _COLUMN_REACH * max(line.size, column[-1].size, 1)
+            and min(column[-1].right, line.right) > max(column[-1].left, line.left)
+        ]
+        if current is not None and any(column is current for column in above):
+            pass  # the content goes on down its column
+        elif above:
+            current = min(above, key=lambda column: column[-1].y - line.y)
+        else:
+            current = []
+            columns.append(current)
+        current.append(line)
+    ordered = [line for column in columns for line in column]
+    moved = [line for line, before in zip(ordered, lines, strict=True) if line is not before]
+    if moved and statistics.mean(len(line.text.split()) for line in moved) >= _COLUMN_WORDS:
+        return ordered
+    rows: list[_Line] = []
+    for line in lines:
+        if rows and rows[-1].row == line.row:
+            rows[-1] = replace(rows[-1], text=f"{rows[-1].text} {line.text}", right=line.right)
+        else:
+            rows.append(line)
+    return rows
 
 
 def _page_lines(page) -> list[_Line]:
