@@ -30,8 +30,11 @@ import io
 import logging
 import re
 import statistics
+import threading
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from workbench.core.text import url_host
@@ -96,6 +99,7 @@ _SAME_BASELINE = 0.1
 # Columns are read one after the other when the lines moved to do so hold this many words
 # on average (text; a table's cells hold fewer, and its rows are read across).
 _COLUMN_WORDS = 4
+_PDFIUM = threading.Lock()
 _TITLE_SEPARATOR = re.compile(r"\s*:\s+|\s+[|–—\-»/·]\s+")
 
 
@@ -124,20 +128,20 @@ def read_pdf(data: bytes) -> tuple[str, Metadata, dict[int, str]]:
     pages: list[list[_Line]] = []
     failed: dict[int, str] = {}
     garbled = read = 0  # characters on pages whose text is garbled, and on all pages
-    laid_out = _laid_out(data, count)
-    for number in range(count):
-        try:
-            lines = _page_lines(reader.pages[number])
-        except Exception as exc:  # noqa: BLE001 — see above: only this page is lost
-            failed[number + 1] = f"{type(exc).__name__}: {exc}"
-            continue
-        characters = sum(len("".join(line.text.split())) for line in lines)
-        read += characters
-        if _garbled(lines):
-            garbled += characters
-            failed[number + 1] = "its fonts map no glyph to a character"
-        else:
-            pages.append(_placed_lines(laid_out, number, lines) or lines)
+    with _laid_out(data, count) as laid_out:
+        for number in range(count):
+            try:
+                lines = _page_lines(reader.pages[number])
+            except Exception as exc:  # noqa: BLE001 — see above: only this page is lost
+                failed[number + 1] = f"{type(exc).__name__}: {exc}"
+                continue
+            characters = sum(len("".join(line.text.split())) for line in lines)
+            read += characters
+            if _garbled(lines):
+                garbled += characters
+                failed[number + 1] = "its fonts map no glyph to a character"
+            else:
+                pages.append(_placed_lines(laid_out, number, lines) or lines)
     if garbled and garbled >= GARBLED_SHARE * read:
         raise UnreadableFile(
             "the PDF's fonts carry no map from their glyphs to characters, so its text cannot be read;"
@@ -202,16 +206,23 @@ def _reader(data: bytes):
     return reader
 
 
-def _laid_out(data: bytes, count: int):
+@contextmanager
+def _laid_out(data: bytes, count: int) -> Iterator:
     """The document as PDFium lays it out, or None where it cannot be opened or counts
-    the pages otherwise than pypdf (a damaged file each repairs its own way)."""
-    try:
-        import pypdfium2  # NOTE: lazy, like pypdf
+    the pages otherwise than pypdf (a damaged file each repairs its own way); closed after.
+    NOTE: PDFium is not thread-safe: one document is read at a time in a process."""
+    with _PDFIUM:
+        try:
+            import pypdfium2  # NOTE: lazy, like pypdf
 
-        document = pypdfium2.PdfDocument(data)
-        return document if len(document) == count else None
-    except Exception:  # noqa: BLE001 — a file PDFium cannot open is read by pypdf alone
-        return None
+            document = pypdfium2.PdfDocument(data)
+        except Exception:  # noqa: BLE001 — a file PDFium cannot open is read by pypdf alone
+            yield None
+            return
+        try:
+            yield document if len(document) == count else None
+        finally:
+            document.close()
 
 
 def _placed_lines(document, number: int, read: list[_Line]) -> list[_Line] | None:
