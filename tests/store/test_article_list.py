@@ -4,6 +4,7 @@ plain scan of every article's words finds, in the same order."""
 
 import re
 import unicodedata
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
@@ -22,17 +23,23 @@ def words_of(text: str) -> list[str]:
     return re.findall(r"[^\W_]+", folded.casefold())
 
 
-def plain_scan(articles, words: str, entity, mentions) -> list[int]:
-    """Ids of the articles holding every typed word as the start of one of their words."""
+def plain_scan(articles, words: str, entity, mentions, period=None) -> list[int]:
+    """Ids of the articles holding every typed word as the start of one of their words,
+    mentioning the entity and dated in the period."""
     wanted = words_of(words)
     found = []
     for article_id, article in articles.items():
         have = words_of(article.title + " " + article.text)
-        if all(any(w.startswith(q) for w in have) for q in wanted) and (
-            entity is None or entity in mentions.get(article_id, set())
+        if (
+            all(any(w.startswith(q) for w in have) for q in wanted)
+            and (entity is None or entity in mentions.get(article_id, set()))
+            and (period is None or (article.date is not None and period[0] <= article.date < period[1]))
         ):
             found.append(article_id)
     return found
+
+
+DATES = [None, "2023-12-31", "2024-01-05", "2024-01", "2024-03-10"]
 
 
 def corpus_strategy():
@@ -47,6 +54,7 @@ def fill(store, specs):
         text = f"{title.title()} {number}\n\n" + " ".join(f"{s}, officials said on day {number}." for s in body)
         article = build_article(f"{number}.txt", text)
         article_id = store.add_article(article)
+        store.update_article_metadata(replace(store.article(article_id), date=DATES[number % len(DATES)]))
         articles[article_id] = store.article(article_id)
         spans = [EntitySpan(0, 1, "PERSON" if n == "Kim" else "GPE", n) for n in sorted(names)]
         store.save_entities(article_id, article.text_hash, spans, "m", "1")
@@ -60,21 +68,22 @@ query_strategy = st.tuples(
     ).map(" ".join),
     st.sampled_from([None, ("Kim", "PERSON"), ("Oslo", "GPE"), ("Kim", "GPE")]),
     st.integers(1, 5),
+    st.sampled_from([None, ("2024-01", "2024-02"), ("2024", "2025"), ("2023-12-31", "2024-01-06"), ("1999", "2000")]),
 )
 
 
 @settings(max_examples=60, deadline=None)
 @given(corpus_strategy(), query_strategy)
 def test_pages_and_counts_equal_a_plain_scan(tmp_path_factory, specs, query):
-    words, entity, page = query
+    words, entity, page, period = query
     store = ProjectStore.open(tmp_path_factory.mktemp("p") / "p.wbproj")
     try:
         articles, mentions = fill(store, specs)
-        expected = plain_scan(articles, words, entity, mentions)
-        assert store.count_articles(words=words, entity=entity) == len(expected)
+        expected = plain_scan(articles, words, entity, mentions, period)
+        assert store.count_articles(words=words, entity=entity, period=period) == len(expected)
         listed, after = [], 0
         while True:
-            ids = store.article_ids_after(after, page, words=words, entity=entity)
+            ids = store.article_ids_after(after, page, words=words, entity=entity, period=period)
             if not ids:
                 break
             listed += ids
@@ -82,7 +91,7 @@ def test_pages_and_counts_equal_a_plain_scan(tmp_path_factory, specs, query):
         assert listed == expected
         if expected:  # `until` stops at an id, inclusive
             middle = expected[len(expected) // 2]
-            assert store.article_ids_after(0, 100, until=middle, words=words, entity=entity) == [
+            assert store.article_ids_after(0, 100, until=middle, words=words, entity=entity, period=period) == [
                 i for i in expected if i <= middle
             ]
     finally:
@@ -94,11 +103,11 @@ def test_pages_and_counts_equal_a_plain_scan(tmp_path_factory, specs, query):
     corpus_strategy(), query_strategy, st.sampled_from(["title", "date", "source", "entities", "claims"]), st.booleans()
 )
 def test_sorted_ids_equal_sorting_a_plain_scan(tmp_path_factory, specs, query, key, descending):
-    words, entity, _ = query
+    words, entity, _, period = query
     store = ProjectStore.open(tmp_path_factory.mktemp("p") / "p.wbproj")
     try:
         articles, mentions = fill(store, specs)
-        expected = plain_scan(articles, words, entity, mentions)
+        expected = plain_scan(articles, words, entity, mentions, period)
         summaries = {s.id: s for s in store.article_summaries(expected)}
         value = {
             "title": lambda s: s.title.casefold(),
@@ -108,7 +117,9 @@ def test_sorted_ids_equal_sorting_a_plain_scan(tmp_path_factory, specs, query, k
             "claims": lambda s: s.claims,
         }[key]
         ordered = sorted(expected, key=lambda i: value(summaries[i]), reverse=descending)
-        assert store.sorted_article_ids(key, descending=descending, words=words, entity=entity) == ordered
+        assert (
+            store.sorted_article_ids(key, descending=descending, words=words, entity=entity, period=period) == ordered
+        )
     finally:
         store.close()
 
@@ -127,9 +138,7 @@ def test_words_without_letters_filter_nothing(store, words):
 @settings(max_examples=40, deadline=None)
 @given(corpus_strategy(), query_strategy, st.lists(st.sampled_from([None, "2023-12-31", "2024-01-05", "2024-03"])))
 def test_articles_by_month_equal_counting_a_plain_scan(tmp_path_factory, specs, query, dates):
-    from dataclasses import replace
-
-    words, entity, _ = query
+    words, entity, _, _ = query
     store = ProjectStore.open(tmp_path_factory.mktemp("p") / "p.wbproj")
     try:
         articles, mentions = fill(store, specs)

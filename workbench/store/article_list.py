@@ -3,8 +3,9 @@ at a time (keyset pagination: the page after the last id shown), and all of them
 order — without reading any article's text.
 
 A filter is the words typed (each must start a word of the title or text: the full-text
-index answers; a word of Chinese, Japanese, Thai… anywhere in them) and/or an entity
-(text, label) the articles must mention.
+index answers; a word of Chinese, Japanese, Thai… anywhere in them), an entity (text,
+label) the articles must mention, and/or a period their date falls in: (first, after),
+ISO date prefixes, first included ("2024-03", "2024-04": March 2024).
 """
 
 from __future__ import annotations
@@ -14,6 +15,9 @@ from bisect import bisect_right
 from workbench.core.search import is_unspaced
 
 SORT_KEYS = ("title", "date", "source", "entities", "claims")
+Period = tuple[str, str]
+# The ids of the articles dated in a period, from the index by date.
+_IN_PERIOD = "SELECT id FROM articles INDEXED BY articles_by_date WHERE date >= ? AND date < ?"
 
 # key → (SQL of (id, sort value) over articles `a`, Python sort key of that value)
 _SORTS = {
@@ -35,16 +39,22 @@ _SORTS = {
 class ArticleListStore:
     """Mixed into ProjectStore: needs `_db` and `data_version()`."""
 
-    def count_articles(self, *, words: str = "", entity: tuple[str, str] | None = None) -> int:
+    def count_articles(
+        self, *, words: str = "", entity: tuple[str, str] | None = None, period: Period | None = None
+    ) -> int:
         """How many articles the filter keeps (all of them without one)."""
-        if (scanned := self._scanned_ids(words, entity)) is not None:
+        if (scanned := self._scanned_ids(words, entity, period)) is not None:
             return len(scanned)
-        found = _found_by_words(words, entity)
+        found = _found_by_words(words, entity, period)
         if found is None and entity is None:
+            if period is not None:
+                return self._db.execute(f"SELECT count(*) FROM ({_IN_PERIOD})", period).fetchone()[0]
             return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
         if found is None:
+            dated, params = _dated("article_id", period)
             return self._db.execute(
-                "SELECT count(DISTINCT article_id) FROM entities WHERE text = ? AND label = ?", entity
+                f"SELECT count(DISTINCT article_id) FROM entities WHERE text = ? AND label = ?{dated}",
+                (*entity, *params),
             ).fetchone()[0]
         where, params = found
         return self._db.execute(f"SELECT count(*) FROM articles_fts WHERE {where}", params).fetchone()[0]
@@ -57,24 +67,28 @@ class ArticleListStore:
         until: int | None = None,
         words: str = "",
         entity: tuple[str, str] | None = None,
+        period: Period | None = None,
     ) -> list[int]:
         """Up to `limit` ids the filter keeps, greater than `after` (and at most `until`),
         in id order — the next page of the list in import order."""
         upto = 2**62 if until is None else until
-        if (scanned := self._scanned_ids(words, entity)) is not None:
+        if (scanned := self._scanned_ids(words, entity, period)) is not None:
             start = bisect_right(scanned, after)
             return [i for i in scanned[start : start + limit] if i <= upto]
-        found = _found_by_words(words, entity)
+        found = _found_by_words(words, entity, period)
         if found is None and entity is None:
+            dated, params = _dated("id", period)
             rows = self._db.execute(
-                "SELECT id FROM articles INDEXED BY articles_by_id WHERE id > ? AND id <= ? ORDER BY id LIMIT ?",
-                (after, upto, limit),
+                "SELECT id FROM articles INDEXED BY articles_by_id WHERE id > ? AND id <= ?"
+                f"{dated} ORDER BY id LIMIT ?",
+                (after, upto, *params, limit),
             )
         elif found is None:
+            dated, params = _dated("article_id", period)
             rows = self._db.execute(
                 "SELECT DISTINCT article_id FROM entities WHERE text = ? AND label = ? AND article_id > ?"
-                " AND article_id <= ? ORDER BY article_id LIMIT ?",
-                (*entity, after, upto, limit),
+                f" AND article_id <= ?{dated} ORDER BY article_id LIMIT ?",
+                (*entity, after, upto, *params, limit),
             )
         else:
             where, params = found
@@ -84,16 +98,16 @@ class ArticleListStore:
             )
         return [row[0] for row in rows]
 
-    def _scanned_ids(self, words: str, entity: tuple[str, str] | None) -> list[int] | None:
+    def _scanned_ids(self, words: str, entity: tuple[str, str] | None, period: Period | None) -> list[int] | None:
         """Every id a filter with words of an unspaced script keeps, or None for other
         filters. Such words are found by scanning the texts (half a second over 100k
         articles), so the ids are read once and kept for the count and every page, until
         the project changes (here, or through another connection: PRAGMA data_version)."""
         if not any(is_unspaced(word) for word in words.split()):
             return None
-        key = (words, entity, self.data_version(), self._db.total_changes)
+        key = (words, entity, period, self.data_version(), self._db.total_changes)
         if getattr(self, "_scanned", (None,))[0] != key:
-            where, params = _found_by_words(words, entity)
+            where, params = _found_by_words(words, entity, period)
             rows = self._db.execute(f"SELECT rowid FROM articles_fts WHERE {where} ORDER BY rowid", params)
             self._scanned = (key, [row[0] for row in rows])
         return self._scanned[1]
@@ -104,33 +118,26 @@ class ArticleListStore:
         """How many articles the filter keeps in each month of their dates ("2024-03"), in
         date order, and how many it keeps that have no date."""
         # NOTE: from the index by date: a row of the table holds the text before the date
-        sql = "SELECT substr(a.date, 1, 7) AS month, count(*) FROM articles a INDEXED BY articles_by_date"
-        found = _found_by_words(words, entity)
-        params: tuple = ()
-        if found is not None:
-            where, params = found
-            sql += f" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})"
-        elif entity is not None:
-            sql += " WHERE a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)"
-            params = entity
+        sql, params = _filtered(
+            "SELECT substr(a.date, 1, 7) AS month, count(*) FROM articles a INDEXED BY articles_by_date", words, entity
+        )
         rows = self._db.execute(f"{sql} GROUP BY month ORDER BY month", params).fetchall()
         undated = sum(n for month, n in rows if not month)
         return [(month, n) for month, n in rows if month], undated
 
     def sorted_article_ids(
-        self, key: str, *, descending: bool = False, words: str = "", entity: tuple[str, str] | None = None
+        self,
+        key: str,
+        *,
+        descending: bool = False,
+        words: str = "",
+        entity: tuple[str, str] | None = None,
+        period: Period | None = None,
     ) -> list[int]:
         """Every id the filter keeps, ordered by `key` (one of SORT_KEYS; text case-blind),
         articles with equal values in import order."""
         sql, python_key = _SORTS[key]
-        found = _found_by_words(words, entity)
-        params: tuple = ()
-        if found is not None:
-            where, params = found
-            sql += f" WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})"
-        elif entity is not None:
-            sql += " WHERE a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)"
-            params = entity
+        sql, params = _filtered(sql, words, entity, period)
         rows = sorted(self._db.execute(sql, params))
         if python_key is not None:
             rows = [(i, python_key(value)) for i, value in rows]
@@ -138,9 +145,32 @@ class ArticleListStore:
         return [i for i, _ in rows]
 
 
-def _found_by_words(words: str, entity: tuple[str, str] | None) -> tuple[str, tuple] | None:
+def _filtered(sql: str, words: str, entity: tuple[str, str] | None, period: Period | None = None) -> tuple[str, tuple]:
+    """A query over articles `a` narrowed to the articles the filter keeps, and its parameters."""
+    found = _found_by_words(words, entity, period)
+    if found is not None:
+        where, params = found
+        return f"{sql} WHERE a.id IN (SELECT rowid FROM articles_fts WHERE {where})", params
+    parts, params = [], []
+    if entity is not None:
+        parts.append("a.id IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)")
+        params += entity
+    if period is not None:
+        parts.append(f"a.id IN ({_IN_PERIOD})")
+        params += period
+    return (f"{sql} WHERE {' AND '.join(parts)}" if parts else sql), tuple(params)
+
+
+def _dated(column: str, period: Period | None) -> tuple[str, tuple]:
+    """An AND clause keeping the rows whose article (`column`) is dated in the period."""
+    return (f" AND {column} IN ({_IN_PERIOD})", period) if period is not None else ("", ())
+
+
+def _found_by_words(
+    words: str, entity: tuple[str, str] | None, period: Period | None = None
+) -> tuple[str, tuple] | None:
     """The condition on rows of articles_fts that keeps the articles showing every word
-    (and mentioning the entity), with its parameters; None when no word is searched. Words
+    (mentioning the entity, dated in the period), with its parameters; None when no word is searched. Words
     of scripts written without spaces are looked for as stretches of text (instr), since
     the index holds a whole run of such text as one word."""
     match = fts_query(words)
@@ -151,9 +181,16 @@ def _found_by_words(words: str, entity: tuple[str, str] | None) -> tuple[str, tu
     for word in unspaced:
         parts.append("(instr(title, ?) > 0 OR instr(text, ?) > 0)")
         params += [word, word]
+    # NOTE: with a match, "+rowid" (an expression) is tested on the rows the match finds: a
+    # plain "rowid IN" is handed to FTS5, which then runs the match once per id listed (30 s
+    # at 100k articles). Without one, the ids listed are the rows to scan, the fewer the better.
+    rowid = "+rowid" if match else "rowid"
     if entity is not None:
-        parts.append("rowid IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)")
+        parts.append(f"{rowid} IN (SELECT article_id FROM entities WHERE text = ? AND label = ?)")
         params += entity
+    if period is not None:
+        parts.append(f"{rowid} IN ({_IN_PERIOD})")
+        params += period
     return " AND ".join(parts), tuple(params)
 
 
