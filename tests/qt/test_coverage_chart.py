@@ -1,6 +1,8 @@
 """The coverage chart: the articles of the list by month, with time as its axis."""
 
-from workbench.qt.widgets.coverage_chart import time_bins
+from PySide6.QtCore import Qt
+
+from workbench.qt.widgets.coverage_chart import period_dates, time_bins
 
 
 def test_months_without_articles_are_drawn_empty():
@@ -28,3 +30,30 @@ def test_the_chart_follows_the_lists_filter_and_removals(qtbot, open_window):
     window._on_articles_filter_changed("")
     window.apply(window.session.remove_articles(article_ids=[1, 4]))  # dated 2023-08 and 2024-01
     assert sum(n for _, n in window.coverage.bars) == 1
+
+
+def test_a_month_or_a_year_spans_the_dates_up_to_the_next():
+    assert period_dates("2024-03") == ("2024-03", "2024-04")
+    assert period_dates("2023-12") == ("2023-12", "2024-01")
+    assert period_dates("2024") == ("2024", "2025")
+
+
+def test_clicking_a_month_lists_its_articles_and_show_all_lists_all(qtbot, open_window):
+    window = open_window()
+    window.charts.setCurrentWidget(window.coverage)
+    window.chart.ensure_plot()
+    window.coverage.ensure_plot()
+    qtbot.waitUntil(lambda: window.coverage.plot_widget.isVisible())
+    bars = window.coverage.bars
+    november = next(i for i, (month, _) in enumerate(bars) if month == "2023-11")
+    plot = window.coverage.plot_widget
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=window.coverage.bar_center(november))
+    assert window.articles.model.rowCount() == 1 == bars[november][1]
+    assert window.articles.narrowing_label.text() == "Dated 2023-11"
+    assert window.coverage.bars == bars  # the chart still shows every month, to choose another
+    qtbot.keyClicks(window.articles.filter, "Zelenskyy")  # words and a period together
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 0, timeout=3000)
+    window.articles.filter.clear()
+    window.articles.narrowing_clear.click()
+    qtbot.waitUntil(lambda: window.articles.model.rowCount() == 5, timeout=3000)
+    assert not window.articles.narrowing_label.isVisible()

@@ -236,8 +236,8 @@ def test_filter_box_and_chart_narrow_the_article_list(qtbot, open_window):
     plot = window.chart.plot_widget
     qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=window.chart.bar_center(target))
     assert window.articles.model.rowCount() == counts[target].articles < 5
-    assert counts[target].text in window.articles.entity_label.text()
-    window.articles.entity_clear.click()
+    assert counts[target].text in window.articles.narrowing_label.text()
+    window.articles.narrowing_clear.click()
     assert window.articles.model.rowCount() == 5
 
 

@@ -35,7 +35,7 @@ from workbench.qt.tasks import IO_LANE, NLP_LANE, QUERY_LANE, TaskRunner
 from workbench.qt.widgets.article_header import ArticleHeader
 from workbench.qt.widgets.article_list import ArticleListPane
 from workbench.qt.widgets.claim_panel import ClaimPanel
-from workbench.qt.widgets.coverage_chart import CoverageChart
+from workbench.qt.widgets.coverage_chart import CoverageChart, period_dates
 from workbench.qt.widgets.entity_chart import ARTICLE, EntityChart
 from workbench.qt.widgets.legend import EntityLegend
 from workbench.qt.widgets.reader import ReaderView
@@ -88,6 +88,7 @@ class MainWindow(QMainWindow):
         self._article: Article | None = None
         self._analysis_task = None
         self._entity_filter: tuple[str, str] | None = None
+        self._period_filter: str | None = None  # a month or a year chosen on the time chart
         self._text_filter = ""
         self._pipeline_missing = False
         self._recent_category: str | None = None
@@ -325,7 +326,7 @@ class MainWindow(QMainWindow):
     def _connect(self) -> None:
         self.articles.article_chosen.connect(self._on_articles_chosen)
         self.articles.filter_changed.connect(self._on_articles_filter_changed)
-        self.articles.entity_filter_cleared.connect(lambda: self._set_entity_filter(None))
+        self.articles.narrowing_cleared.connect(self._clear_narrowing)
         self.reader.claim_clicked.connect(self._on_reader_claim_clicked)
         self.reader.selection_made.connect(self.panel.set_selection_available)
         self.legend.hidden_labels_changed.connect(self.reader.set_hidden_labels)
@@ -340,6 +341,7 @@ class MainWindow(QMainWindow):
         self.header.correction_requested.connect(self._on_header_correction_requested)
         self.header.article_requested.connect(self.show_article)
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
+        self.coverage.period_clicked.connect(self._set_period_filter)
         self.chart.scope_changed.connect(lambda _scope: self._refresh_chart())
         self.runner.task_started.connect(self._on_runner_task_started)
         self.runner.task_progressed.connect(self._on_runner_task_progressed)
@@ -389,9 +391,9 @@ class MainWindow(QMainWindow):
         if self._claims_view is not None:
             self._claims_view.session = session
         self._article = None
-        self._entity_filter, self._text_filter = None, ""
+        self._entity_filter, self._period_filter, self._text_filter = None, None, ""
         self.articles.filter.clear()
-        self.articles.show_entity_filter(None)
+        self.articles.show_narrowing(None)
         self._load_project()
         self.settings.last_project = str(session.path)
         self.start_analysis()
@@ -549,27 +551,42 @@ class MainWindow(QMainWindow):
         else:
             self.say(f"Match {index + 1} of {len(self.reader.matches)} of “{self._text_filter.strip()}”.")
 
+    def _clear_narrowing(self) -> None:
+        self._entity_filter = self._period_filter = None
+        self._narrowed()
+
     def _set_entity_filter(self, entity: tuple[str, str] | None) -> None:
         self._entity_filter = entity
-        if entity is None:
-            self.articles.show_entity_filter(None)
-        else:
-            self.articles.show_entity_filter(f"{entity[0]} ({label_style(entity[1]).name})")
+        self._narrowed()
+
+    def _set_period_filter(self, period: str | None) -> None:
+        """Narrow the list to a month ("2024-03") or a year ("2024") of dates; None: any date."""
+        self._period_filter = period
+        self._narrowed()
+
+    def _narrowed(self) -> None:
+        entity, period = self._entity_filter, self._period_filter
+        parts = [f"mentioning {entity[0]} ({label_style(entity[1]).name})"] if entity else []
+        parts += [f"dated {period}"] if period else []
+        described = " · ".join(parts)
+        self.articles.show_narrowing(described[:1].upper() + described[1:] if parts else None)
         self._refilter()
 
     def _refilter(self) -> None:
-        self.articles.model.set_filter(words=self._text_filter, entity=self._entity_filter)
+        period = period_dates(self._period_filter) if self._period_filter else None
+        self.articles.model.set_filter(words=self._text_filter, entity=self._entity_filter, period=period)
         if self._article is not None:
             self.articles.select_article(self._article.id)
         self._refresh_coverage()
 
     def _refresh_coverage(self) -> None:
-        """The articles of the list by month, when that chart is in view (it costs a query)."""
+        """The articles of the list by month (whatever the period chosen, so that another can
+        be), when that chart is in view: it costs a query."""
         if self.charts.currentWidget() is not self.coverage:
             return
         words, entity = self._text_filter, self._entity_filter
         months, undated = self.session.store.articles_by_month(words=words, entity=entity)
-        self.coverage.set_months(months, undated, filtered=bool(words.strip() or entity))
+        self.coverage.set_months(months, undated, filtered=bool(words.strip() or entity), chosen=self._period_filter)
 
     def select_claim(self, claim_id: int | None, *, scroll: bool = True) -> None:
         """Show the claim in the form, its history, and mark it in the text."""

@@ -45,6 +45,7 @@ class ArticleTableModel(TableModel):
         self._source = source  # an ArticleListStore (or anything with its four methods)
         self._words = ""
         self._entity: tuple[str, str] | None = None
+        self._period: tuple[str, str] | None = None
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._count = 0  # rows the filter keeps
         self._total = 0  # articles in the project
@@ -107,16 +108,19 @@ class ArticleTableModel(TableModel):
         """List the articles of `source` (a project's ArticleListStore), unfiltered."""
         self.beginResetModel()
         self._source = source
-        self._words, self._entity = "", None
+        self._words, self._entity, self._period = "", None, None
         self._cache.clear()
         self._load_ids()
         self.endResetModel()
 
-    def set_filter(self, *, words: str = "", entity: tuple[str, str] | None = None) -> None:
+    def set_filter(
+        self, *, words: str = "", entity: tuple[str, str] | None = None, period: tuple[str, str] | None = None
+    ) -> None:
         """Show only the articles holding every word (each the start of a word of the
-        title or text) and mentioning `entity` (text, label); no words and no entity: all."""
+        title or text), mentioning `entity` (text, label) and dated in `period` (first,
+        after); none of them: all."""
         self.beginResetModel()
-        self._words, self._entity = words, entity
+        self._words, self._entity, self._period = words, entity, period
         self._load_ids()
         self.endResetModel()
 
@@ -176,7 +180,7 @@ class ArticleTableModel(TableModel):
     # -- loading -------------------------------------------------------------------------
 
     def _query(self) -> dict:
-        return {"words": self._words, "entity": self._entity}
+        return {"words": self._words, "entity": self._entity, "period": self._period}
 
     def _load_ids(self) -> None:
         """Count the rows and start over: all ids when sorted, else the first page."""
@@ -193,7 +197,7 @@ class ArticleTableModel(TableModel):
             )
             self._count, self._complete = len(self._ids), True
         else:
-            filtered = self._words.strip() or self._entity is not None
+            filtered = self._words.strip() or self._entity is not None or self._period is not None
             self._count = self._source.count_articles(**self._query()) if filtered else self._total
             self._complete = self._count == 0
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}

@@ -1,5 +1,5 @@
 """ArticleListPane: the filter box (`articleFilter`), the article table (`articleList`)
-and, when the chart asked for it, the entity the list is narrowed to."""
+and, when a chart asked for it, the entity or the period the list is narrowed to."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from workbench.qt.widgets.tables import make_table
 class ArticleListPane(QWidget):
     article_chosen = Signal(int)  # article id
     filter_changed = Signal(str)  # the words typed (after a short pause)
-    entity_filter_cleared = Signal()
+    narrowing_cleared = Signal()  # "Show all": the entity and period the list was narrowed to
 
     FILTER_DELAY_MS = 150
 
@@ -53,18 +53,19 @@ class ArticleListPane(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        self.entity_label = QLabel()
-        self.entity_label.setObjectName("hint")
-        self.entity_clear = QToolButton()
-        self.entity_clear.setText("Show all")
-        self.entity_clear.clicked.connect(self.entity_filter_cleared)
-        entity_row = QHBoxLayout()
-        entity_row.addWidget(self.entity_label, 1)
-        entity_row.addWidget(self.entity_clear)
-        self._entity_row = QWidget()
-        self._entity_row.setLayout(entity_row)
-        entity_row.setContentsMargins(0, 0, 0, 0)
-        self._entity_row.hide()
+        self.narrowing_label = QLabel()
+        self.narrowing_label.setObjectName("hint")
+        self.narrowing_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.narrowing_clear = QToolButton()
+        self.narrowing_clear.setText("Show all")
+        self.narrowing_clear.clicked.connect(self.narrowing_cleared)
+        narrowing_row = QHBoxLayout()
+        narrowing_row.addWidget(self.narrowing_label, 1)
+        narrowing_row.addWidget(self.narrowing_clear)
+        self._narrowing_row = QWidget()
+        self._narrowing_row.setLayout(narrowing_row)
+        narrowing_row.setContentsMargins(0, 0, 0, 0)
+        self._narrowing_row.hide()
         self.count_label = QLabel()
         self.count_label.setObjectName("hint")
 
@@ -74,7 +75,7 @@ class ArticleListPane(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(title)
         layout.addWidget(self.filter)
-        layout.addWidget(self._entity_row)
+        layout.addWidget(self._narrowing_row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count_label)
 
@@ -105,9 +106,10 @@ class ArticleListPane(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def show_entity_filter(self, description: str | None) -> None:
-        self._entity_row.setVisible(description is not None)
-        self.entity_label.setText(f"Mentioning {description}" if description else "")
+    def show_narrowing(self, description: str | None) -> None:
+        """Say what a chart narrowed the list to ("Mentioning Seoul (Place) · dated 2024-03")."""
+        self._narrowing_row.setVisible(description is not None)
+        self.narrowing_label.setText(description or "")
 
     def select_article(self, article_id: int | None) -> None:
         row = self.model.row_of(article_id) if article_id is not None else None

@@ -1,7 +1,7 @@
 """CoverageChart: how many of the listed articles are dated in each month, as bars
 (pyqtgraph) — the coverage over time of what the article list is filtered to (words, an
 entity), or of the whole corpus. Months without an article are drawn empty, so the axis is
-time. Clicking a bar says its month and count.
+time. Clicking a bar narrows the list to its month (`period_clicked`).
 
 The plot is built the first time the chart is shown: pyqtgraph is imported by then (the
 entity chart imports it once the window is up).
@@ -12,24 +12,28 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.text import counted
 from workbench.qt.widgets.entity_chart import import_pyqtgraph
 
 BAR_COLOR = "#5b8db8"
+CHOSEN_COLOR = "#1f4e79"  # the bar of the period the list is narrowed to
 _MAX_TICKS = 8  # labels along the axis, at most
 _MAX_YEARS_BY_MONTH = 30
 _MONTH = re.compile(r"\d{4}-\d{2}")
 
 
 class CoverageChart(QWidget):
+    period_clicked = Signal(str)  # "2024-03", or "2024" when the bars are years
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("coverageChart")
         self._months: list[tuple[str, int]] = []  # the bars: every month (or year) from the first to the last
         self._plot = None
+        self._chosen: str | None = None
         self.title = QLabel("Articles per month")
         self.title.setObjectName("paneTitle")
         self.note = QLabel()
@@ -41,16 +45,20 @@ class CoverageChart(QWidget):
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.note)
         self._layout.addStretch(1)
-        self.setToolTip("Articles of the list, by the month of their date. Click a bar for its count.")
+        self.setToolTip("Articles of the list, by the month of their date. Click a bar to list its articles.")
 
     @property
     def bars(self) -> list[tuple[str, int]]:
         """What the bars show: (month or year, articles)."""
         return list(self._months)
 
-    def set_months(self, months: list[tuple[str, int]], undated: int, *, filtered: bool) -> None:
-        """Counts per month ("2024-03", n) in date order, and the articles without a date."""
+    def set_months(
+        self, months: list[tuple[str, int]], undated: int, *, filtered: bool, chosen: str | None = None
+    ) -> None:
+        """Counts per month ("2024-03", n) in date order, the articles without a date, and
+        the period the list is narrowed to (its bar is darker)."""
         self._months, unit = time_bins(months)
+        self._chosen = chosen
         self.title.setText(f"Articles per {unit}")
         dated = sum(n for _, n in months)
         which = "of the list" if filtered else "in the project"
@@ -108,13 +116,14 @@ class CoverageChart(QWidget):
             plot.getAxis("left").setTickSpacing(1, 1)  # whole articles, not 0.5
         else:
             plot.getAxis("left").setTickSpacing()
+        colors = [CHOSEN_COLOR if name == self._chosen else BAR_COLOR for name, _ in months]
         plot.addItem(
             pg.BarGraphItem(
                 x=list(range(len(months))),
                 height=[n for _, n in months],
                 width=0.8,
-                brush=BAR_COLOR,
-                pen=pg.mkPen(BAR_COLOR),
+                brushes=colors,
+                pens=[pg.mkPen(color) for color in colors],
             )
         )
         plot.setXRange(-0.6, len(months) - 0.4, padding=0)
@@ -128,11 +137,21 @@ class CoverageChart(QWidget):
         index = round(x)
         return index if 0 <= index < len(self._months) else None
 
+    def bar_center(self, index: int):
+        """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
+        from PySide6.QtCore import QPointF
+
+        scene = self._plot.getPlotItem().vb.mapViewToScene(QPointF(index, self._months[index][1] / 2))
+        return self._plot.mapFromScene(scene)
+
+    @property
+    def plot_widget(self):
+        return self._plot
+
     def _on_scene_clicked(self, event) -> None:
         index = self.month_at(event.scenePos())
         if index is not None:
-            month, n = self._months[index]
-            self.note.setText(f"{month}: {counted(n, 'article')}.")
+            self.period_clicked.emit(self._months[index][0])
 
 
 def time_bins(months: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], str]:
@@ -153,3 +172,13 @@ def time_bins(months: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], str
     counts = dict(valid)
     keys = [f"{year:04d}-{month:02d}" for year in years for month in range(1, 13)]
     return [(key, counts.get(key, 0)) for key in keys if first <= key <= last], "month"
+
+
+def period_dates(period: str) -> tuple[str, str]:
+    """A month ("2024-03") or a year ("2024") as the dates it spans: (first, after), ISO
+    prefixes, the first included."""
+    year = int(period[:4])
+    if len(period) == 4:
+        return period, f"{year + 1:04d}"
+    month = int(period[5:7])
+    return period, f"{year + 1:04d}-01" if month == 12 else f"{year:04d}-{month + 1:02d}"
