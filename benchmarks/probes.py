@@ -26,9 +26,10 @@ def pipeline() -> dict:
     return {"name": find_pipeline(), "components": loaded.nlp.pipe_names}
 
 
-def gui(project: str, article_ids: str, words: str, repeats: str = "5") -> dict:
+def gui(project: str, article_ids: str, words: str, entity: str, repeats: str = "5") -> dict:
     """Open a project in the main window until its list shows rows; switch between articles;
-    filter the list by words and clear the filter; resident memory after all that."""
+    filter the list by words and clear the filter; narrow it to an entity ("text|label", as
+    a click on the chart does) with the first word typed; resident memory after all that."""
     from PySide6.QtWidgets import QApplication
 
     from workbench import resources
@@ -72,11 +73,20 @@ def gui(project: str, article_ids: str, words: str, repeats: str = "5") -> dict:
             matches[word] = window.articles.model.rowCount()
             clears.append(timed(lambda: (window.articles.filter_changed.emit(""), settle())))
         filters[word] = median(times)
+    text, label = entity.split("|")
+    first_word, both = words.split(",")[0], []
+    for _ in range(int(repeats)):
+        window.articles.filter_changed.emit(first_word)
+        both.append(timed(lambda: (window.chart.entity_clicked.emit(text, label), settle())))
+        matches["word and entity"] = window.articles.model.rowCount()
+        window.articles.narrowing_cleared.emit()
+        window.articles.filter_changed.emit("")
     result = {
         "open_s": open_s,
         "rows": rows,
         "switch_s": median(switch),
         "filter_s": filters,
+        "word_and_entity_s": median(both),
         "matches": matches,
         "clear_s": median(clears),
         "rss_mb": rss_mb(),
