@@ -57,3 +57,16 @@ def test_clicking_a_month_lists_its_articles_and_show_all_lists_all(qtbot, open_
     window.articles.narrowing_clear.click()
     qtbot.waitUntil(lambda: window.articles.model.rowCount() == 5, timeout=3000)
     assert not window.articles.narrowing_label.isVisible()
+
+
+def test_a_month_is_chosen_from_the_keyboard(qtbot, open_window):
+    window = open_window()
+    window.charts.setCurrentWidget(window.coverage)
+    window.coverage.ensure_plot()
+    plot = window.coverage.plot_widget
+    plot.setFocus()
+    qtbot.keyClick(plot, Qt.Key.Key_Left)  # two months back from the last, 2024-01
+    qtbot.keyClick(plot, Qt.Key.Key_Left)
+    qtbot.keyClick(plot, Qt.Key.Key_Return)
+    assert window.articles.narrowing_label.text() == "Dated 2023-11"
+    assert window.articles.model.rowCount() == 1

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.text import counted
@@ -45,7 +45,10 @@ class CoverageChart(QWidget):
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.note)
         self._layout.addStretch(1)
-        self.setToolTip("Articles of the list, by the month of their date. Click a bar to list its articles.")
+        self.setToolTip(
+            "Articles of the list, by the month of their date. Click a bar (or choose one with ← → and press "
+            "Enter) to list its articles."
+        )
 
     @property
     def bars(self) -> list[tuple[str, int]]:
@@ -81,6 +84,9 @@ class CoverageChart(QWidget):
         plot.setObjectName("coveragePlot")
         plot.setAccessibleName("Articles per month")
         plot.setMenuEnabled(False)
+        # From the keyboard: Tab to it, ← → choose a bar (darker), Enter lists its articles.
+        plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        plot.installEventFilter(self)
         plot.setMouseEnabled(x=False, y=False)
         plot.hideButtons()
         plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
@@ -136,6 +142,20 @@ class CoverageChart(QWidget):
         x = self._plot.getPlotItem().vb.mapSceneToView(scene_pos).x()
         index = round(x)
         return index if 0 <= index < len(self._months) else None
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._plot and self._months and event.type() == QEvent.Type.KeyPress:
+            names = [name for name, _ in self._months]
+            at = names.index(self._chosen) if self._chosen in names else len(names) - 1
+            if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+                step = 1 if event.key() == Qt.Key.Key_Right else -1
+                self._chosen = names[max(0, min(len(names) - 1, at + step))]
+                self._draw()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.period_clicked.emit(names[at])
+                return True
+        return super().eventFilter(watched, event)
 
     def bar_center(self, index: int):
         """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
