@@ -348,3 +348,34 @@ def test_a_copyright_notice_run_on_to_the_last_paragraph_is_clutter():
     a = build_article("x.txt", content)
     assert a.body_text.endswith("Jane Doe in Seoul contributed to this story. ")
     assert a.text[a.segments[-1].start :].startswith("© 2016 The Associated Press.")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The ministry said talks with U.S. envoys would resume, officials don't expect a deal.",
+        "France’s “sanctions” widen—again… as Tsai Ing-wen visits; «vite» 10:30 a.m.",
+        "naïve café au lait",  # letters written whole
+        "nai\u0308ve cafe\u0301 au lait",  # the same with combining marks: as many words
+        "मंत्रालय ने कहा कि बातचीत फिर से शुरू होगी।",  # vowel signs are marks
+        "北京时间3月5日，中国国家主席在人民大会堂会见了来访的美国国务卿。",
+        "ประเทศไทย มีประชากร ประมาณ 70 ล้านคน",
+        "Tokyo 東京 and Bangkok กรุงเทพ, Seoul " * 20,
+        "word " * 300,  # a long line: counted from its opening
+    ],
+)
+def test_words_are_counted_as_the_word_pattern_reads_them(line):
+    """A line without combining marks or unspaced scripts is counted by a simpler pattern:
+    the same count as the full one gives."""
+    from workbench.ingest import layout
+
+    def reference(text, end=None):
+        end = len(text) if end is None else end
+        count = len(layout._WORD.findall(text, 0, end))
+        for run in layout._UNSPACED.finditer(text, 0, end):
+            count += -(-len(run.group()) // (2 if run.group("han") else 4))
+        return count
+
+    for end in (None, 7, layout._WORDS_PREFIX):
+        assert layout._count_words(line, end) == reference(line, end)
+    assert layout._count_words("nai\u0308ve cafe\u0301 au lait") == layout._count_words("naïve café au lait") == 4

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from functools import cached_property
 
-from workbench.core.text import body_hash, word_count
+from workbench.core.text import body_hash, content_hash, word_count
 
 
 class Role(StrEnum):
@@ -69,8 +69,10 @@ class Article:
     def body_hash(self) -> str:
         """Identifies the story whatever the page around it: the hash of the body with white
         space collapsed (the whole text when nothing reads as body)."""
-        body = self.body_text
-        return body_hash(body if body.strip() else self.text)
+        words = self.body_text.split()
+        # Storing an article takes its words' count too: counted from this split, not another.
+        self.__dict__.setdefault("body_words", len(words))
+        return content_hash(" ".join(words)) if words else body_hash(self.text)
 
     @cached_property
     def body_words(self) -> int:

@@ -119,8 +119,14 @@ def _combining_marks() -> str:
 
 # A word of a spaced script: letters or digits (not of the scripts above), each perhaps with
 # combining marks; "don't", "U.S.", "Ing-wen" are one.
-_LETTER = rf"(?:[^\W{_HAN_KANA}{_SOUTHEAST_ASIAN}][{_combining_marks()}]*)+"
+_MARKS = _combining_marks()
+_LETTER = rf"(?:[^\W{_HAN_KANA}{_SOUTHEAST_ASIAN}][{_MARKS}]*)+"
 _WORD = re.compile(rf"{_LETTER}(?:[’'\-.]{_LETTER})*")
+# Where a line has no combining mark and no character of the unspaced scripts (nearly every
+# line of English, French, Russian, Arabic…), a word is a run of \w as _WORD reads it: the
+# same words, several times faster to find than by trying the marks after every letter.
+_MARKED_OR_UNSPACED = re.compile(f"[{_HAN_KANA}{_SOUTHEAST_ASIAN}{_MARKS}]")
+_PLAIN_WORD = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _MANY_WORDS = 25  # a line of this many words reads as prose, whatever its length
 _BOX_LINES = 4  # at most this many short lines in a box of furniture inside the story
 _WORDS_PREFIX = 256  # characters: 25 words nearly always fit in them
@@ -486,9 +492,9 @@ def _count_words(text: str, end: int | None = None) -> int:
     """Words in `text` (up to `end`): a spaced script's words, and runs of a script written
     without spaces as the words their characters make."""
     end = len(text) if end is None else end
+    if text.isascii() or not _MARKED_OR_UNSPACED.search(text, 0, end):  # most lines
+        return len(_PLAIN_WORD.findall(text, 0, end))
     count = len(_WORD.findall(text, 0, end))
-    if text.isascii():  # most lines: no unspaced script to look for
-        return count
     for run in _UNSPACED.finditer(text, 0, end):
         per_word = _HAN_KANA_PER_WORD if run.group("han") else _SOUTHEAST_ASIAN_PER_WORD
         count += -(-len(run.group()) // per_word)
@@ -546,11 +552,11 @@ def _is_update(label: str) -> bool:
 def _date_line(line: _Line, dates: list) -> bool:
     """A line that is nothing but datelines ("Published: … | Updated: …", "Update: 2023-08-16
     05:33 GMT", a bare "14 January 2024"), perhaps with a byline after the date."""
+    if len(line.text) > _DATELINE_MAX:
+        return False  # a paragraph, not a dateline (and searching it for dates is slow)
     opening = line.plain.strip()
     if not (_DATE_LEAD.match(opening) or DATE_PATTERN.match(opening, len(opening) - len(opening.lstrip(" :,-")))):
         return False  # its first part neither has a date label nor opens with a date
-    if len(line.text) > _DATELINE_MAX:
-        return False  # a paragraph, not a dateline (and searching it for dates is slow)
     parts = [p for p in re.split(r"\s+[|•·]\s+|\s{3,}", opening) if p.strip()]
     found_any = []
     for part in parts:
