@@ -24,6 +24,19 @@ def test_many_files_are_stored_in_few_transactions(session, tmp_path):
     assert len(commits) < 30  # a batch per quarter second, not a commit per file
 
 
+def test_a_repeat_stored_in_the_same_batch_is_a_duplicate_of_the_first(session, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(story("First", LONG))
+    (folder / "b.txt").write_text(story("Another site's headline", LONG))
+    (folder / "c.txt").write_text(story("Something else"))
+    (folder / "d.csv").write_text(f'text\n"{story("Row one")}"\n"{story("Row one")}"\n')
+    report = import_paths(session.store, [folder])
+    skips = {o.path.rsplit("/", 1)[-1]: [(s.kind, s.article_id) for s in o.skipped] for o in report.outcomes}
+    assert skips == {"a.txt": [], "b.txt": [("duplicate", 1)], "c.txt": [], "d.csv": [("duplicate", 3)]}
+    assert session.store.article_count() == 3
+
+
 def test_the_project_is_free_for_other_writers_while_files_are_read(session, tmp_path):
     folder = tmp_path / "many"
     folder.mkdir()

@@ -8,7 +8,7 @@ edits) is stored and flagged: see workbench.ingest.similarity for how it is foun
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -57,7 +57,11 @@ class NearDuplicateIndex:
 
     def __init__(self, store: ProjectStore):
         self._store = store
-        self._held: dict[tuple[int, int], list[int]] = {}  # (band, key) → article ids
+        # For each band, the keys held: key → the article indexed with it, or the articles (a
+        # list) when several share it. NOTE: not a list of one: making 32 lists (and as many
+        # tuples for keys) an article, the garbage collector's passes over them cost more
+        # than indexing itself.
+        self._held: list[dict[int, int | list[int]]] = []
         self._held_rows = 0  # band keys held: (band, key, article id) rows to write
         self._last: int | None = None  # the last article indexed here
 
@@ -75,18 +79,30 @@ class NearDuplicateIndex:
         stored = store.articles_sharing_bands([(article_id, keys) for article_id, _, keys in new], MAX_CANDIDATES)
         compared: dict[int, tuple[str, np.ndarray] | None] = {}  # article id → title, shingles
         found = {}
+        held = self._held
         for article_id, article, keys in new:
-            shared = Counter(other for band_key in enumerate(keys) for other in self._held.get(band_key, ()))
-            shared.update(stored.get(article_id, {}))  # articles in the project: none of them is held
+            shared = Counter(stored.get(article_id, {}))  # articles in the project: none of them is held
+            if len(held) < len(keys):
+                held += [{} for _ in range(len(keys) - len(held))]
+            # The articles held sharing a key, and this one held (held may have more bands than an
+            # older kind of keys).
+            for held_keys, key in zip(held, keys, strict=False):
+                ids = held_keys.get(key)
+                if ids is None:
+                    held_keys[key] = article_id
+                elif isinstance(ids, list):
+                    shared.update(ids)
+                    ids.append(article_id)
+                else:
+                    shared[ids] += 1
+                    held_keys[key] = [ids, article_id]
+            self._held_rows += len(keys)
             if shared:
                 compared[article_id] = article.title, shingles(article.body_text)
                 near = self._compare(compared, article_id, sorted(shared, key=lambda o: (-shared[o], o)))
                 if near:
                     store.add_near_duplicates(article_id, [(n.other_id, n.similarity) for n in near])
                     found[article_id] = near
-            for band_key in enumerate(keys):
-                self._held.setdefault(band_key, []).append(article_id)
-            self._held_rows += len(keys)
         if self._held_rows >= self.HELD_ROWS:
             self.write()
         return found
@@ -110,10 +126,10 @@ class NearDuplicateIndex:
             return
         store = self._store
         with nullcontext() if store.in_transaction else store.transaction():
-            store.add_bands((band, key, article_id) for (band, key), ids in self._held.items() for article_id in ids)
+            store.add_bands(_held_rows(self._held))
             following = store.first_article_after(self._last)  # not indexed yet, if any
             store.set_meta(BANDS_FROM, None if following is None else str(following))
-        self._held, self._held_rows, self._last = {}, 0, None
+        self._held, self._held_rows, self._last = [], 0, None
 
     def __enter__(self) -> NearDuplicateIndex:
         return self
@@ -121,6 +137,19 @@ class NearDuplicateIndex:
     def __exit__(self, exc_type, *_) -> None:
         if exc_type is None:  # after a failure the keys are not written: they are computed again
             self.write()
+
+
+def _held_rows(held: list[dict[int, int | list[int]]]) -> Iterator[tuple[int, int, int]]:
+    """The band keys held as (band, key, article id) rows, in that order (sorting integers
+    per band is quicker than sorting the rows)."""
+    for band, held_keys in enumerate(held):
+        for key in sorted(held_keys):
+            ids = held_keys[key]
+            if isinstance(ids, list):
+                for article_id in ids:
+                    yield band, key, article_id
+            else:
+                yield band, key, ids
 
 
 def index_older_articles(

@@ -17,6 +17,7 @@ import logging
 import os
 import time
 from collections.abc import Iterable
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -315,9 +316,11 @@ class _Batch:
         self._since = time.monotonic()
 
     def _store_read(self, read: _Read) -> tuple[FileOutcome, list[tuple[int, str, Article, list[int]]]]:
-        with self._store.transaction():
+        # A file of one article is stored by one statement, whole or not at all by itself: a
+        # savepoint is for a file of several, which a cancel may stop in the middle.
+        with self._store.transaction() if len(read.entries) > 1 else nullcontext():
             outcome, new = _store_entries(self._store, read, self._meter, self._cancelled)
-        return replace(outcome, in_archive=read.in_archive), new
+        return replace(outcome, in_archive=True) if read.in_archive else outcome, new
 
 
 def _flagged(outcome: FileOutcome, found: dict[int, list[NearDuplicate]], where: dict[int, str]) -> FileOutcome:
