@@ -248,7 +248,7 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
         elif (
             _date_line(line, dates)
             or _byline(line, layout, dates)
-            or (line.words <= 12 and _FIELD_LINE.match(line.plain))
+            or (_FIELD_LINE.match(line.plain) and line.words <= 12)
         ):
             roles[i] = Role.META
         elif i in boxed or _LINE_CLUTTER.match(line.plain):
@@ -265,7 +265,12 @@ def read_layout(text: str, headline: str | None = None) -> Layout:
                 roles[i] = Role.TITLE
                 # Only a line of as many words can repeat it: most lines are not compared.
                 title_key, title_words = layout.title.casefold(), line.words
-        elif layout.title and line.words == title_words and _clean(line.plain).casefold() == title_key:
+        elif (
+            layout.title
+            and _opens_like(line, title_key)
+            and line.words == title_words
+            and _clean(line.plain).casefold() == title_key
+        ):
             roles[i] = Role.META  # the headline repeated above the story
         else:
             roles[i] = Role.BODY
@@ -605,6 +610,13 @@ def _byline(line: _Line, layout: Layout, dates: list) -> bool:
     return True
 
 
+def _opens_like(line: _Line, key: str) -> bool:
+    """Whether the line may read `key` (a casefolded headline) once cleaned: it opens with the
+    key's first letter. Asked before its words are counted: most lines of a story need their
+    count for nothing else."""
+    return key.startswith(line.plain.lstrip()[:1].casefold())
+
+
 def _reads_as_story(line: _Line) -> bool:
     """A short line that is a piece of a sentence, not a headline: it ends with a comma or a
     semicolon ("which were released online and are making the rounds on social media,")."""
@@ -632,7 +644,7 @@ def _tail_start(lines: list[_Line]) -> tuple[int, set[int]]:
     tail = len(lines)
     boxed: set[int] = set()
     for i, line in enumerate(lines):
-        if seen_prose and line.words <= 10 and _TAIL_MARKERS.match(line.text.strip()):
+        if seen_prose and _TAIL_MARKERS.match(line.text.strip()) and line.words <= 10:
             box = _box_before_prose(lines, i)
             if box is None:
                 tail = i
