@@ -196,3 +196,48 @@ class _NoPool:
 
     def shutdown(self, *args, **kwargs):
         pass
+
+
+def test_other_processes_read_ahead_as_far_as_a_bound_of_bytes(tmp_path, monkeypatch):
+    """They read ahead while a batch is stored, but what they read is held until stored:
+    beyond a task for each process, no more than AHEAD_BYTES of files are given out."""
+    import concurrent.futures
+
+    from workbench.services import importing
+
+    class Pool:  # reads each task at once, here, and counts the tasks given out
+        def __init__(self):
+            self.tasks = 0
+
+        def submit(self, function, *args):
+            self.tasks += 1
+            future = concurrent.futures.Future()
+            future.set_result(function(*args))
+            return future
+
+        def shutdown(self, *args, **kwargs):
+            pass
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i in range(40):
+        (folder / f"{i:02d}.txt").write_text(story(f"Story {i}"))  # some 300 bytes each
+    monkeypatch.setattr(importing, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(importing._Reader, "CHUNK", 2)
+    given_out = {}
+    for bound in (0, 1_000_000):
+        monkeypatch.setattr(importing._Reader, "AHEAD_BYTES", bound)
+        pool = Pool()
+        monkeypatch.setattr(importing, "process_pool", lambda processes, pool=pool: pool)
+        seen = []  # tasks given out when each file is started
+
+        def progress(done, total, message, pool=pool, seen=seen):
+            if message.endswith("files)"):
+                seen.append(pool.tasks)
+
+        session, _ = open_session(tmp_path / f"{bound}.wbproj")
+        report = import_paths(session.store, [folder], processes=2, progress=progress)
+        session.close()
+        assert report.count("imported") == 40
+        given_out[bound] = seen[1]  # when the first file has been read
+    assert given_out == {0: 2, 1_000_000: 20}

@@ -330,12 +330,14 @@ def _flagged(outcome: FileOutcome, found: dict[int, list[NearDuplicate]], where:
 
 class _Reader:
     """Reads the files found, in their order. When there are enough small files that are
-    not archives, other processes read those ahead, a few at a time, at most a few batches
-    ahead of the one storing them; the rest is read here. Should the other processes fail,
-    what they have not delivered is read here."""
+    not archives, other processes read those ahead, a few at a time: far enough ahead to
+    go on reading while a batch is stored (else they wait for it, and it for them), and
+    within a bound of bytes, since what they read is held until stored. The rest is read
+    here. Should the other processes fail, what they have not delivered is read here."""
 
     CHUNK = 16  # files per task given to another process
-    AHEAD = 4  # tasks in hand per process
+    AHEAD = 32  # tasks in hand per process at most…
+    AHEAD_BYTES = 32_000_000  # …and of files of at most this many bytes, beyond a task per process
 
     def __init__(self, found: list[tuple[FoundFile, int]], columns, meter, cancelled, processes: int):
         self._columns, self._meter, self._cancelled = columns, meter, cancelled
@@ -345,14 +347,16 @@ class _Reader:
         self._place: dict[int, tuple[int, int]] = {}  # index in found → (task, position in it)
         self._tasks: list[list[FoundFile]] = []
         self._futures: dict = {}  # task → its future, for the tasks given out
+        self._bytes = [0]  # bytes of the files of the tasks before each, and of all
         work = sum(_HTML_WEIGHT if self._files[i].name.lower().endswith(HTML_SUFFIXES) else 1 for i in elsewhere)
         if processes > 1 and work >= PARALLEL_FROM:
             for at in range(0, len(elsewhere), self.CHUNK):
                 task = elsewhere[at : at + self.CHUNK]
                 self._place.update((index, (len(self._tasks), k)) for k, index in enumerate(task))
                 self._tasks.append([self._files[index] for index in task])
+                self._bytes.append(self._bytes[-1] + sum(found[index][1] for index in task))
             self._pool = process_pool(processes)
-            self._ahead = processes * self.AHEAD
+            self._processes, self._ahead = processes, processes * self.AHEAD
 
     def __enter__(self) -> _Reader:
         return self
@@ -368,6 +372,11 @@ class _Reader:
             task, position = place
             try:
                 for ahead in range(task, min(task + self._ahead, len(self._tasks))):
+                    if (
+                        ahead >= task + self._processes
+                        and self._bytes[ahead + 1] - self._bytes[task] > self.AHEAD_BYTES
+                    ):
+                        break
                     if ahead not in self._futures:
                         self._futures[ahead] = self._pool.submit(_read_files, self._tasks[ahead], self._columns)
                 read = self._futures[task].result()[position]
