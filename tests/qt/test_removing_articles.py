@@ -93,3 +93,14 @@ def test_the_shortcuts_list_says_where_delete_removes_articles(open_window):
     lines = shortcut_lines(open_window().menuBar())
     assert any("Remove Articles from Project…  (in the article list)" in line for line in lines)
     assert any("Add Claim from Selection  (in the reader)" in line for line in lines)
+
+
+def test_too_many_articles_at_once_are_refused_with_the_reason(qtbot, open_window, monkeypatch):
+    window = open_window()
+    monkeypatch.setattr(main_window_module, "MAX_REMOVED", 2)
+    monkeypatch.setattr(main_window_module, "confirm", lambda *args: True)
+    select_rows(window, [0, 1, 2])
+    window.articles.table.setFocus()
+    qtbot.keyClick(window.articles.table, Qt.Key.Key_Delete)
+    assert list_ids(window) == [1, 2, 3, 4, 5]
+    assert window.status_message.text() == "3 articles are selected: remove at most 2 at a time."
