@@ -6,10 +6,12 @@ import json
 
 import pytest
 
+from workbench.core.errors import WorkbenchError
 from workbench.ingest.errors import EmptyFile, UnreadableFile
-from workbench.ingest.tables import ColumnChoice, NoTextColumn, read_rows, read_table
+from workbench.ingest.tables import ColumnChoice, NoTextColumn, Table, read_rows, read_table
 
 BODY = "Officials said on Monday that the new policy would take effect next month."
+BY_NAME_MAPPING = {"text": "text", "title": "title"}
 
 
 def test_csv_with_a_quoted_multiline_field_and_crlf():
@@ -258,3 +260,52 @@ def test_a_workbook_with_one_far_cell_reads_only_the_cells_it_holds():
 def test_a_number_too_long_to_read_is_a_reason_not_a_crash():
     with pytest.raises(UnreadableFile, match="cannot be read"):
         read_table("n.jsonl", ('{"text": "Officials said so.", "n": ' + "9" * 5000 + "}\n").encode())
+
+
+def test_a_table_file_is_read_as_its_bytes_are_whatever_its_encoding(tmp_path):
+    """Read from its file, a line at a time when its start tells the encoding, a table gives
+    the rows its bytes give: UTF-8 with and without a BOM, UTF-16, a legacy code page (read
+    whole), a file whose lines end with CR alone."""
+    text = f'title,text\r"Grüße, München","{BODY}\rZweite Zeile"\rB,{BODY}\r'
+    for name, data in (
+        ("utf8.csv", text.encode()),
+        ("bom.csv", codecs.BOM_UTF8 + text.encode()),
+        ("utf16.csv", codecs.BOM_UTF16_LE + text.encode("utf-16-le")),
+        ("cp1252.csv", text.encode("cp1252")),
+    ):
+        (tmp_path / name).write_bytes(data)
+        rows = list(Table(name, tmp_path / name).rows(BY_NAME_MAPPING))
+        assert rows == read_table(name, data) and [r.metadata.title for r in rows] == ["Grüße, München", "B"], name
+        assert rows[0].text == f"{BODY}\nZweite Zeile"
+
+
+def test_a_malformed_row_of_a_file_not_all_utf8_is_told_as_when_read_whole(tmp_path):
+    """A row read as UTF-8 is malformed, but bytes after it are not UTF-8: the file is
+    judged as decode_text judges it whole (here: damaged UTF-8), not by that row."""
+    data = b'title,text\nA,"quoted"and more\n' + "B,Grüße\n".encode() * 200 + b"C,\xff\n"
+    (tmp_path / "news.csv").write_bytes(data)
+    with pytest.raises(WorkbenchError, match="invalid UTF-8 at byte"):
+        Table("news.csv", tmp_path / "news.csv")
+
+
+def test_a_table_file_changed_after_it_was_read_through_is_refused(tmp_path):
+    path = tmp_path / "news.csv"
+    path.write_text(f"title,text\nA,{BODY}\n")
+    table = Table("news.csv", path)
+    assert len(table) == 1
+    path.write_text(f"title,text\nA,{BODY}\nB,{BODY} again\n")
+    with pytest.raises(UnreadableFile, match="changed while it was imported"):
+        list(table.records())
+
+
+def test_json_lines_cells_that_are_not_text_are_found_before_any_row_is_used():
+    """Every key of every line is a column; the first row with a list or object where text
+    is wanted refuses the file, whichever column of it comes first."""
+    lines = [{"text": BODY}, {"text": BODY, "tags": [1, 2]}, {"text": BODY, "title": [{"x": 1}], "author": [3]}]
+    data = "\n".join(json.dumps(line) for line in lines).encode()
+    table = Table("news.jsonl", data)
+    assert table.columns == ["text", "tags", "title", "author"] and len(table) == 3
+    with pytest.raises(UnreadableFile, match=r"^line 3, column “title”: expected text, found a list$"):
+        table.mapping()
+    with pytest.raises(UnreadableFile, match=r"^line 3, column “author”"):
+        table.mapping(ColumnChoice(title=""))

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import functools
+import io
 import re
 import unicodedata
 from collections import Counter
@@ -179,6 +180,31 @@ def decode_text(data: bytes, declared: str | None = None) -> tuple[str, str]:
     if damaged_utf8:
         raise UndecodableError(f"invalid UTF-8 at byte {utf8_error.start}")
     return _detected(data)
+
+
+def open_text(binary: io.BufferedIOBase, newline: str) -> io.TextIOWrapper | None:
+    """The text of a seekable binary file as a stream, `newline` as for open(), decoded as
+    decode_text would decode the whole when its start tells how: by its byte-order mark
+    (which it skips), else as UTF-8. None when the start does not tell (NUL bytes, control
+    characters): decode_text, given the whole, says what it is. The stream raises
+    UnicodeDecodeError where the bytes are not in that encoding; decode_text, given the
+    whole, then tells the encoding, or why none fits."""
+    head = binary.read(8192)
+    encoding, skip = next(((encoding, len(bom)) for bom, encoding in _BOMS if head.startswith(bom)), ("", 0))
+    if not encoding:
+        if b"\x00" in head:
+            return None
+        encoding = "utf-8"
+    binary.seek(skip)
+    opening = io.TextIOWrapper(binary, encoding, errors="strict", newline=newline)
+    try:
+        _checked(opening.read(65536))
+    except (UnicodeDecodeError, UndecodableError):
+        return None
+    finally:
+        opening.detach()  # NOTE: else closing it closes the binary file
+    binary.seek(skip)
+    return io.TextIOWrapper(binary, encoding, errors="strict", newline=newline)
 
 
 def _codec(declared: str | None) -> str | None:

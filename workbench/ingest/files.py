@@ -6,8 +6,10 @@ import errno
 import os
 import stat
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from workbench.core.model import Article
 from workbench.ingest.errors import UnreadableFile
@@ -15,6 +17,15 @@ from workbench.ingest.formats import read_entries
 from workbench.ingest.html import is_saved_page_assets
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
+# A table of CSV, TSV or JSON Lines is read a row at a time and never held whole, so it may
+# be as large as the news datasets published as one file; its limit bounds the time an
+# import takes (some minutes a gigabyte) and what it adds to the project.
+MAX_TABLE_BYTES = 2_000_000_000
+# What to do with a table in a format read whole that is too large to read so.
+_ROW_BY_ROW = {
+    ".json": "as JSON Lines (one object a line) it may be up to",
+    ".xlsx": "saved as CSV it may be up to",
+}
 # Folders that tools leave beside files, holding nothing a person put there.
 _MACHINE_FOLDERS = frozenset({"__pycache__", "__MACOSX"})
 
@@ -53,8 +64,27 @@ def file_size(path: Path) -> int:
         return 0
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
-    """A regular file's bytes. Raises UnreadableFile with the reason."""
+def read_file(path: Path, limit: int | None = None) -> bytes:
+    """A regular file's bytes, when it is no larger than `limit` (MAX_FILE_BYTES). Raises
+    UnreadableFile with the reason."""
+    limit = MAX_FILE_BYTES if limit is None else limit
+    with _opened(path, limit) as handle:
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise UnreadableFile(f"too large (more than {limit / 1e6:,.0f} MB)")
+    return data
+
+
+def table_file(path: Path) -> Path:
+    """A table read a row at a time (CSV, TSV, JSON Lines: see Table), checked as read_file
+    checks a file, with a table's limit. Raises UnreadableFile with the reason."""
+    with _opened(path, MAX_TABLE_BYTES):
+        return path
+
+
+@contextmanager
+def _opened(path: Path, limit: int) -> Iterator[BinaryIO]:
+    """A regular file open for reading, when it is no larger than `limit`."""
     try:
         info = path.stat()
         if stat.S_ISDIR(info.st_mode):
@@ -62,9 +92,8 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("not a regular file (a device, pipe or socket)")
         if info.st_size > limit:
-            raise UnreadableFile(f"too large ({info.st_size / 1e6:.0f} MB; the limit is {limit / 1e6:.0f} MB)")
-        with path.open("rb") as handle:
-            data = handle.read(limit + 1)
+            raise UnreadableFile(_too_large(path, info.st_size, limit))
+        handle = path.open("rb")
     except FileNotFoundError:
         raise UnreadableFile(_missing(path)) from None
     except PermissionError:
@@ -75,9 +104,19 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
         if exc.errno == errno.ELOOP:
             raise UnreadableFile("a link that leads back to itself (a loop of symbolic links)") from None
         raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
-    if len(data) > limit:
-        raise UnreadableFile(f"too large (more than {limit / 1e6:.0f} MB)")
-    return data
+    with handle:
+        try:
+            yield handle
+        except OSError as exc:
+            raise UnreadableFile(f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _too_large(path: Path, size: int, limit: int) -> str:
+    text = f"too large ({size / 1e6:,.0f} MB; the limit is {limit / 1e6:,.0f} MB)"
+    suffix = path.suffix.lower()
+    if suffix in _ROW_BY_ROW and size <= MAX_TABLE_BYTES and limit < MAX_TABLE_BYTES:
+        text = text[:-1] + f"; {_ROW_BY_ROW[suffix]} {MAX_TABLE_BYTES / 1e6:,.0f} MB)"
+    return text
 
 
 def _missing(path: Path) -> str:

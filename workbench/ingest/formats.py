@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from workbench.core.model import Article
 from workbench.ingest.archives import ARCHIVE_SUFFIXES
@@ -13,7 +15,7 @@ from workbench.ingest.feeds import FEED_SUFFIXES, is_feed, read_feed
 from workbench.ingest.html import HTML_SUFFIXES, read_html
 from workbench.ingest.mime import MIME_SUFFIXES, read_mime
 from workbench.ingest.pdf import PDF_SUFFIXES, left_out, read_pdf
-from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, TableRow, read_table
+from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, Table, TableRow
 from workbench.ingest.word import WORD_SUFFIXES, read_word
 
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -96,19 +98,40 @@ def read_entries(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list
             entries.append(Entry(where, None, why))
         return entries
     if lowered.endswith(TABLE_SUFFIXES):
-        return _rows(name, read_table(name, data, choice), "empty (no rows)")
+        return list(TableEntries(name, data, choice))
     raise UnreadableFile(unsupported(name, explain=True))
 
 
+class TableEntries:
+    """The entries of a table, one article per row, each built as it is iterated: only one
+    is held at a time. Made, it has read every row (a path is read, not held: see Table),
+    and raises as read_entries does on a table it cannot read; iterated, it reads them
+    again, and raises UnreadableFile should the file have changed since."""
+
+    def __init__(self, name: str, source: bytes | Path, choice: ColumnChoice = BY_NAME):
+        self._name, self._table = name, Table(name, source)
+        self._mapping = self._table.mapping(choice)
+        if not len(self._table):
+            raise EmptyFile("empty (no rows)")
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+    def __iter__(self) -> Iterator[Entry]:
+        return (_entry(self._name, row) for row in self._table.rows(self._mapping))
+
+
 def _rows(name: str, rows: list[TableRow], empty: str) -> list[Entry]:
-    """One article per row of a table or item of a feed; a row without text is an empty
-    entry. Raises EmptyFile (`empty` says why) when there is no row at all."""
+    """One article per item of a feed; an item without text is an empty entry. Raises
+    EmptyFile (`empty` says why) when there is no item at all."""
     if not rows:
         raise EmptyFile(empty)
-    return [
-        Entry(row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None)
-        for row in rows
-    ]
+    return [_entry(name, row) for row in rows]
+
+
+def _entry(name: str, row: TableRow) -> Entry:
+    """A row's article; None when it has no text."""
+    return Entry(row.where, build_article(f"{name}, {row.where}", row.text, row.metadata) if row.text.strip() else None)
 
 
 def _documents(name: str, text: str, metadata: Metadata) -> list[Entry]:

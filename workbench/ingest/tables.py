@@ -1,8 +1,12 @@
 """Tables of articles — CSV, TSV, JSON Lines, JSON arrays — one article per row.
 
 The text column is found by its name (text, body, content, article, …) or named by the
-user, and so are the title, date, byline and site columns. A table is read whole before
+user, and so are the title, date, byline and site columns. A table is read through before
 anything of it is used: a malformed row refuses the file, naming the row and column.
+
+CSV, TSV and JSON Lines are read a row at a time, from the file, and read again for each
+use of their rows: no more than a row of them is held, however large the file. JSON arrays
+and workbooks are parsed whole, and their rows held.
 """
 
 from __future__ import annotations
@@ -11,20 +15,23 @@ import csv
 import io
 import json
 import math
+import os
 import re
 import warnings
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from pathlib import Path
 
 from workbench.core.text import load_json, normalise_newlines, url_host
 from workbench.ingest.article import Metadata
 from workbench.ingest.dates import find_date
-from workbench.ingest.decode import decode_text
+from workbench.ingest.decode import decode_text, open_text
 from workbench.ingest.errors import EmptyFile, UnreadableFile
 from workbench.ingest.html import fragment_text
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".xlsx")
+ROW_BY_ROW_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson")  # tables read a row at a time
 
 # Column names as news datasets spell them, most telling first; compared case-insensitively
 # with spaces and hyphens read as underscores.
@@ -104,22 +111,187 @@ class TableRow:
 def read_table(name: str, data: bytes, choice: ColumnChoice = BY_NAME) -> list[TableRow]:
     """Every row of the table in `data` (its format told by the file name `name`).
     Raises UnreadableFile (NoTextColumn when the text column is not found)."""
-    columns, rows = read_rows(name, data)
-    mapping = map_columns(columns, choice)
-    return [_table_row(row, mapping) for row in rows]
+    table = Table(name, data)
+    return list(table.rows(table.mapping(choice)))
 
 
 def read_rows(name: str, data: bytes) -> tuple[list[str], list[Row]]:
     """The column names and the rows of a table."""
-    suffix = name.lower().rsplit(".", 1)[-1]
-    if suffix == "xlsx":
-        return _xlsx_rows(data)
-    text, _encoding = decode_text(data)
-    if suffix in ("jsonl", "ndjson"):
-        return _with_columns(list(_json_lines(text)))
-    if suffix == "json":
-        return _with_columns(_json_array(text))
-    return _csv_rows(text, "\t" if suffix == "tsv" else None)
+    table = Table(name, data)
+    return table.columns, list(table.records())
+
+
+class Table:
+    """A table file (a path, or its bytes), its format told by its name. Made, it has read
+    every row, so that a malformed one refuses the file before any is used (UnreadableFile
+    names it), and knows its columns and how many rows it has; its rows are read again
+    for each use of them (`records`, `rows`).
+
+    The text of a CSV, TSV or JSON Lines file is decoded as it is read when its start tells
+    the encoding (a byte-order mark, else UTF-8) and all of it is in that encoding; else, as
+    for any other table, decode_text decodes the whole, and the text is held."""
+
+    def __init__(self, name: str, source: bytes | Path):
+        self.name, self._source = name, source
+        self._suffix = name.lower().rsplit(".", 1)[-1]
+        self._text: str | None = None  # the whole text, when it is not decoded as it is read
+        self._held: list[Row] | None = None  # the rows of a table parsed whole
+        self._header: list[str] | None = None  # a CSV's or a workbook's columns
+        self._stamp = _stamp(source)
+        if not name.lower().endswith(ROW_BY_ROW_SUFFIXES):
+            self._held = self._parsed_whole()
+            self._scan()
+            return
+        try:
+            self._scan()
+        except (UnicodeDecodeError, _NotToldByStart):
+            self._decode_whole()
+        except UnreadableFile:
+            # A row read as UTF-8 is malformed: so it is, unless the file is in another encoding.
+            if self._decodes_as_read():
+                raise
+            self._decode_whole()
+
+    def __len__(self) -> int:
+        return self.count
+
+    def mapping(self, choice: ColumnChoice = BY_NAME) -> dict[str, str]:
+        """Which column holds what (see map_columns). Raises UnreadableFile also when a row
+        holds a list or an object where text is wanted."""
+        mapping = map_columns(self.columns, choice)
+        # The first row with such a cell, and of its cells the first in the mapping's order.
+        found = [
+            (*self._not_text[(column, role == "text")], order, column)
+            for order, (role, column) in enumerate(mapping.items())
+            if (column, role == "text") in self._not_text
+        ]
+        if found:
+            _number, where, kind, _order, column = min(found)
+            raise UnreadableFile(f"{where}, column “{column}”: expected text, found {kind}")
+        return mapping
+
+    def rows(self, mapping: dict[str, str]) -> Iterator[TableRow]:
+        """The rows as articles-to-be, their columns as `mapping` says (see `mapping`)."""
+        return (_table_row(row, mapping) for row in self.records())
+
+    def records(self) -> Iterator[Row]:
+        """The rows, read again. Raises UnreadableFile when the file has changed since."""
+        if self._held is not None:
+            yield from self._held
+            return
+        changed = UnreadableFile("changed while it was imported: import it again")
+        if _stamp(self._source) != self._stamp:
+            raise changed
+        number = 0
+        try:
+            for number, row in enumerate(self._read(), start=1):  # noqa: B007 — counted
+                yield row
+        except UnicodeDecodeError:
+            raise changed from None
+        if number != self.count:
+            raise changed
+
+    def _scan(self) -> None:
+        """Read every row: their number, their columns (JSON: the keys of every row, in the
+        order first met), and where a cell first holds what is not text (only JSON's can)."""
+        keys: dict[str, None] = {}
+        not_text: dict[tuple[str, bool], tuple[int, str, str]] = {}  # (column, as the text) → row, where, kind
+        json = self._suffix in ("json", "jsonl", "ndjson")
+        count = 0
+        for count, row in enumerate(self._held if self._held is not None else self._read(), start=1):  # noqa: B007
+            if json:
+                for column, value in row.values.items():
+                    keys.setdefault(column)
+                    for joined in (True, False):
+                        if (column, joined) not in not_text and (kind := _not_text(value, joined=joined)):
+                            not_text[(column, joined)] = (count, row.where, kind)
+        self.count, self._not_text = count, not_text
+        self.columns = list(keys) if json else self._header or []
+
+    def _decode_whole(self) -> None:
+        """Decode the whole text as decode_text does, hold it, and read the rows from it."""
+        self._text, _encoding = decode_text(self._bytes())
+        self._scan()
+
+    def _decodes_as_read(self) -> bool:
+        """Whether all the text decodes as it is decoded when read a line at a time."""
+        try:
+            for _line in self._lines(""):
+                pass
+        except (UnicodeDecodeError, _NotToldByStart):
+            return False
+        return True
+
+    def _read(self) -> Iterator[Row]:
+        """The rows of a CSV, TSV or JSON Lines file (a CSV's header: `_header`)."""
+        if self._suffix in ("jsonl", "ndjson"):
+            yield from _json_lines(self._lines("\n"))
+            return
+        lines = self._lines("")
+        try:
+            delimiter = "\t" if self._suffix == "tsv" else _delimiter(self._first_line())
+            self._header, rows = _csv_rows(lines, delimiter)
+            yield from rows
+        finally:
+            lines.close()
+
+    def _lines(self, newline: str) -> Iterator[str]:
+        """The lines of the text, each with its line break; `newline` as for open() ("":
+        any of CR, LF, CRLF ends a line; "\n": LF alone)."""
+        if self._text is not None:
+            yield from (match.group() for match in _LINES[newline].finditer(self._text))
+            return
+        with self._binary() as binary:
+            text = open_text(binary, newline)
+            if text is None:
+                raise _NotToldByStart
+            try:
+                for line in text:  # noqa: UP028 — `yield from` would close the file on a close()
+                    yield line
+            finally:
+                text.detach()  # NOTE: the binary file is closed by its `with`
+
+    def _first_line(self) -> str:
+        """The text up to its first LF."""
+        if self._text is not None:
+            return self._text.split("\n", 1)[0]
+        lines = self._lines("\n")
+        try:
+            return next(lines, "").removesuffix("\n")
+        finally:
+            lines.close()
+
+    def _binary(self):
+        return io.BytesIO(self._source) if isinstance(self._source, bytes) else self._source.open("rb")
+
+    def _bytes(self) -> bytes:
+        return self._source if isinstance(self._source, bytes) else self._source.read_bytes()
+
+    def _parsed_whole(self) -> list[Row]:
+        """The rows of a workbook or a JSON array (its header: `_header`)."""
+        data = self._bytes()
+        if self._suffix == "xlsx":
+            self._header, rows = _xlsx_rows(data)
+            return rows
+        text, _encoding = decode_text(data)
+        del data  # NOTE: not held while the text is parsed
+        return _json_array(text)
+
+
+class _NotToldByStart(Exception):
+    """A text whose encoding its start does not tell: decoded whole."""
+
+
+# A line with its line break: any of CR, LF and CRLF ending it, or LF alone.
+_LINES = {"": re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+"), "\n": re.compile(r"[^\n]*\n|[^\n]+")}
+
+
+def _stamp(source: bytes | Path) -> tuple | None:
+    """What tells that a file has changed since it was read: its size and time of change."""
+    if isinstance(source, bytes):
+        return None
+    info = os.stat(source)
+    return info.st_size, info.st_mtime_ns
 
 
 def map_columns(columns: list[str], choice: ColumnChoice = BY_NAME) -> dict[str, str]:
@@ -207,6 +379,9 @@ def _cell(row: Row, column: str, *, joined: bool) -> str:
     blank lines where the text is wanted (paragraphs), else by commas (names); people as
     objects with a name give their names."""
     value = row.values.get(column)
+    kind = _not_text(value, joined=joined)
+    if kind:
+        raise UnreadableFile(f"{row.where}, column “{column}”: expected text, found {kind}")
     if value is None or (isinstance(value, float) and not math.isfinite(value)):
         return ""
     if isinstance(value, str):
@@ -216,27 +391,44 @@ def _cell(row: Row, column: str, *, joined: bool) -> str:
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return ("\n\n" if joined else ", ").join(value)  # paragraphs, or names ("authors": [...])
     named = value if isinstance(value, list) else [value]
+    return ", ".join(v["name"] for v in named)  # JSON Feed's "authors": [{"name": …}]
+
+
+def _not_text(value, *, joined: bool) -> str | None:
+    """What a cell holds that cannot be read as text ("a list", "an object"); None when it can
+    (see _cell)."""
+    if value is None or isinstance(value, str | bool | int | float):
+        return None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return None
+    named = value if isinstance(value, list) else [value]
     if not joined and all(isinstance(v, dict) and isinstance(v.get("name"), str) for v in named):
-        return ", ".join(v["name"] for v in named)  # JSON Feed's "authors": [{"name": …}]
-    kind = "a list" if isinstance(value, list) else "an object"
-    raise UnreadableFile(f"{row.where}, column “{column}”: expected text, found {kind}")
+        return None
+    return "a list" if isinstance(value, list) else "an object"
 
 
 def _one_line(value: str | None) -> str | None:
     return " ".join(value.split()) or None if value else None
 
 
-def _csv_rows(text: str, delimiter: str | None) -> tuple[list[str], list[Row]]:
+def _csv_rows(lines: Iterable[str], delimiter: str) -> tuple[list[str], Iterator[Row]]:
+    """The header of a CSV's lines, and its rows, read as they are iterated."""
     # NOTE: a whole article is one cell: far above the csv module's default field limit.
     csv.field_size_limit(1 << 30)
-    delimiter = delimiter or _delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
-    rows, number = [], 0
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     try:
         header = next((record for record in reader if any(cell.strip() for cell in record)), None)
-        if header is None:  # no line but blank ones
-            return [], []
-        header = _unique(header)
+    except csv.Error as exc:
+        raise UnreadableFile(f"row 1 (line {reader.line_num}): malformed CSV ({exc})") from None
+    if header is None:  # no line but blank ones
+        return [], iter(())
+    header = _unique(header)
+    return header, _csv_records(reader, header)
+
+
+def _csv_records(reader, header: list[str]) -> Iterator[Row]:
+    number = 0
+    try:
         for record in reader:
             if not record:
                 continue  # a blank line between rows
@@ -245,10 +437,9 @@ def _csv_rows(text: str, delimiter: str | None) -> tuple[list[str], list[Row]]:
                 raise UnreadableFile(
                     f"row {number} (line {reader.line_num}) has {len(record)} columns; the header has {len(header)}"
                 )
-            rows.append(Row(f"row {number}", dict(zip(header, record, strict=True))))
+            yield Row(f"row {number}", dict(zip(header, record, strict=True)))
     except csv.Error as exc:
         raise UnreadableFile(f"row {number + 1} (line {reader.line_num}): malformed CSV ({exc})") from None
-    return header, rows
 
 
 def _xlsx_rows(data: bytes) -> tuple[list[str], list[Row]]:
@@ -308,16 +499,17 @@ def _unique(header: list[str]) -> list[str]:
     return names
 
 
-def _delimiter(text: str) -> str:
+def _delimiter(header: str) -> str:
     """The CSV's delimiter: the one of , ; tab | that the header line uses most."""
-    header = text.split("\n", 1)[0]
     counts = {d: header.count(d) for d in (",", ";", "\t", "|")}
     best = max(counts, key=counts.get)
     return best if counts[best] else ","
 
 
-def _json_lines(text: str) -> Iterator[Row]:
-    for number, line in enumerate(text.split("\n"), start=1):
+def _json_lines(lines: Iterable[str]) -> Iterator[Row]:
+    """The rows of JSON Lines, from its lines split at LF alone."""
+    for number, line in enumerate(lines, start=1):
+        line = line.removesuffix("\n")
         if not line.strip():
             continue
         value = _json(line, f"line {number}")
@@ -386,11 +578,6 @@ def _json(text: str, where: str):
         raise UnreadableFile(f"{where or 'the file'}: a value that cannot be read ({exc})") from None
     except RecursionError:
         raise UnreadableFile(f"{where or 'the file'}: JSON nested too deeply") from None
-
-
-def _with_columns(rows: list[Row]) -> tuple[list[str], list[Row]]:
-    columns = list(dict.fromkeys(key for row in rows for key in row.values))
-    return columns, rows
 
 
 def _kind(value) -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -54,6 +54,7 @@ class NearDuplicateIndex:
     """
 
     HELD_ROWS = 160_000  # band keys held before they are written: 5,000 articles, ~30 MB
+    KEPT_COMPARED = 32_000_000  # bytes of shingles kept from one add to the next (~5,000 articles)
 
     def __init__(self, store: ProjectStore):
         self._store = store
@@ -64,6 +65,9 @@ class NearDuplicateIndex:
         self._held: list[dict[int, int | list[int]]] = []
         self._held_rows = 0  # band keys held: (band, key, article id) rows to write
         self._last: int | None = None  # the last article indexed here
+        # Articles compared, kept from one add to the next within `transaction` (else each
+        # add's own): article id → title and shingles, None when not in the project.
+        self._compared: dict[int, tuple[str, np.ndarray] | None] | None = None
 
     def add(self, new: Sequence[tuple[int, Article, list[int]]]) -> dict[int, list[NearDuplicate]]:
         """Index newly stored articles, (id, article, band keys), in id order, and flag the
@@ -77,7 +81,7 @@ class NearDuplicateIndex:
         if new and not self._held and store.get_meta(BANDS_FROM) is None:
             store.set_meta(BANDS_FROM, str(new[0][0]))
         stored = store.articles_sharing_bands([(article_id, keys) for article_id, _, keys in new], MAX_CANDIDATES)
-        compared: dict[int, tuple[str, np.ndarray] | None] = {}  # article id → title, shingles
+        compared = {} if self._compared is None else self._compared
         found = {}
         held = self._held
         for article_id, article, keys in new:
@@ -105,6 +109,10 @@ class NearDuplicateIndex:
                     found[article_id] = near
         if self._held_rows >= self.HELD_ROWS:
             self.write()
+        kept = sum(item[1].nbytes for item in compared.values() if item is not None)
+        while kept > self.KEPT_COMPARED and compared:  # the first compared go first
+            item = compared.pop(next(iter(compared)))
+            kept -= item[1].nbytes if item is not None else 0
         return found
 
     def _compare(self, compared: dict, article_id: int, candidates: list[int]) -> list[NearDuplicate]:
@@ -130,6 +138,25 @@ class NearDuplicateIndex:
             following = store.first_article_after(self._last)  # not indexed yet, if any
             store.set_meta(BANDS_FROM, None if following is None else str(following))
         self._held, self._held_rows, self._last = [], 0, None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """A transaction (a savepoint, within the caller's) whose articles are added here a
+        part at a time as they are stored, not all at its end: those of a table too large
+        to hold. The keys held before are written first, outside it, so that what is held
+        when it fails is its own only, and is forgotten as its writes are undone. The
+        articles compared are kept from one add to the next (the latest, up to KEPT_COMPARED
+        bytes of shingles): a part's articles are much compared with the parts' before."""
+        self.write()
+        self._compared = {}
+        try:
+            with self._store.transaction():
+                yield
+        except BaseException:
+            self._held, self._held_rows, self._last = [], 0, None
+            raise
+        finally:
+            self._compared = None
 
     def __enter__(self) -> NearDuplicateIndex:
         return self

@@ -6,6 +6,10 @@ the process being killed leaves the project as it was before that file. Files ar
 (and fingerprinted for near-duplicates) first, then stored a batch at a time, one
 transaction per batch. One bad file does not stop the others.
 
+A large table of CSV, TSV or JSON Lines is read through first, so that a malformed row
+refuses it before any is stored, then read again a row at a time as its articles are
+stored, in a transaction of its own: its articles are never all held at once.
+
 Reading a file — decoding it, finding its layout, fingerprinting its body — is most of
 the work of importing it and needs no project: in a large import, other processes read
 the files ahead while this one stores them.
@@ -16,9 +20,10 @@ from __future__ import annotations
 import logging
 import os
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from itertools import islice
 from pathlib import Path
 
 from workbench.core.errors import WorkbenchError
@@ -27,10 +32,18 @@ from workbench.core.processes import process_pool
 from workbench.core.text import counted
 from workbench.ingest.archives import Archive
 from workbench.ingest.errors import EmptyFile, NotArticles, UnreadableFile
-from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file
-from workbench.ingest.formats import Entry, is_archive, is_supported, read_entries, unsupported
+from workbench.ingest.files import MAX_FILE_BYTES, FoundFile, collect_files, file_size, read_file, table_file
+from workbench.ingest.formats import Entry, TableEntries, is_archive, is_supported, read_entries, unsupported
 from workbench.ingest.html import HTML_SUFFIXES
-from workbench.ingest.tables import BY_NAME, TABLE_SUFFIXES, ColumnChoice, NoTextColumn, guess_columns, read_rows
+from workbench.ingest.tables import (
+    BY_NAME,
+    ROW_BY_ROW_SUFFIXES,
+    TABLE_SUFFIXES,
+    ColumnChoice,
+    NoTextColumn,
+    Table,
+    guess_columns,
+)
 from workbench.services.duplicates import (
     NearDuplicate,
     NearDuplicateIndex,
@@ -42,6 +55,7 @@ from workbench.store import ProjectStore
 
 IMPORTED, FAILED = "imported", "failed"
 _LARGE = 1_000_000  # bytes from which reading a file is a stage worth announcing
+_INDEXED_TOGETHER = 1_000  # articles of a table read row by row searched for near-duplicates at once
 # What an archive may unpack to: its members are read, and held, before they are stored.
 MAX_ARCHIVE_BYTES = 500_000_000
 # Files to read from which two other processes pay for starting them (measured on two
@@ -187,11 +201,15 @@ def preview_table(path: str | os.PathLike, *, rows: int = 5) -> TablePreview:
     path = Path(path)
     if not path.name.lower().endswith(TABLE_SUFFIXES):
         raise WorkbenchError(f"{path.name} is not a table ({', '.join(TABLE_SUFFIXES)}).")
-    columns, records = read_rows(path.name, read_file(path))
+    # NOTE: a table read row by row is read through, but not held, however large.
+    table = Table(path.name, table_file(path) if path.name.lower().endswith(ROW_BY_ROW_SUFFIXES) else read_file(path))
+    columns = table.columns
     if not columns:
         raise WorkbenchError(f"{path.name} has no columns.")
     guess = guess_columns(columns)
-    sample = tuple(tuple(_preview_cell(r.values.get(c)) for c in columns) for r in records[:rows])
+    records = table.records()
+    sample = tuple(tuple(_preview_cell(r.values.get(c)) for c in columns) for r in islice(records, rows))
+    records.close()
     return TablePreview(
         path, tuple(columns), sample, ColumnChoice(guess.get("text"), guess.get("title"), guess.get("date"))
     )
@@ -200,6 +218,15 @@ def preview_table(path: str | os.PathLike, *, rows: int = 5) -> TablePreview:
 def _preview_cell(value) -> str:
     text = "" if value is None else " ".join(str(value).split())
     return text if len(text) <= 200 else text[:199] + "…"
+
+
+class _Unread(Exception):
+    """A table read row by row found unreadable as it was stored (it changed since it was
+    read through): its transaction is rolled back; `outcome` says why."""
+
+    def __init__(self, outcome: FileOutcome):
+        super().__init__(outcome.error)
+        self.outcome = outcome
 
 
 class _Stopped(Exception):
@@ -214,13 +241,18 @@ class _Stopped(Exception):
 @dataclass(frozen=True)
 class _Read:
     """A file (or archive member) read and ready to store: its entries and their MinHash
-    band keys, computed before any write."""
+    band keys, computed before any write — or, for a table read row by row, its entries
+    built, and their keys computed, as they are stored (`keys` None)."""
 
     where: str
     name: str
-    entries: list[Entry]
-    keys: list[list[int]]
+    entries: list[Entry] | TableEntries
+    keys: list[list[int]] | None
     in_archive: bool = False
+
+    @property
+    def row_by_row(self) -> bool:
+        return self.keys is None
 
 
 def import_paths(
@@ -281,14 +313,19 @@ class _Batch:
         self._near = near
         self._files: list[tuple[list, bool]] = []  # (what was read of a file, whether all of it)
         self._entries = 0
+        self._alone = False  # a table read row by row: stored in a batch of its own
         self._since = time.monotonic()
 
     def add(self, read: list, *, whole: bool = True) -> None:
+        alone = any(isinstance(item, _Read) and item.row_by_row for item in read)
+        if alone:
+            self.store()
         self._files.append((read, whole))
         self._entries += sum(len(item.entries) for item in read if isinstance(item, _Read))
+        self._alone = alone
 
     def store_when_due(self) -> None:
-        if self._entries >= self.ENTRIES or time.monotonic() - self._since >= self.SECONDS:
+        if self._alone or self._entries >= self.ENTRIES or time.monotonic() - self._since >= self.SECONDS:
             self.store()
 
     def store(self) -> None:
@@ -316,11 +353,27 @@ class _Batch:
         self._since = time.monotonic()
 
     def _store_read(self, read: _Read) -> tuple[FileOutcome, list[tuple[int, str, Article, list[int]]]]:
-        # A file of one article is stored by one statement, whole or not at all by itself: a
-        # savepoint is for a file of several, which a cancel may stop in the middle.
-        with self._store.transaction() if len(read.entries) > 1 else nullcontext():
-            outcome, new = _store_entries(self._store, read, self._meter, self._cancelled)
-        return replace(outcome, in_archive=True) if read.in_archive else outcome, new
+        if not read.row_by_row:
+            # A file of one article is stored by one statement, whole or not at all by itself:
+            # a savepoint is for a file of several, which a cancel may stop in the middle.
+            with self._store.transaction() if len(read.entries) > 1 else nullcontext():
+                outcome, new = _store_entries(self._store, read, self._meter, self._cancelled)
+            return replace(outcome, in_archive=True) if read.in_archive else outcome, new
+        # Its articles are searched for near-duplicates a part at a time, as they are stored.
+        found: dict[int, list[NearDuplicate]] = {}
+        where: dict[int, str] = {}
+
+        def index(new: list[tuple[int, str, Article, list[int]]]) -> None:
+            near = self._near.add([(article_id, article, keys) for article_id, _, article, keys in new])
+            found.update(near)
+            where.update((article_id, at) for article_id, at, _, _ in new if article_id in near)
+
+        try:
+            with self._near.transaction():
+                outcome, _ = _store_entries(self._store, read, self._meter, self._cancelled, index)
+        except _Unread as unread:
+            return unread.outcome, []
+        return _flagged(outcome, found, where), []
 
 
 def _flagged(outcome: FileOutcome, found: dict[int, list[NearDuplicate]], where: dict[int, str]) -> FileOutcome:
@@ -415,10 +468,16 @@ def _read_file(file: FoundFile, columns, meter, cancelled) -> list:
         exists = file.path.exists()
         return [FileOutcome(where, error=unsupported(file.name, explain=True) if exists else "no such file or folder")]
     try:
-        data = read_file(file.path)
+        data = table_file(file.path) if _row_by_row(file.name, file_size(file.path)) else read_file(file.path)
     except WorkbenchError as exc:
         return [FileOutcome(where, error=str(exc))]
     return [_read_data(where, file.name, data, columns, meter)]
+
+
+def _row_by_row(name: str, size: int) -> bool:
+    """Whether a table is read a row at a time from its file: a large CSV, TSV or JSON Lines
+    file (a small one is read whole, and stored in a batch with other files)."""
+    return size >= _LARGE and name.lower().endswith(ROW_BY_ROW_SUFFIXES)
 
 
 def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
@@ -460,26 +519,35 @@ def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
     return read
 
 
-def _read_data(where: str, name: str, data: bytes, columns, meter) -> _Read | FileOutcome:
-    """One file's articles, read and indexed for near-duplicates, ready to store."""
-    if len(data) >= _LARGE:
-        meter.report(f"Reading {name} ({len(data) / 1e6:.0f} MB)…")
+def _read_data(where: str, name: str, data: bytes | Path, columns, meter) -> _Read | FileOutcome:
+    """One file's articles, read and indexed for near-duplicates, ready to store; a table's
+    file (a path) read through, its rows to read again as they are stored."""
+    size = len(data) if isinstance(data, bytes) else file_size(data)
+    if size >= _LARGE:
+        meter.report(f"Reading {name} ({size / 1e6:.0f} MB)…")
     try:
+        if not isinstance(data, bytes):
+            return _Read(where, name, TableEntries(name, data, columns), None)
         entries = read_entries(name, data, columns)
-    except NoTextColumn as exc:
-        return FileOutcome(where, error=str(exc), columns=tuple(exc.columns))
-    except EmptyFile as exc:
-        return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
-    except NotArticles as exc:
-        return FileOutcome(where, skipped=(Skip(UNSUPPORTED, str(exc)),))
-    except WorkbenchError as exc:
-        return FileOutcome(where, error=str(exc))
     except Exception as exc:  # noqa: BLE001 — a fault in reading one file must not stop the others
-        if logging.getLogger().hasHandlers():
-            log.exception("reading %s failed", where)
-        return FileOutcome(where, error=f"could not be read: an unexpected error ({type(exc).__name__}: {exc})")
+        return _unread(where, exc)
     keys = [_prepared(entry.article) if entry.article is not None else [] for entry in entries]
     return _Read(where, name, entries, keys)
+
+
+def _unread(where: str, exc: Exception) -> FileOutcome:
+    """What becomes of a file that could not be read, as `exc` says."""
+    if isinstance(exc, NoTextColumn):
+        return FileOutcome(where, error=str(exc), columns=tuple(exc.columns))
+    if isinstance(exc, EmptyFile):
+        return FileOutcome(where, skipped=(Skip(EMPTY, str(exc)),))
+    if isinstance(exc, NotArticles):
+        return FileOutcome(where, skipped=(Skip(UNSUPPORTED, str(exc)),))
+    if isinstance(exc, WorkbenchError):
+        return FileOutcome(where, error=str(exc))
+    if logging.getLogger().hasHandlers():
+        log.error("reading %s failed", where, exc_info=exc)
+    return FileOutcome(where, error=f"could not be read: an unexpected error ({type(exc).__name__}: {exc})")
 
 
 def _prepared(article: Article) -> list[int]:
@@ -490,17 +558,20 @@ def _prepared(article: Article) -> list[int]:
 
 
 def _store_entries(
-    store, read: _Read, meter, cancelled
+    store, read: _Read, meter, cancelled, index=None
 ) -> tuple[FileOutcome, list[tuple[int, str, Article, list[int]]]]:
     """Store a file's articles; returns its outcome and, for the near-duplicate search, the
-    new articles: (id, where in the file, article, band keys)."""
+    new articles: (id, where in the file, article, band keys). With `index`, they are given
+    to it instead, a part at a time as they are stored, and not held."""
     imported, skipped, new = [], [], []
     entries, name = read.entries, read.name
-    for number, entry in enumerate(entries):
+    readable, title = 0, ""  # entries not left out as unreadable; the title of the first stored
+    for number, entry in enumerate(_entries(read)):
         if len(entries) > 1:  # a table: a cancel stops it, all of it left out
             if cancelled():
                 raise _Stopped
             meter.within(number / len(entries), f"Importing {name}: {entry.where} of {len(entries)}")
+        readable += not entry.unreadable
         if entry.article is None:
             skipped.append(
                 Skip(UNREADABLE, entry.unreadable, entry.where)
@@ -515,10 +586,34 @@ def _store_entries(
             continue
         article_id = store.add_article(entry.article)
         imported.append(article_id)
-        new.append((article_id, entry.where, entry.article, read.keys[number]))
-    whole = [entry for entry in entries if not entry.unreadable]  # a PDF's pages left out aside
-    title = whole[0].article.title if len(whole) == 1 and imported else ""
+        title = title or entry.article.title
+        keys = _prepared(entry.article) if read.row_by_row else read.keys[number]
+        new.append((article_id, entry.where, entry.article, keys))
+        if index is not None and len(new) >= _INDEXED_TOGETHER:
+            index(new)
+            new = []
+    if index is not None and new:
+        index(new)
+        new = []
+    title = title if readable == 1 else ""  # a file of one article (a PDF's pages left out aside)
     return FileOutcome(read.where, tuple(imported), tuple(skipped), title=title), new
+
+
+def _entries(read: _Read) -> Iterator[Entry]:
+    """A file's entries; those of a table read row by row built as they are iterated, a
+    failure to read them raised as _Unread."""
+    if not read.row_by_row:
+        yield from read.entries
+        return
+    entries = iter(read.entries)
+    while True:
+        try:
+            entry = next(entries)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 — see _read_data
+            raise _Unread(_unread(read.where, exc)) from None
+        yield entry
 
 
 def _shared_folder(paths: list[str]) -> str:
