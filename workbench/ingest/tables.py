@@ -287,10 +287,14 @@ _LINES = {"": re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+"), "\n": re.compile(r
 
 
 def _stamp(source: bytes | Path) -> tuple | None:
-    """What tells that a file has changed since it was read: its size and time of change."""
+    """What tells that a file has changed since it was read: its size and time of change
+    (None when it is gone)."""
     if isinstance(source, bytes):
+        return ()
+    try:
+        info = os.stat(source)
+    except OSError:  # gone
         return None
-    info = os.stat(source)
     return info.st_size, info.st_mtime_ns
 
 

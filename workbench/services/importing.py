@@ -221,8 +221,9 @@ def _preview_cell(value) -> str:
 
 
 class _Unread(Exception):
-    """A table read row by row found unreadable as it was stored (it changed since it was
-    read through): its transaction is rolled back; `outcome` says why."""
+    """A table read row by row found unreadable as it was stored (changed since it was read
+    through, or a fault in building an article): its transaction is rolled back; `outcome`
+    says why."""
 
     def __init__(self, outcome: FileOutcome):
         super().__init__(outcome.error)
