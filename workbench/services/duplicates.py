@@ -54,7 +54,7 @@ class NearDuplicateIndex:
     """
 
     HELD_ROWS = 160_000  # band keys held before they are written: 5,000 articles, ~30 MB
-    KEPT_COMPARED = 32_000_000  # bytes of shingles kept from one add to the next (~5,000 articles)
+    KEPT_COMPARED = 128_000_000  # bytes of shingles kept from one add to the next (~20,000 articles)
 
     def __init__(self, store: ProjectStore):
         self._store = store
