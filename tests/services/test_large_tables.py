@@ -1,6 +1,9 @@
 """Large tables of CSV, TSV or JSON Lines are read through first, then read again a row at a
-time as their articles are stored: never held whole, still imported whole or not at all."""
+time, their articles built and kept until stored: never held whole, still imported whole or
+not at all, and the project locked only while they are stored."""
 
+import errno
+import io
 import json
 import sqlite3
 
@@ -14,9 +17,9 @@ from workbench.services.importing import import_paths, preview_table
 
 @pytest.fixture
 def row_by_row(monkeypatch):
-    """Every table read row by row, its articles searched for near-duplicates 20 at a time."""
+    """Every table read row by row, its articles kept and searched for near-duplicates 20 at a time."""
     monkeypatch.setattr(importing, "_LARGE", 1)
-    monkeypatch.setattr(importing, "_INDEXED_TOGETHER", 20)
+    monkeypatch.setattr(importing, "_PART", 20)
 
 
 def stories(count: int) -> list[str]:
@@ -53,14 +56,7 @@ def test_a_malformed_row_far_into_a_large_table_leaves_the_project_as_it_was(ses
     assert session.store.article_count() == 3
 
 
-@pytest.mark.parametrize("held", [160_000, 1_500])  # band keys held till the end, or written mid-table
-def test_a_table_failing_while_stored_is_left_out_whole_and_its_articles_are_not_compared_after(
-    session, tmp_path, row_by_row, monkeypatch, held
-):
-    """Rows are stored, and searched for near-duplicates, before a later row fails: all of
-    the table is rolled back, and what was held of it for the search forgotten (the next
-    article stored takes the first one's id)."""
-    monkeypatch.setattr(importing.NearDuplicateIndex, "HELD_ROWS", held)
+def test_a_table_whose_article_fails_to_be_built_is_left_out_whole(session, tmp_path, row_by_row, monkeypatch):
     texts = stories(100)
     table = write_csv(tmp_path / "news.csv", texts)
     copy = tmp_path / "zz copy.txt"  # the first row's story, told again with a word changed
@@ -86,16 +82,24 @@ def test_a_table_failing_while_stored_is_left_out_whole_and_its_articles_are_not
     assert flag.where == "row 1" and [n.other_id for n in flag.near] == list(copied.imported)
 
 
-def test_cancel_in_the_middle_of_a_large_table_leaves_all_of_it_out(session, tmp_path, row_by_row):
+@pytest.mark.parametrize("asked", [5, 150])  # asked 10 times while the table is read, then for each row stored
+@pytest.mark.parametrize("held", [160_000, 1_500])  # band keys held till the end, or written mid-table
+def test_cancel_in_the_middle_of_a_large_table_leaves_all_of_it_out(
+    session, tmp_path, row_by_row, monkeypatch, asked, held
+):
+    """Cancelled while read, or once rows are stored and searched for near-duplicates: all of
+    the table is left out, and what was held of it for the search forgotten."""
+    monkeypatch.setattr(importing.NearDuplicateIndex, "HELD_ROWS", held)
     table = write_csv(tmp_path / "news.csv", stories(200))
     calls = []
-    report = import_paths(session.store, [table], cancelled=lambda: calls.append(1) or len(calls) > 150)
+    report = import_paths(session.store, [table], cancelled=lambda: calls.append(1) or len(calls) > asked)
     assert report.cancelled and report.outcomes == [] and session.store.article_count() == 0
+    assert session.store._db.execute("SELECT count(*) FROM article_bands").fetchone() == (0,)
     again = import_paths(session.store, [table])
     assert again.count("imported") == 200 and again.count("duplicate") == 0 and not again.flagged
 
 
-def test_the_project_is_not_locked_while_a_large_table_is_read_through(session, tmp_path, row_by_row):
+def test_the_project_is_not_locked_while_a_large_table_is_read_and_its_articles_built(session, tmp_path, row_by_row):
     table = write_csv(tmp_path / "news.csv", stories(50))
     other = sqlite3.connect(session.path, timeout=0, isolation_level=None)
     writes = []
@@ -108,6 +112,18 @@ def test_the_project_is_not_locked_while_a_large_table_is_read_through(session, 
     import_paths(session.store, [table], progress=progress)
     other.close()
     assert writes and session.store.article_count() == 50
+
+
+def test_a_table_whose_articles_cannot_be_kept_till_stored_is_said_so(session, tmp_path, row_by_row, monkeypatch):
+    class Full(io.BytesIO):
+        def write(self, data):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(importing.tempfile, "TemporaryFile", Full)
+    report = import_paths(session.store, [write_csv(tmp_path / "news.csv", stories(30))])
+    assert report.outcomes[0].error.startswith("its articles could not be kept in the temporary folder ")
+    assert report.outcomes[0].error.endswith(" till stored (No space left on device)")
+    assert session.store.article_count() == 0
 
 
 def test_tables_read_row_by_row_may_be_larger_than_other_files(session, tmp_path, row_by_row, monkeypatch):

@@ -7,8 +7,9 @@ the process being killed leaves the project as it was before that file. Files ar
 transaction per batch. One bad file does not stop the others.
 
 A large table of CSV, TSV or JSON Lines is read through first, so that a malformed row
-refuses it before any is stored, then read again a row at a time as its articles are
-stored, in a transaction of its own: its articles are never all held at once.
+refuses it before any is stored, then read again a row at a time, its articles built and
+kept compressed in a temporary file until they are stored, in a transaction of its own:
+they are never all held at once, and the project is locked only while they are stored.
 
 Reading a file — decoding it, finding its layout, fingerprinting its body — is most of
 the work of importing it and needs no project: in a large import, other processes read
@@ -19,7 +20,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
+import tempfile
 import time
+import zlib
 from collections.abc import Iterable, Iterator
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -55,7 +59,7 @@ from workbench.store import ProjectStore
 
 IMPORTED, FAILED = "imported", "failed"
 _LARGE = 1_000_000  # bytes from which reading a file is a stage worth announcing
-_INDEXED_TOGETHER = 1_000  # articles of a table read row by row searched for near-duplicates at once
+_PART = 1_000  # articles of a table read row by row built, kept, and searched for near-duplicates together
 # What an archive may unpack to: its members are read, and held, before they are stored.
 MAX_ARCHIVE_BYTES = 500_000_000
 # Files to read from which two other processes pay for starting them (measured on two
@@ -220,16 +224,6 @@ def _preview_cell(value) -> str:
     return text if len(text) <= 200 else text[:199] + "…"
 
 
-class _Unread(Exception):
-    """A table read row by row found unreadable as it was stored (changed since it was read
-    through, or a fault in building an article): its transaction is rolled back; `outcome`
-    says why."""
-
-    def __init__(self, outcome: FileOutcome):
-        super().__init__(outcome.error)
-        self.outcome = outcome
-
-
 class _Stopped(Exception):
     """Cancelled in the middle of a file: its transaction is rolled back. `read` holds
     what was read of an archive before (its members are stored)."""
@@ -242,18 +236,73 @@ class _Stopped(Exception):
 @dataclass(frozen=True)
 class _Read:
     """A file (or archive member) read and ready to store: its entries and their MinHash
-    band keys, computed before any write — or, for a table read row by row, its entries
-    built, and their keys computed, as they are stored (`keys` None)."""
+    band keys, computed before any write — for a table read row by row, kept (`keys` None)."""
 
     where: str
     name: str
-    entries: list[Entry] | TableEntries
+    entries: list[Entry] | _Kept
     keys: list[list[int]] | None
     in_archive: bool = False
 
     @property
     def row_by_row(self) -> bool:
         return self.keys is None
+
+    def keyed(self) -> Iterable[tuple[Entry, list[int]]]:
+        """Its entries, each with its band keys."""
+        return self.entries if self.row_by_row else zip(self.entries, self.keys, strict=True)
+
+
+class _Kept:
+    """A table's entries, read row by row, their articles built and band keys computed (the
+    most of importing them), kept compressed in a temporary file a part at a time until
+    they are stored: never all held, and none built while the project is locked. Iterated
+    once, (entry, band keys) pairs; the file goes with the iteration's end."""
+
+    def __init__(self, entries: TableEntries, name: str, meter, cancelled):
+        self._count, self._parts = len(entries), 0
+        try:
+            self._file = tempfile.TemporaryFile()
+        except OSError as exc:
+            raise _not_kept(exc) from None
+        try:
+            part = []
+            for number, entry in enumerate(entries, start=1):
+                part.append((entry, _prepared(entry.article) if entry.article is not None else []))
+                if len(part) == _PART or number == self._count:
+                    if cancelled():
+                        raise _Stopped
+                    meter.report(f"Reading {name}: {entry.where} of {self._count}")
+                    self._write(part)
+                    part = []
+        except BaseException:
+            self._file.close()
+            raise
+
+    def _write(self, part: list) -> None:
+        data = zlib.compress(pickle.dumps(part, pickle.HIGHEST_PROTOCOL), 1)
+        try:
+            self._file.write(len(data).to_bytes(8, "little") + data)
+        except OSError as exc:
+            raise _not_kept(exc) from None
+        self._parts += 1
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[tuple[Entry, list[int]]]:
+        with self._file:
+            self._file.seek(0)
+            for _ in range(self._parts):
+                size = int.from_bytes(self._file.read(8), "little")
+                yield from pickle.loads(zlib.decompress(self._file.read(size)))
+
+
+def _not_kept(exc: OSError) -> UnreadableFile:
+    return UnreadableFile(
+        f"its articles could not be kept in the temporary folder {tempfile.gettempdir()} till stored"
+        f" ({exc.strerror or exc})"
+    )
 
 
 def import_paths(
@@ -369,11 +418,8 @@ class _Batch:
             found.update(near)
             where.update((article_id, at) for article_id, at, _, _ in new if article_id in near)
 
-        try:
-            with self._near.transaction():
-                outcome, _ = _store_entries(self._store, read, self._meter, self._cancelled, index)
-        except _Unread as unread:
-            return unread.outcome, []
+        with self._near.transaction():
+            outcome, _ = _store_entries(self._store, read, self._meter, self._cancelled, index)
         return _flagged(outcome, found, where), []
 
 
@@ -472,7 +518,7 @@ def _read_file(file: FoundFile, columns, meter, cancelled) -> list:
         data = table_file(file.path) if _row_by_row(file.name, file_size(file.path)) else read_file(file.path)
     except WorkbenchError as exc:
         return [FileOutcome(where, error=str(exc))]
-    return [_read_data(where, file.name, data, columns, meter)]
+    return [_read_data(where, file.name, data, columns, meter, cancelled)]
 
 
 def _row_by_row(name: str, size: int) -> bool:
@@ -510,7 +556,7 @@ def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
                     except WorkbenchError as exc:
                         read.append(FileOutcome(where, error=str(exc), in_archive=True))
                     else:
-                        item = _read_data(where, name, data, columns, meter)
+                        item = _read_data(where, name, data, columns, meter, cancelled)
                         read.append(replace(item, in_archive=True))
                 meter.part_done(info.compress_size / total)
     except WorkbenchError as exc:
@@ -520,16 +566,18 @@ def _read_archive(file: FoundFile, columns, meter, cancelled) -> list:
     return read
 
 
-def _read_data(where: str, name: str, data: bytes | Path, columns, meter) -> _Read | FileOutcome:
+def _read_data(where: str, name: str, data: bytes | Path, columns, meter, cancelled) -> _Read | FileOutcome:
     """One file's articles, read and indexed for near-duplicates, ready to store; a table's
-    file (a path) read through, its rows to read again as they are stored."""
+    file (a path) read row by row (see _Kept)."""
     size = len(data) if isinstance(data, bytes) else file_size(data)
     if size >= _LARGE:
         meter.report(f"Reading {name} ({size / 1e6:.0f} MB)…")
     try:
         if not isinstance(data, bytes):
-            return _Read(where, name, TableEntries(name, data, columns), None)
+            return _Read(where, name, _Kept(TableEntries(name, data, columns), name, meter, cancelled), None)
         entries = read_entries(name, data, columns)
+    except _Stopped:
+        raise
     except Exception as exc:  # noqa: BLE001 — a fault in reading one file must not stop the others
         return _unread(where, exc)
     keys = [_prepared(entry.article) if entry.article is not None else [] for entry in entries]
@@ -567,7 +615,7 @@ def _store_entries(
     imported, skipped, new = [], [], []
     entries, name = read.entries, read.name
     readable, title = 0, ""  # entries not left out as unreadable; the title of the first stored
-    for number, entry in enumerate(_entries(read)):
+    for number, (entry, keys) in enumerate(read.keyed()):
         if len(entries) > 1:  # a table: a cancel stops it, all of it left out
             if cancelled():
                 raise _Stopped
@@ -588,9 +636,8 @@ def _store_entries(
         article_id = store.add_article(entry.article)
         imported.append(article_id)
         title = title or entry.article.title
-        keys = _prepared(entry.article) if read.row_by_row else read.keys[number]
         new.append((article_id, entry.where, entry.article, keys))
-        if index is not None and len(new) >= _INDEXED_TOGETHER:
+        if index is not None and len(new) >= _PART:
             index(new)
             new = []
     if index is not None and new:
@@ -598,23 +645,6 @@ def _store_entries(
         new = []
     title = title if readable == 1 else ""  # a file of one article (a PDF's pages left out aside)
     return FileOutcome(read.where, tuple(imported), tuple(skipped), title=title), new
-
-
-def _entries(read: _Read) -> Iterator[Entry]:
-    """A file's entries; those of a table read row by row built as they are iterated, a
-    failure to read them raised as _Unread."""
-    if not read.row_by_row:
-        yield from read.entries
-        return
-    entries = iter(read.entries)
-    while True:
-        try:
-            entry = next(entries)
-        except StopIteration:
-            return
-        except Exception as exc:  # noqa: BLE001 — see _read_data
-            raise _Unread(_unread(read.where, exc)) from None
-        yield entry
 
 
 def _shared_folder(paths: list[str]) -> str:
