@@ -99,11 +99,14 @@ class ArticleListStore:
         return [row[0] for row in rows]
 
     def _scanned_ids(self, words: str, entity: tuple[str, str] | None, period: Period | None) -> list[int] | None:
-        """Every id a filter with words of an unspaced script keeps, or None for other
-        filters. Such words are found by scanning the texts (half a second over 100k
-        articles), so the ids are read once and kept for the count and every page, until
-        the project changes (here, or through another connection: PRAGMA data_version)."""
-        if not any(is_unspaced(word) for word in words.split()):
+        """Every id a filter keeps, when finding them costs much whatever how few are asked
+        for, else None: words of an unspaced script, found by scanning the texts (half a
+        second over 100k articles), or words with an entity or a period, tested on every
+        article the words find. The ids are read once and kept for the count and every
+        page, until the project changes (here, or through another connection: PRAGMA
+        data_version)."""
+        unspaced = any(is_unspaced(word) for word in words.split())
+        if not unspaced and (entity is None and period is None or not fts_query(words)):
             return None
         key = (words, entity, period, self.data_version(), self._db.total_changes)
         if getattr(self, "_scanned", (None,))[0] != key:
