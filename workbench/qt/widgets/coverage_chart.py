@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.text import counted
-from workbench.qt.widgets.entity_chart import import_pyqtgraph
+from workbench.qt.widgets.entity_chart import bar_plot
 
 BAR_COLOR = "#5b8db8"
 CHOSEN_COLOR = "#1f4e79"  # the bar of the period the list is narrowed to
@@ -31,7 +31,7 @@ class CoverageChart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("coverageChart")
-        self._months: list[tuple[str, int]] = []  # the bars: every month (or year) from the first to the last
+        self._bars: list[tuple[str, int]] = []  # every month (or year) from the first to the last
         self._plot = None
         self._chosen: str | None = None
         self.title = QLabel("Articles per month")
@@ -53,14 +53,14 @@ class CoverageChart(QWidget):
     @property
     def bars(self) -> list[tuple[str, int]]:
         """What the bars show: (month or year, articles)."""
-        return list(self._months)
+        return list(self._bars)
 
     def set_months(
         self, months: list[tuple[str, int]], undated: int, *, filtered: bool, chosen: str | None = None
     ) -> None:
         """Counts per month ("2024-03", n) in date order, the articles without a date, and
         the period the list is narrowed to (its bar is darker)."""
-        self._months, unit = time_bins(months)
+        self._bars, unit = time_bins(months)
         self._chosen = chosen
         self.title.setText(f"Articles per {unit}")
         dated = sum(n for _, n in months)
@@ -79,19 +79,10 @@ class CoverageChart(QWidget):
     def ensure_plot(self) -> None:
         if self._plot is not None:
             return
-        pg = import_pyqtgraph()
-        plot = pg.PlotWidget()
-        plot.setObjectName("coveragePlot")
-        plot.setAccessibleName("Articles per month")
-        plot.setMenuEnabled(False)
         # From the keyboard: Tab to it, ← → choose a bar (darker), Enter lists its articles.
-        plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        plot.installEventFilter(self)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
+        plot = bar_plot(self, "coveragePlot", "Articles per month", self._on_scene_clicked)
         plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
         plot.setLabel("left", "articles")
-        plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self._layout.insertWidget(2, plot, 1)
         self._layout.takeAt(self._layout.count() - 1)  # the stretch held the place of the plot
         self._plot = plot
@@ -106,7 +97,7 @@ class CoverageChart(QWidget):
             return
         import pyqtgraph as pg
 
-        plot, months = self._plot, self._months
+        plot, months = self._plot, self._bars
         plot.clear()
         plot.setVisible(bool(months))
         if not months:
@@ -137,15 +128,15 @@ class CoverageChart(QWidget):
 
     def month_at(self, scene_pos) -> int | None:
         """Index of the month whose column holds `scene_pos`."""
-        if self._plot is None or not self._months:
+        if self._plot is None or not self._bars:
             return None
         x = self._plot.getPlotItem().vb.mapSceneToView(scene_pos).x()
         index = round(x)
-        return index if 0 <= index < len(self._months) else None
+        return index if 0 <= index < len(self._bars) else None
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self._plot and self._months and event.type() == QEvent.Type.KeyPress:
-            names = [name for name, _ in self._months]
+        if watched is self._plot and self._bars and event.type() == QEvent.Type.KeyPress:
+            names = [name for name, _ in self._bars]
             at = names.index(self._chosen) if self._chosen in names else len(names) - 1
             if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                 step = 1 if event.key() == Qt.Key.Key_Right else -1
@@ -161,7 +152,7 @@ class CoverageChart(QWidget):
         """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
         from PySide6.QtCore import QPointF
 
-        scene = self._plot.getPlotItem().vb.mapViewToScene(QPointF(index, self._months[index][1] / 2))
+        scene = self._plot.getPlotItem().vb.mapViewToScene(QPointF(index, self._bars[index][1] / 2))
         return self._plot.mapFromScene(scene)
 
     @property
@@ -171,7 +162,7 @@ class CoverageChart(QWidget):
     def _on_scene_clicked(self, event) -> None:
         index = self.month_at(event.scenePos())
         if index is not None:
-            self.period_clicked.emit(self._months[index][0])
+            self.period_clicked.emit(self._bars[index][0])
 
 
 def time_bins(months: list[tuple[str, int]]) -> tuple[list[tuple[str, int]], str]:

@@ -106,22 +106,11 @@ class EntityChart(QWidget):
         """Import pyqtgraph (if it is not yet) and build the plot."""
         if self._plot is not None:
             return
-        pg = import_pyqtgraph()
-
-        pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
-        plot = pg.PlotWidget()
-        plot.setObjectName("entityPlot")
-        plot.setAccessibleName("Most mentioned entities")
-        plot.setMenuEnabled(False)
         # From the keyboard: Tab to it, ↑ ↓ choose a bar (outlined), Enter lists its articles.
-        plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        plot.installEventFilter(self)
-        plot.setMouseEnabled(x=False, y=False)
-        plot.hideButtons()
+        plot = bar_plot(self, "entityPlot", "Most mentioned entities", self._on_scene_clicked)
         plot.getPlotItem().invertY(True)
         plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
         plot.setLabel("bottom", "mentions")
-        plot.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self._layout.addWidget(plot, 1)
         self._plot = plot
         self._draw()
@@ -215,6 +204,23 @@ class EntityChart(QWidget):
 
 def _short(text: str, limit: int = 22) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):
+    """A fixed bar chart (no zooming, panning or menu) clicked through `on_click` (a scene
+    click) and worked from the keyboard through `owner`'s event filter."""
+    pg = import_pyqtgraph()
+    pg.setConfigOptions(antialias=True, background="w", foreground="#1d2a33")
+    plot = pg.PlotWidget()
+    plot.setObjectName(name)
+    plot.setAccessibleName(accessible_name)
+    plot.setMenuEnabled(False)
+    plot.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+    plot.installEventFilter(owner)
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.scene().sigMouseClicked.connect(on_click)
+    return plot
 
 
 def import_pyqtgraph():
