@@ -327,7 +327,7 @@ def _run_remove(args) -> int:
     if missing:
         print(f"workbench: error: the project has no article {', '.join(missing)}: nothing removed", file=sys.stderr)
         return EXIT_ERROR
-    claims = session.claims_in(ids)
+    claims = session.store.count_claims(ids)
     session.remove_articles(article_ids=ids)
     print(
         f"Removed {counted(len(ids), 'article')}" + (f" and the {counted(claims, 'claim')} on them" if claims else "")

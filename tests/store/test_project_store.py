@@ -177,7 +177,7 @@ def test_top_entities(store):
 def test_an_article_removed_takes_its_band_keys_with_it(store):
     first, second = add(store), add(store, "Another headline\n\nA different body about the talks, officials said.")
     store.add_bands([(0, 11, first), (1, 12, first), (0, 11, second)])
-    removed = store.remove_articles([first], {first: [11, 12, 13]})  # its keys as computed now: 13 was never stored
+    removed = store.remove_articles({first: [11, 12, 13]})  # its keys as computed now: 13 was never stored
     assert store.articles_sharing_bands([(second + 1, [11, 12])], 10) == {second + 1: {second: 1}}
     store.restore_articles(removed)
     assert store.articles_sharing_bands([(second + 1, [11, 12])], 10) == {second + 1: {first: 2, second: 1}}

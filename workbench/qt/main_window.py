@@ -467,10 +467,10 @@ class MainWindow(QMainWindow):
         touched -= changes.articles_removed
         if touched:
             self.articles.model.update_articles(self.session.store.article_summaries(touched))
-        if changes.articles_added or changes.articles_changed or changes.articles_removed or changes.articles_restored:
-            self._refresh_coverage()  # new, removed or re-dated articles
             if self._article is None and changes.articles_added:
                 self.show_article(min(changes.articles_added))
+        if changes.articles_added or changes.articles_changed or changes.articles_removed or changes.articles_restored:
+            self._refresh_coverage()  # new, removed or re-dated articles
         current = self._article.id if self._article else None
         if current is not None and current in changes.articles_changed:
             self._article = self.session.article(current)
@@ -684,7 +684,7 @@ class MainWindow(QMainWindow):
             return
         one = len(ids) == 1
         what = f"“{self.articles.model.summary(ids[0]).title}”" if one else f"{len(ids):,} articles"
-        claims = self.session.claims_in(ids)
+        claims = self.session.store.count_claims(ids)
         if claims or not one:
             lost = f" {counted(claims, 'claim')} on {'it' if one else 'them'} will go too." if claims else ""
             question = (

@@ -244,13 +244,16 @@ class CorrectArticle:
 class RemoveArticles:
     """Articles taken out of the project with all that is theirs; undo puts them back."""
 
-    ids: frozenset[int]
-    band_keys: dict[int, list[int]]  # computed from their bodies: how their band keys are found
+    band_keys: dict[int, list[int]]  # article id → its band keys, computed from its body
     label: str = "Remove article"
     removed: RemovedArticles | None = field(default=None, compare=False)
 
+    @property
+    def ids(self) -> frozenset[int]:
+        return frozenset(self.band_keys)
+
     def do(self, store: ProjectStore) -> ChangeSet:
-        self.removed = store.remove_articles(self.ids, self.band_keys)
+        self.removed = store.remove_articles(self.band_keys)
         return self._changes(articles_removed=self.ids)
 
     def undo(self, store: ProjectStore) -> ChangeSet:

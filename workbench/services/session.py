@@ -214,11 +214,7 @@ class Session:
             return ChangeSet()
         label = "Remove article" if len(articles) == 1 else f"Remove {len(articles):,} articles"
         keys = {a.id: band_keys_of(a) for a in articles}
-        return self._push(RemoveArticles(frozenset(keys), keys, label))
-
-    def claims_in(self, article_ids: Iterable[int]) -> int:
-        """How many claims the articles hold (what removing them would take away)."""
-        return self.store.count_claims(article_ids)
+        return self._push(RemoveArticles(keys, label))
 
     # -- the claim schema ----------------------------------------------------------------
 

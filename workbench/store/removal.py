@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from workbench.core.errors import WorkbenchError
@@ -46,11 +46,11 @@ class RemovedArticles:
 class ArticleRemovalStore:
     """Mixed into ProjectStore: needs `_db`, `transaction()`, `claims()` and `_record()`."""
 
-    def remove_articles(self, ids: Iterable[int], band_keys: Mapping[int, Sequence[int]]) -> RemovedArticles:
-        """Delete the articles and everything of theirs (mentions, claims, suggestions,
-        near-duplicate flags, and band keys: `band_keys` are those computed from their
-        bodies, article id → keys); returns what was deleted, for restore_articles."""
-        ids = tuple(sorted(set(ids)))
+    def remove_articles(self, band_keys: Mapping[int, Sequence[int]]) -> RemovedArticles:
+        """Delete the articles `band_keys` names (article id → its band keys, computed from
+        its body) and everything of theirs: mentions, claims, suggestions, near-duplicate
+        flags and band keys. Returns what was deleted, for restore_articles."""
+        ids = tuple(sorted(band_keys))
         listed = json.dumps(ids)
         with self.transaction() as db:
             rows = {}
