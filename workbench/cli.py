@@ -323,7 +323,8 @@ def _run_remove(args) -> int:
         return EXIT_ERROR
     session = _open_as_analyst(args)
     ids = sorted(set(args.ids))
-    missing = [str(i) for i in ids if session.store.article(i) is None]
+    present = {summary.id for summary in session.store.article_summaries(ids)}
+    missing = [str(i) for i in ids if i not in present]
     if missing:
         print(f"workbench: error: the project has no article {', '.join(missing)}: nothing removed", file=sys.stderr)
         return EXIT_ERROR

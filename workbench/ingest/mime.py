@@ -26,9 +26,10 @@ MIME_SUFFIXES = MAIL_SUFFIXES + SAVED_PAGE_SUFFIXES
 _COVER_WORDS = 40
 # What mail programs put before a subject they reply to or forward.
 _REPLY_PREFIX = re.compile(r"^(?:\s*(?:re|fwd?|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:\s*)+", re.IGNORECASE)
+# A body that is a page, not plain text (a damaged multipart message's, read as one part).
+_PAGE = re.compile(r"<(?:html|body|p|div|br)\b", re.IGNORECASE)
 # A line opening a part ("--boundary", headers or a blank line after it), to find the
 # boundary a damaged multipart message uses.
-_PAGE = re.compile(r"<(?:html|body|p|div|br)\b", re.IGNORECASE)
 _PART_START = re.compile(r"^--(\S+?)[ \t]*\r?\n(?:[\w-]+:|\r?\n)", re.MULTILINE)
 
 
