@@ -89,6 +89,14 @@ def test_an_import_is_one_undoable_step(annotated, other, tmp_path):
     assert {c.id for c in other.claims()} == ids  # the same claims, under the same ids
 
 
+def test_imported_sources_are_actors_as_typed_ones_are(annotated, other, tmp_path):
+    out = tmp_path / "claims.jsonl"
+    export_dataset(annotated.store, out, format="jsonl")
+    _, changes = import_annotations(other, out)
+    assert changes.actors_changed
+    assert [(a.name, a.claims) for a in other.actors()] == [("Kim Jong Un", 1)]
+
+
 def test_new_vocabulary_is_added_to_the_schema_and_reported_and_undone(other, tmp_path):
     table = tmp_path / "hand.csv"
     seed = next(SEEDS.glob("000_*.txt"))

@@ -240,3 +240,23 @@ def test_undo_takes_back_only_what_this_window_changed(seeded_session):
     with pytest.raises(WorkbenchError, match="note changed since"):
         s.undo()
     assert s.claim(claim.id).note == "checked: wrong"
+
+
+def test_claims_are_counted_by_actor_whatever_name_they_go_by(seeded_session):
+    s = seeded_session
+    add(s, "Choe Son Hui", article_id=4, source="Choe Son Hui", stance="asserts")
+    add(s, "Chloe Son Hui", article_id=3, source="chloe son hui", stance="denies")
+    add(s, "Russia", source="", stance="asserts")
+    actors = {x.name: x for x in s.actors()}
+    s.merge_actors(target_id=actors["Choe Son Hui"].id, source_ids=[actors["chloe son hui"].id])
+    rows = s.store.count_claims_by("source", "stance")
+    merged = actors["Choe Son Hui"].id
+    assert sorted(rows, key=str) == sorted(
+        [("", None, "asserts", 1), ("Choe Son Hui", merged, "asserts", 1), ("Choe Son Hui", merged, "denies", 1)],
+        key=str,
+    )
+    assert s.store.count_claims_by("stance", None) == [("asserts", None, "", 2), ("denies", None, "", 1)]
+    with pytest.raises(ValueError):
+        s.store.count_claims_by("stance", "stance")
+    with pytest.raises(ValueError):
+        s.store.count_claims_by("note; DROP TABLE claims", None)

@@ -45,3 +45,28 @@ def swatch(color: str, size: int = 12) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(QColor(color))
     return QIcon(pixmap)
+
+
+# Stances and statuses a new project has, in colours that say what they mean; other
+# values (a schema may have any) take the colours of _OTHERS in turn.
+_MEANING = {
+    "unverified": "#aab3bc",
+    "corroborated": "#4e9a57",
+    "disputed": "#e3a23b",
+    "false": "#c8453c",
+    "asserts": "#4c78a8",
+    "denies": "#c8453c",
+    "questions": "#e3a23b",
+    "other": "#8f9aa5",
+}
+_OTHERS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#eeca3b", "#9d755d", "#ff9da6", "#bab0ac")
+
+
+def value_colors(field: str, values, categories: dict[str, str]) -> dict[str, QColor]:
+    """A colour for each value of a claim field: a category's own (`categories`: name →
+    colour), a known stance's or status's, else one of a fixed series, in the order given."""
+    colors, others = {}, iter(_OTHERS * (len(values) // len(_OTHERS) + 1))
+    for value in values:
+        known = categories.get(value) if field == "category" else _MEANING.get(value.casefold())
+        colors[value] = QColor(known or next(others))
+    return colors

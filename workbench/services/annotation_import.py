@@ -18,7 +18,7 @@ from pathlib import Path
 from workbench.core.anchoring import AMBIGUOUS, MOVED, anchor
 from workbench.core.dataset import AnnotationFileError, ClaimRecord
 from workbench.core.model import Article, Category, ChangeSet, Claim, ClaimSchema, normalise_tags
-from workbench.core.text import counted
+from workbench.core.text import counted, shortened
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
@@ -61,9 +61,9 @@ class AnnotationImportReport:
         for kind, names in self.schema_added.items():
             lines.append(f"  added to the project's {kind}: {', '.join(names)}")
         for item in self.moved:
-            lines.append(f"  re-anchored {item.where}: “{_short(item.quote)}” {item.detail}")
+            lines.append(f"  re-anchored {item.where}: “{shortened(item.quote, 50)}” {item.detail}")
         for item in self.not_placed:
-            lines.append(f"  not placed  {item.where}: “{_short(item.quote)}” {item.detail}")
+            lines.append(f"  not placed  {item.where}: “{shortened(item.quote, 50)}” {item.detail}")
         return lines
 
 
@@ -192,15 +192,17 @@ def _place(record: ClaimRecord, article: Article, schema: ClaimSchema, report) -
     where = anchor(article.text, record.quote, record.start, record.end, record.prefix, record.suffix)
     if not where.placed:
         detail = {
-            AMBIGUOUS: f"occurs {len(where.candidates)} times in “{_short(article.title)}” and the context "
+            AMBIGUOUS: f"occurs {len(where.candidates)} times in “{shortened(article.title, 50)}” and the context "
             f"does not tell which (at {', '.join(map(str, where.candidates[:5]))})",
-        }.get(where.outcome, f"{where.outcome} in “{_short(article.title)}”")
+        }.get(where.outcome, f"{where.outcome} in “{shortened(article.title, 50)}”")
         report.not_placed.append(Placement(record.where, record.quote, detail))
         return None
     if where.outcome == MOVED:
         was = f"{record.start}–{record.end}" if record.start is not None else "no offsets"
         report.moved.append(
-            Placement(record.where, record.quote, f"{was} → {where.start}–{where.end} in “{_short(article.title)}”")
+            Placement(
+                record.where, record.quote, f"{was} → {where.start}–{where.end} in “{shortened(article.title, 50)}”"
+            )
         )
     defaults = {
         "category": schema.category_names[0] if schema.categories else "Claim",
@@ -289,6 +291,8 @@ class ImportAnnotations:
                 store.set_schema(self.plan.schema)
             # Redo re-inserts each claim under the id it had.
             self.plan.claims = [store.insert_claim(claim, action=action) for claim in self.plan.claims]
+            for source in {claim.source for claim in self.plan.claims if claim.source}:
+                store.ensure_actor(source)  # every source is an actor, as when typed in the window
         self._done_before = True
         return self._changes()
 
@@ -305,6 +309,7 @@ class ImportAnnotations:
             claims_changed=frozenset(c.id for c in self.plan.claims),
             claim_articles=frozenset(c.article_id for c in self.plan.claims),
             schema_changed=self.plan.schema is not None,
+            actors_changed=any(c.source for c in self.plan.claims),
         )
 
 
@@ -321,8 +326,3 @@ def import_annotations(session, path: str | os.PathLike, **options) -> tuple[Ann
     and what changed."""
     plan = plan_annotation_import(session.store, path, **options)
     return plan.report, apply_annotation_import(session, plan)
-
-
-def _short(text: str, limit: int = 50) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -13,6 +13,7 @@ from functools import partial
 from itertools import pairwise
 from pathlib import Path
 
+from workbench.core.breakdown import FIELDS, SPLITS
 from workbench.core.cells import LIST_SEPARATOR, join_list
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import Claim, HistoryEntry
@@ -170,6 +171,21 @@ class ClaimStore:
             "SELECT count(*) FROM claims WHERE article_id IN (SELECT value FROM json_each(?))",
             (json.dumps(sorted(set(article_ids))),),
         ).fetchone()[0]
+
+    def count_claims_by(self, by: str, split: str | None) -> list[tuple[str, int | None, str, int]]:
+        """Claims counted by the value of field `by` and of field `split` (or of `by` alone):
+        rows (value, actor id, split value or "", claims). A source is counted under the
+        actor it is a name of (the actor's id and name), else under itself."""
+        if by not in FIELDS or (split is not None and split not in SPLITS) or split == by:
+            raise ValueError(f"cannot count claims by {by} and {split}")
+        part = f"c.{split}" if split else "''"
+        if by != "source":
+            return self._db.execute(f"SELECT c.{by}, NULL, {part}, count(*) FROM claims c GROUP BY 1, 3").fetchall()
+        return self._db.execute(
+            f"SELECT coalesce(a.name, c.source), a.id, {part}, count(*) FROM claims c"
+            " LEFT JOIN actor_aliases n ON n.alias = c.source COLLATE NOCASE LEFT JOIN actors a ON a.id = n.actor_id"
+            " GROUP BY 1, 2, 3"
+        ).fetchall()
 
     def titles_of_claimed_articles(self) -> dict[int, str]:
         """Id → title of each article holding a claim, in import order."""

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from workbench.core.model import Article
-from workbench.core.text import counted
+from workbench.core.text import counted, shortened
 from workbench.nlp.language import pipeline_reads
 
 
@@ -151,7 +151,7 @@ class ArticleHeader(QWidget):
         menu = self.similar_button.menu()
         menu.clear()
         for other_id, title, alike in similar:
-            action = menu.addAction(f"{alike:.0%} alike — {_short(title)}  (#{other_id})")
+            action = menu.addAction(f"{alike:.0%} alike — {shortened(title, 60)}  (#{other_id})")
             action.triggered.connect(lambda _checked=False, i=other_id: self.article_requested.emit(i))
         count = len(similar)
         self.similar_button.setText(f"≈ {counted(count, 'near-duplicate')}")
@@ -165,17 +165,13 @@ def provenance(article: Article) -> str:
     for name in ("title", "date", "byline", "site"):
         where = article.origins.get(name)
         if name == "date" and where and article.date_raw and article.date_raw not in where:
-            where += f" (“{_short(article.date_raw)}”)"
+            where += f" (“{shortened(article.date_raw, 60)}”)"
         if name in article.original:
-            imported = f"“{_short(article.original[name])}”" if article.original[name] else "none"
+            imported = f"“{shortened(article.original[name], 60)}”" if article.original[name] else "none"
             where = f"corrected by hand (imported: {imported}{f' from {where}' if where else ''})"
         if where:
             parts.append(f"{name.capitalize()}: {where}")
     return "Where these came from — " + " · ".join(parts) if parts else "No title, date or byline stated in the file."
-
-
-def _short(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _plain_label(name: str) -> QLabel:

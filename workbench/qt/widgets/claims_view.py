@@ -90,23 +90,26 @@ class ClaimsView(QWidget):
         for combo in (self.category, self.actor, self.stance, self.status, self.article):
             combo.currentIndexChanged.connect(self.refresh)
         self._titles: dict[int, str] = {}
-        self._stale = True
+        self._choices_stale = self._rows_stale = True
         self._shown = 0  # rows shown so far: a sort of rows no longer shown is dropped
 
     def reload_choices(self) -> None:
         """Refill the filter lists and the table (after the schema, the actors, the articles
         or the claims changed): now if shown, else when next shown."""
-        self._stale = True
+        self._choices_stale = self._rows_stale = True
         if self.isVisible():
-            self._reload()
+            self._fill_choices()
+            self.refresh()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale:
-            self._reload()
+        if self._choices_stale:
+            self._fill_choices()
+        if self._rows_stale:
+            self.refresh()
 
-    def _reload(self) -> None:
-        self._stale = False
+    def _fill_choices(self) -> None:
+        self._choices_stale = False
         schema = self.session.schema
         _fill(self.category, [(n, n) for n in schema.category_names])
         _fill(self.stance, [(n, n) for n in schema.stances])
@@ -114,21 +117,35 @@ class ClaimsView(QWidget):
         _fill(self.actor, [(f"{a.name} ({a.claims})", a.id) for a in self.session.actors() if a.claims])
         self._titles = self.session.store.titles_of_claimed_articles()
         _fill(self.article, [(title, article_id) for article_id, title in self._titles.items()])
-        self.refresh()
 
-    def show_actor(self, actor_id: int) -> None:
-        if self._stale:
-            self._reload()
-        index = self.actor.findData(actor_id)
-        if index >= 0:
-            self.actor.setCurrentIndex(index)
+    def show_only(
+        self,
+        *,
+        category: str | None = None,
+        stance: str | None = None,
+        status: str | None = None,
+        actor_id: int | None = None,
+        source: str | None = None,
+    ) -> None:
+        """List only the claims of these values, every other filter set to any. A `source`
+        that is no actor's name is looked for as words."""
+        if self._choices_stale:
+            self._fill_choices()
+        with QSignalBlocker(self.text):
+            self.text.setText(source or "")
+        chosen = ((self.category, category), (self.stance, stance), (self.status, status), (self.actor, actor_id))
+        for combo, value in (*chosen, (self.article, None)):
+            with QSignalBlocker(combo):
+                combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+        self.refresh()
 
     def refresh(self) -> None:
         """Read the claims the filters keep, on a thread of its own (100k claims take over
         half a second): the rows change when they arrive, the window never waits."""
         if not self.isVisible():
-            self._stale = True  # NOTE: also keeps a closing window from reading a closed project
+            self._rows_stale = True  # NOTE: also keeps a closing window from reading a closed project
             return
+        self._rows_stale = False
         filters = self.session.claim_filters(
             actor_id=self.actor.currentData(),
             category=self.category.currentData(),

@@ -19,6 +19,7 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.model import EntityCount
+from workbench.core.text import shortened
 from workbench.qt.collector import worker_threads_ended, worker_threads_started
 from workbench.qt.palette import label_style
 
@@ -32,7 +33,85 @@ NOTHING = {
 log = logging.getLogger(__name__)
 
 
-class EntityChart(QWidget):
+class RowChart(QWidget):
+    """A chart of one bar per row, the first on top, clicked through `_on_scene_clicked` and
+    worked from the keyboard: Tab to it, ↑ ↓ choose a bar (outlined while the chart has the
+    focus: `_draw` asks `outlined`), Enter acts on it (`activate`)."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._plot = None
+        self._chosen = 0  # the bar ↑ ↓ move to
+
+    def row_count(self) -> int:
+        raise NotImplementedError
+
+    def activate(self, row: int) -> None:
+        raise NotImplementedError
+
+    def _draw(self) -> None:
+        raise NotImplementedError
+
+    def _on_scene_clicked(self, event) -> None:
+        raise NotImplementedError
+
+    @property
+    def plot_widget(self):
+        return self._plot
+
+    @property
+    def outlined(self) -> int | None:
+        """The chosen bar, while the chart has the focus."""
+        self._chosen = max(0, min(self._chosen, self.row_count() - 1))
+        return self._chosen if self._plot is not None and self._plot.hasFocus() else None
+
+    def _make_plot(self, name: str, accessible_name: str, unit: str):
+        plot = bar_plot(self, name, accessible_name, self._on_scene_clicked)
+        plot.getPlotItem().invertY(True)
+        plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
+        plot.setLabel("bottom", unit)
+        return plot
+
+    def _label_rows(self, labels: list[str]) -> None:
+        axis = self._plot.getAxis("left")
+        axis.setTicks([list(enumerate(labels))])
+        # NOTE: pyqtgraph does not widen the axis for long tick labels; it hides them instead.
+        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
+
+    def row_at(self, scene_pos) -> tuple[int, float] | None:
+        """(row, position along the bars) at `scene_pos`: a click anywhere on a row counts."""
+        if self._plot is None:
+            return None
+        point = self._plot.getPlotItem().vb.mapSceneToView(scene_pos)
+        row = round(point.y())
+        return (row, point.x()) if 0 <= row < self.row_count() and abs(point.y() - row) <= 0.45 else None
+
+    def row_point(self, row: int, x: float) -> QPoint:
+        """Where (`x` along the bars, `row`) is drawn, in the plot widget's coordinates."""
+        from PySide6.QtCore import QPointF
+
+        scene = self._plot.getPlotItem().vb.mapViewToScene(QPointF(x, row))
+        return self._plot.mapFromScene(scene)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is not self._plot or not self.row_count():
+            return super().eventFilter(watched, event)
+        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+            self._draw()  # the chosen bar is outlined while the chart has the focus
+        elif event.type() == QEvent.Type.KeyPress:
+            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+                step = 1 if event.key() == Qt.Key.Key_Down else -1
+                self._chosen = max(0, min(self.row_count() - 1, self._chosen + step))
+                self._draw()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+                self.activate(self._chosen)
+                return True
+        return super().eventFilter(watched, event)
+
+
+class EntityChart(RowChart):
     entity_clicked = Signal(str, str)  # text, label
     scope_changed = Signal(str)  # CORPUS or ARTICLE
     _plotting_imported = Signal()  # from the importing thread, queued to this one
@@ -43,9 +122,7 @@ class EntityChart(QWidget):
         super().__init__(parent)
         self.setObjectName("entityChart")
         self._counts: list[EntityCount] = []
-        self._plot = None
         self._importing = False
-        self._chosen = 0  # the bar ↑ ↓ move to, outlined while the chart has the focus
         title = QLabel("Most mentioned")
         title.setObjectName("paneTitle")
         self.scope_box = QComboBox()
@@ -106,11 +183,7 @@ class EntityChart(QWidget):
         """Import pyqtgraph (if it is not yet) and build the plot."""
         if self._plot is not None:
             return
-        # From the keyboard: Tab to it, ↑ ↓ choose a bar (outlined), Enter lists its articles.
-        plot = bar_plot(self, "entityPlot", "Most mentioned entities", self._on_scene_clicked)
-        plot.getPlotItem().invertY(True)
-        plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
-        plot.setLabel("bottom", "mentions")
+        plot = self._make_plot("entityPlot", "Most mentioned entities", "mentions")
         self._layout.addWidget(plot, 1)
         self._plot = plot
         self._draw()
@@ -123,12 +196,7 @@ class EntityChart(QWidget):
         plot = self._plot
         plot.clear()
         counts = self._counts
-        axis = plot.getAxis("left")
-        labels = [_short(c.text) for c in counts]
-        axis.setTicks([list(enumerate(labels))])
-        # NOTE: pyqtgraph does not widen the axis for long tick labels; it hides them instead.
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
-        axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
+        self._label_rows([shortened(c.text, 22) for c in counts])
         # an empty grid reads as a broken chart: say there is nothing instead
         self._placeholder.setText(NOTHING[self.scope])
         self._placeholder.setVisible(not counts)
@@ -140,8 +208,7 @@ class EntityChart(QWidget):
             plot.getAxis("bottom").setTickSpacing(1, 1)  # whole mentions, not 0.2, 0.4 …
         else:
             plot.getAxis("bottom").setTickSpacing()  # pyqtgraph's own
-        self._chosen = min(self._chosen, len(counts) - 1)
-        outlined = self._chosen if plot.hasFocus() else None
+        outlined = self.outlined
         bars = pg.BarGraphItem(
             x0=[0] * len(counts),
             y=list(range(len(counts))),
@@ -157,53 +224,21 @@ class EntityChart(QWidget):
         plot.setYRange(-0.6, len(counts) - 0.4, padding=0)
         plot.setXRange(0, most * 1.05, padding=0)
 
-    def bar_at(self, scene_pos) -> int | None:
-        """Index of the bar on the row at `scene_pos` (a click anywhere on its row counts)."""
-        if self._plot is None or not self._counts:
-            return None
-        view = self._plot.getPlotItem().vb
-        point = view.mapSceneToView(scene_pos)
-        index = round(point.y())
-        return index if 0 <= index < len(self._counts) and abs(point.y() - index) <= 0.45 else None
+    def row_count(self) -> int:
+        return len(self._counts)
+
+    def activate(self, row: int) -> None:
+        count = self._counts[row]
+        self.entity_clicked.emit(count.text, count.label)
 
     def bar_center(self, index: int) -> QPoint:
         """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
-        view = self._plot.getPlotItem().vb
-        from PySide6.QtCore import QPointF
-
-        scene = view.mapViewToScene(QPointF(self._counts[index].mentions / 2, index))
-        return self._plot.mapFromScene(scene)
-
-    @property
-    def plot_widget(self):
-        return self._plot
-
-    def eventFilter(self, watched, event) -> bool:
-        if watched is not self._plot or not self._counts:
-            return super().eventFilter(watched, event)
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
-            self._draw()  # the chosen bar is outlined while the chart has the focus
-        elif event.type() == QEvent.Type.KeyPress:
-            if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-                step = 1 if event.key() == Qt.Key.Key_Down else -1
-                self._chosen = max(0, min(len(self._counts) - 1, self._chosen + step))
-                self._draw()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-                count = self._counts[self._chosen]
-                self.entity_clicked.emit(count.text, count.label)
-                return True
-        return super().eventFilter(watched, event)
+        return self.row_point(index, self._counts[index].mentions / 2)
 
     def _on_scene_clicked(self, event) -> None:
-        index = self.bar_at(event.scenePos())
-        if index is not None:
-            count = self._counts[index]
-            self.entity_clicked.emit(count.text, count.label)
-
-
-def _short(text: str, limit: int = 22) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+        found = self.row_at(event.scenePos())
+        if found is not None:
+            self.activate(found[0])
 
 
 def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):

@@ -1,0 +1,92 @@
+"""The claim chart: the project's claims by category, source, stance or status, split by
+another of them; a click lists those claims in the "All claims" tab."""
+
+from PySide6.QtCore import Qt
+
+
+def add(s, article_id, needle, **fields):
+    start = s.article(article_id).text.index(needle)
+    return s.add_claim(article_id=article_id, start=start, end=start + len(needle), **fields)[0]
+
+
+def listed(view):
+    return {view.model.claim_id(r) for r in range(view.model.rowCount())}
+
+
+def shown_chart(qtbot, window):
+    window.charts.setCurrentWidget(window.claim_chart)
+    chart = window.claim_chart
+    qtbot.waitUntil(lambda: chart.breakdown is not None and chart.plot_widget is not None, timeout=5000)
+    return chart
+
+
+def test_bars_follow_the_claims_and_the_fields_chosen(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    chart = shown_chart(qtbot, window)
+    assert chart.breakdown.bars == () and chart.note.text() == "No claims yet."
+    add(s, 1, "Kim Jong Un", source="Kim Jong Un", category="Intent", status="disputed")
+    window.apply(s.undo() | s.redo())  # as an edit in the window: the chart counts again
+    qtbot.waitUntil(lambda: len(chart.breakdown.bars) == 1)
+    assert chart.breakdown.bars[0].value == "Intent" and chart.breakdown.split_values == ("disputed",)
+    chart.by_box.setCurrentIndex(chart.by_box.findData("source"))
+    assert chart.split_box.findData("source") == -1  # a field does not split itself
+    qtbot.waitUntil(lambda: chart.breakdown.by == "source")
+    assert [(b.value, b.total) for b in chart.breakdown.bars] == [("Kim Jong Un", 1)]
+    assert [chart.legend.isVisible(), chart.breakdown.split_values] == [True, ("disputed",)]
+    chart.split_box.setCurrentIndex(chart.split_box.findData(None))
+    qtbot.waitUntil(lambda: chart.breakdown.split is None)
+    assert not chart.legend.isVisible()
+
+
+def test_clicking_a_part_of_a_bar_lists_those_claims(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    a = add(s, 4, "Choe Son Hui", source="Choe Son Hui", category="Intent", status="disputed")
+    b = add(s, 3, "Chloe Son Hui", source="Chloe Son Hui", category="Intent")
+    add(s, 1, "Kim Jong Un", source="Kim Jong Un", category="Event", status="disputed")
+    window.apply(s.undo() | s.redo())
+    chart = shown_chart(qtbot, window)
+    qtbot.waitUntil(lambda: len(chart.breakdown.bars) == 2)
+    intent = [bar.value for bar in chart.breakdown.bars].index("Intent")
+    plot = chart.plot_widget
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_center(intent, "disputed"))
+    view = window.claims_view
+    assert window.center.currentWidget() is view
+    qtbot.waitUntil(lambda: listed(view) == {a.id})
+    assert (view.category.currentData(), view.status.currentData()) == ("Intent", "disputed")
+    qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=chart.bar_center(intent))
+    qtbot.waitUntil(lambda: listed(view) == {a.id, b.id})  # the whole bar: its category only
+    assert view.status.currentData() is None
+
+
+def test_a_source_bar_lists_the_claims_of_every_name_of_its_actor(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    a = add(s, 4, "Choe Son Hui", source="Choe Son Hui")
+    b = add(s, 3, "Chloe Son Hui", source="Chloe Son Hui")
+    ids = [x.id for x in s.actors() if "Son Hui" in x.name]
+    window.apply(s.merge_actors(target_id=s.store.actor_named("Choe Son Hui").id, source_ids=ids))
+    chart = shown_chart(qtbot, window)
+    chart.by_box.setCurrentIndex(chart.by_box.findData("source"))
+    qtbot.waitUntil(lambda: [(x.value, x.total) for x in chart.breakdown.bars] == [("Choe Son Hui", 2)])
+    chart.plot_widget.setFocus()  # from the keyboard: the first bar is chosen, Enter lists it
+    qtbot.keyClick(chart.plot_widget, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: listed(window.claims_view) == {a.id, b.id})
+    assert window.claims_view.actor.currentData() == s.store.actor_named("Choe Son Hui").id
+
+
+def test_a_source_that_is_no_actor_is_looked_for_by_its_name(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    claim = add(s, 1, "Kim Jong Un", source="Kim Jong Un")
+    s.store.set_actors([])  # as in a project whose imported sources were never made actors
+    window.apply(s.undo() | s.redo())
+    chart = shown_chart(qtbot, window)
+    chart.by_box.setCurrentIndex(chart.by_box.findData("source"))
+    qtbot.waitUntil(lambda: chart.breakdown.by == "source")
+    assert [bar.actor_id for bar in chart.breakdown.bars] == [None]
+    assert chart.filters(0) == {"source": "Kim Jong Un"}
+    chart.claims_chosen.emit(chart.filters(0))
+    qtbot.waitUntil(lambda: listed(window.claims_view) == {claim.id})
+    assert window.claims_view.text.text() == "Kim Jong Un"
