@@ -90,3 +90,26 @@ def test_a_source_that_is_no_actor_is_looked_for_by_its_name(qtbot, open_window)
     chart.claims_chosen.emit(chart.filters(0))
     qtbot.waitUntil(lambda: listed(window.claims_view) == {claim.id})
     assert window.claims_view.text.text() == "Kim Jong Un"
+
+
+def test_tab_goes_to_each_chart_right_after_its_controls(qtbot, open_window):
+    """The plots are built once the window is up; Tab still reaches each in its place, not
+    after the claim panel."""
+    from PySide6.QtWidgets import QApplication
+
+    window = open_window()
+    add(window.session, 1, "Kim Jong Un", source="Kim Jong Un")  # a chart of no claims has no plot to go to
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.chart.ensure_plot()
+    charts = window.charts
+    for chart, before in (
+        (window.chart, window.chart.scope_box),
+        (window.coverage, charts.tabBar()),
+        (window.claim_chart, window.claim_chart.split_box),
+    ):
+        charts.setCurrentWidget(chart)
+        qtbot.waitUntil(lambda chart=chart: chart.plot_widget is not None and chart.plot_widget.isVisible())
+        before.setFocus()
+        qtbot.keyClick(before, Qt.Key.Key_Tab)
+        assert QApplication.focusWidget() is chart.plot_widget, chart.objectName()

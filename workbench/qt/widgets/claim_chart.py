@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 from workbench.core.breakdown import FIELDS, SPLITS, Breakdown
 from workbench.core.text import counted, shortened
 from workbench.qt.palette import swatch
-from workbench.qt.widgets.entity_chart import RowChart
+from workbench.qt.widgets.entity_chart import RowChart, follow_in_tab_order
 from workbench.qt.widgets.flow_layout import FlowLayout
 
 BAR_COLOR = "#5b8db8"  # bars not split, of values without a colour of their own
@@ -97,6 +97,7 @@ class ClaimChart(RowChart):
         plot = self._make_plot("claimPlot", "Claims by category, source, stance or status", "claims")
         self._layout.insertWidget(2, plot, 1)
         self._layout.takeAt(3)  # the stretch that held its place
+        follow_in_tab_order(self.split_box, plot)
         self._plot = plot
         self._draw()
 

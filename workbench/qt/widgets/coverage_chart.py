@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.text import counted
-from workbench.qt.widgets.entity_chart import bar_plot
+from workbench.qt.widgets.entity_chart import bar_plot, follow_in_tab_order
 
 BAR_COLOR = "#5b8db8"
 CHOSEN_COLOR = "#1f4e79"  # the bar of the period the list is narrowed to
@@ -85,6 +85,7 @@ class CoverageChart(QWidget):
         plot.setLabel("left", "articles")
         self._layout.insertWidget(2, plot, 1)
         self._layout.takeAt(self._layout.count() - 1)  # the stretch held the place of the plot
+        follow_in_tab_order(self, plot)  # it has no control of its own before the plot
         self._plot = plot
         self._draw()
 

@@ -185,6 +185,7 @@ class EntityChart(RowChart):
             return
         plot = self._make_plot("entityPlot", "Most mentioned entities", "mentions")
         self._layout.addWidget(plot, 1)
+        follow_in_tab_order(self.scope_box, plot)
         self._plot = plot
         self._draw()
 
@@ -256,6 +257,16 @@ def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):
     plot.hideButtons()
     plot.scene().sigMouseClicked.connect(on_click)
     return plot
+
+
+def follow_in_tab_order(before: QWidget, plot) -> None:
+    """Tab goes from `before` (the chart's last control, or the chart itself when it has
+    none: then from whatever Tab reaches before the chart) to `plot`."""
+    # NOTE: a plot is built once the window is up, and a widget added then comes last in
+    # the window's Tab order (after the claim panel), not in the chart it belongs to.
+    while not before.focusPolicy() & Qt.FocusPolicy.TabFocus:  # ends at the plot at the latest
+        before = before.previousInFocusChain()  # Qt orders only widgets that take the focus
+    QWidget.setTabOrder(before, plot)
 
 
 def import_pyqtgraph():
