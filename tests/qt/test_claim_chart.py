@@ -113,3 +113,16 @@ def test_tab_goes_to_each_chart_right_after_its_controls(qtbot, open_window):
         before.setFocus()
         qtbot.keyClick(before, Qt.Key.Key_Tab)
         assert QApplication.focusWidget() is chart.plot_widget, chart.objectName()
+
+
+def test_the_split_list_widens_for_the_fields_it_gains(qtbot, open_window):
+    from PySide6.QtWidgets import QComboBox
+
+    window = open_window()
+    chart = shown_chart(qtbot, window)
+    chart.by_box.setCurrentIndex(chart.by_box.findData("source"))  # "category" becomes a split
+    box = chart.split_box
+    box.setCurrentIndex(box.findData("category"))
+    fitting = QComboBox(chart)  # a list sized for these items from the start
+    fitting.addItems([box.itemText(i) for i in range(box.count())])
+    qtbot.waitUntil(lambda: box.width() >= fitting.sizeHint().width())

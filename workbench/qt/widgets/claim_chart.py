@@ -40,6 +40,8 @@ class ClaimChart(RowChart):
         self.split_box = QComboBox()
         self.split_box.setObjectName("claimChartSplit")
         self.split_box.setAccessibleName("Split each bar by")
+        # NOTE: its items change with the field chosen; sized once, "category" was cut short.
+        self.split_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._fill_splits()
         self.by_box.currentIndexChanged.connect(self._on_by_changed)
         self.split_box.currentIndexChanged.connect(lambda: self.choice_changed.emit())
