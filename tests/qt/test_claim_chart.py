@@ -126,3 +126,22 @@ def test_the_split_list_widens_for_the_fields_it_gains(qtbot, open_window):
     fitting = QComboBox(chart)  # a list sized for these items from the start
     fitting.addItems([box.itemText(i) for i in range(box.count())])
     qtbot.waitUntil(lambda: box.width() >= fitting.sizeHint().width())
+
+
+def test_the_claims_of_an_actor_with_none_left_are_none_not_all(qtbot, open_window):
+    """An actor whose claims took another source (or a bar read just before an edit) is no
+    choice of the Actor list: it is added to it rather than the list falling back on any."""
+    window = open_window()
+    s = window.session
+    claim = add(s, 1, "Kim Jong Un", source="Kim")
+    add(s, 4, "Choe Son Hui", source="Choe Son Hui")
+    window.apply(s.edit_claim(claim_id=claim.id, source="Kim Jong Un"))
+    kim = s.store.actor_named("Kim")
+    assert kim.claims == 0
+    window._on_claims_chosen({"actor_id": kim.id})  # the actors dialog's "Show their claims"
+    view = window.claims_view
+    qtbot.waitUntil(lambda: view.count.text().startswith("0 of 2 claims"))
+    assert (view.actor.currentText(), view.actor.currentData()) == ("Kim", kim.id)
+    window._on_claims_chosen({"category": "Rumour"})  # a value the schema does not have
+    qtbot.waitUntil(lambda: view.count.text().startswith("0 of 2 claims") and view.category.currentText() == "Rumour")
+    assert view.actor.currentData() is None

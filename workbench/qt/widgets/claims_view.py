@@ -133,10 +133,17 @@ class ClaimsView(QWidget):
             self._fill_choices()
         with QSignalBlocker(self.text):
             self.text.setText(source or "")
-        chosen = ((self.category, category), (self.stance, stance), (self.status, status), (self.actor, actor_id))
-        for combo, value in (*chosen, (self.article, None)):
+        actor = self.session.store.actor(actor_id) if actor_id is not None else None
+        chosen = (
+            (self.category, category, category),
+            (self.stance, stance, stance),
+            (self.status, status, status),
+            (self.actor, actor_id, actor.name if actor else "(an actor no longer in the project)"),
+            (self.article, None, None),
+        )
+        for combo, value, text in chosen:
             with QSignalBlocker(combo):
-                combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+                _choose(combo, value, text)
         self.refresh()
 
     def refresh(self) -> None:
@@ -225,6 +232,9 @@ class _Choices(QAbstractListModel):
         self._items = items
         self.endResetModel()
 
+    def add_item(self, text: str, data: object) -> None:
+        self.set_items([*self._items, (text, data)])
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._items)
 
@@ -254,3 +264,14 @@ def _fill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
         combo.model().set_items([(ANY, None), *items])
         index = combo.findData(current) if current is not None else 0
         combo.setCurrentIndex(max(index, 0))
+
+
+def _choose(combo: QComboBox, value: object, text: str | None) -> None:
+    """Choose the item of `value` ("(any)" for None). A value the list lacks (an actor with
+    no claims left, a chart's bar read before an edit) is added as `text`: falling back on
+    "(any)" listed every claim of the project instead of none."""
+    index = combo.findData(value) if value is not None else 0
+    if index < 0:
+        combo.model().add_item(text, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)
