@@ -260,3 +260,13 @@ def test_claims_are_counted_by_actor_whatever_name_they_go_by(seeded_session):
         s.store.count_claims_by("stance", "stance")
     with pytest.raises(ValueError):
         s.store.count_claims_by("note; DROP TABLE claims", None)
+
+
+def test_a_source_typed_with_stray_spaces_is_its_actors_name(seeded_session):
+    s = seeded_session
+    claim = add(s, "Kim Jong Un")
+    s.edit_claim(claim_id=claim.id, source=" Kim  Jong Un ")
+    assert s.claim(claim.id).source == "Kim Jong Un"
+    assert [(a.name, a.claims) for a in s.actors()] == [("Kim Jong Un", 1)]
+    assert s.store.count_claims_by("source", None) == [("Kim Jong Un", s.actors()[0].id, "", 1)]
+    assert not s.edit_claim(claim_id=claim.id, source="Kim Jong Un  ")  # the same source: no edit

@@ -181,6 +181,10 @@ class Session:
         a new source is linked to the article's mention of it. An edit that changes nothing
         records nothing."""
         before = self._existing(claim_id)
+        if isinstance(changes.get("source"), str):
+            # as a new claim's: the actor is made under this spelling, and claims find
+            # their actor by it (a doubled space kept them apart)
+            changes["source"] = " ".join(changes["source"].split())
         after = before.with_changes(**changes)
         if "source" in changes and "source_start" not in changes:
             after = self._linked(after)
