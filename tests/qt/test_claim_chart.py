@@ -145,3 +145,41 @@ def test_the_claims_of_an_actor_with_none_left_are_none_not_all(qtbot, open_wind
     window._on_claims_chosen({"category": "Rumour"})  # a value the schema does not have
     qtbot.waitUntil(lambda: view.count.text().startswith("0 of 2 claims") and view.category.currentText() == "Rumour")
     assert view.actor.currentData() is None
+
+
+def hover(widget, pos):
+    from PySide6.QtCore import QEvent, QPointF
+    from PySide6.QtGui import QMouseEvent
+    from PySide6.QtWidgets import QApplication
+
+    point = QPointF(pos)
+    move = QMouseEvent(
+        QEvent.Type.MouseMove,
+        point,
+        QPointF(widget.mapToGlobal(pos)),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(widget, move)
+
+
+def test_a_bar_under_the_pointer_says_in_full_what_it_counts(qtbot, open_window):
+    """Labels are cut short, so two long sources can read alike; the tooltip names the bar
+    in full, as plain text."""
+    window = open_window()
+    s = window.session
+    add(s, 1, "Kim Jong Un", source="<b>Ministry</b> of Foreign Affairs of Russia", status="disputed")
+    add(s, 4, "Choe Son Hui", source="<b>Ministry</b> of Foreign Affairs of the DPRK")
+    chart = shown_chart(qtbot, window)
+    chart.by_box.setCurrentIndex(chart.by_box.findData("source"))
+    qtbot.waitUntil(lambda: chart.breakdown.by == "source" and len(chart.breakdown.bars) == 2)
+    russia = [bar.value for bar in chart.breakdown.bars].index("<b>Ministry</b> of Foreign Affairs of Russia")
+    assert chart.describe(russia, 0.5) == "<b>Ministry</b> of Foreign Affairs of Russia: 1 claim (1 disputed)"
+    plot = chart.plot_widget
+    item = plot.getPlotItem()
+    hover(plot.viewport(), chart.bar_center(russia))
+    assert "Russia: 1 claim" in item.toolTip() and "<b>" not in item.toolTip()  # as typed, not in bold
+    qtbot.waitUntil(lambda: hover(plot.viewport(), chart.bar_center(1 - russia)) or "DPRK" in item.toolTip())
+    top = window.chart.counts[0]  # the entity chart's bars too
+    assert window.chart.describe(0, 0.5).startswith(f"{top.text} (")

@@ -127,6 +127,11 @@ class ClaimChart(RowChart):
                 return index, value if self._breakdown.split else None
         return index, None
 
+    def describe(self, row: int, x: float) -> str:
+        bar = self._breakdown.bars[row]
+        parts = ", ".join(f"{n} {value}" for value, n in bar.parts) if self._breakdown.split else ""
+        return f"{bar.value}: {counted(bar.total, 'claim')}" + (f" ({parts})" if parts else "")
+
     def filters(self, index: int, part: str | None = None) -> dict:
         """The filters of the "All claims" tab that list bar `index` (its `part`)."""
         breakdown = self._breakdown

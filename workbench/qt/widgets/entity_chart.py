@@ -19,8 +19,9 @@ from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.model import EntityCount
-from workbench.core.text import shortened
+from workbench.core.text import counted, shortened
 from workbench.qt.collector import worker_threads_ended, worker_threads_started
+from workbench.qt.messages import plain_tip
 from workbench.qt.palette import label_style
 
 CORPUS, ARTICLE = "corpus", "article"
@@ -55,6 +56,10 @@ class RowChart(QWidget):
     def _on_scene_clicked(self, event) -> None:
         raise NotImplementedError
 
+    def describe(self, row: int, x: float) -> str:
+        """What the bar of `row` at `x` along it stands for, in full (its tooltip)."""
+        raise NotImplementedError
+
     @property
     def plot_widget(self):
         return self._plot
@@ -70,7 +75,15 @@ class RowChart(QWidget):
         plot.getPlotItem().invertY(True)
         plot.getPlotItem().showGrid(x=True, y=False, alpha=0.25)
         plot.setLabel("bottom", unit)
+        # Labels are cut short (two sources may read "Ministry of Foreign A…"): the bar under
+        # the pointer says what it is in full. NOTE: over a plot, Qt shows the tooltip of the
+        # scene's item under the pointer, never the widget's.
+        plot.scene().sigMouseMoved.connect(self._on_scene_hovered)
         return plot
+
+    def _on_scene_hovered(self, scene_pos) -> None:
+        found = self.row_at(scene_pos)
+        self._plot.getPlotItem().setToolTip(plain_tip(self.describe(*found)) if found else self.toolTip())
 
     def _label_rows(self, labels: list[str]) -> None:
         axis = self._plot.getAxis("left")
@@ -231,6 +244,10 @@ class EntityChart(RowChart):
     def activate(self, row: int) -> None:
         count = self._counts[row]
         self.entity_clicked.emit(count.text, count.label)
+
+    def describe(self, row: int, x: float) -> str:
+        count = self._counts[row]
+        return f"{count.text} ({label_style(count.label).name}): {counted(count.mentions, 'mention')}"
 
     def bar_center(self, index: int) -> QPoint:
         """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
