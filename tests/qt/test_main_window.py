@@ -304,7 +304,7 @@ def test_an_article_not_in_english_is_shown_without_entities_and_says_why(open_w
     article_id = next(s.id for s in window.session.article_summaries() if s.source_file == "es.txt")
     window.show_article(article_id)
     assert "not in English" in window.meta.text()
-    assert "(1 not in English: nothing looked for in it)" in window.status_message.text()
+    assert "(1 not in English: nothing looked for in it). No suggested" in window.status_message.text()
     assert window.reader.mentions_at(window.reader.toPlainText().index("Russia")) == []
     assert "No entities in this article." in [label.text() for label in window.legend.findChildren(QLabel)]
     window.show_article(1)
@@ -321,7 +321,8 @@ def test_the_language_model_runs_in_a_process_of_its_own(open_window, monkeypatc
 
     monkeypatch.setattr(workbench.nlp.pipeline, "load_pipeline", not_here)
     window = open_window()
-    assert "Found" in window.status_message.text()
+    assert window.status_message.text().startswith("Found ")
+    assert "new articles. No suggested claims" in window.status_message.text()  # two sentences, not run on
     assert background_at(window.reader, "Kim Jong Un") == label_style("PERSON").color.name()
 
 

@@ -903,9 +903,10 @@ class MainWindow(QMainWindow):
         for report in reports:
             self.apply(report.changes)
         found = [f"{r.found} {r.what} in {counted(r.analysed, 'new article')}" for r in reports if r.analysed]
-        message = ("Found " + " and ".join(found)) if found else "All articles are analysed."
+        message = ("Found " + " and ".join(found)) if found else "All articles are analysed"
         if other := max((r.other_language for r in reports), default=0):
-            message += f" ({other} not in English: nothing looked for in {'them' if other != 1 else 'it'})."
+            message += f" ({other} not in English: nothing looked for in {'them' if other != 1 else 'it'})"
+        message += "."  # the sentences that may follow read as sentences
         if any(r.cancelled for r in reports):
             message += " Cancelled before the end: F5 goes on."
         elif len(reports) == 1:
