@@ -183,3 +183,15 @@ def test_a_bar_under_the_pointer_says_in_full_what_it_counts(qtbot, open_window)
     qtbot.waitUntil(lambda: hover(plot.viewport(), chart.bar_center(1 - russia)) or "DPRK" in item.toolTip())
     top = window.chart.counts[0]  # the entity chart's bars too
     assert window.chart.describe(0, 0.5).startswith(f"{top.text} (")
+
+
+def test_with_nothing_to_draw_the_charts_say_so_under_their_headings(qtbot, open_window):
+    """Not in the middle of the pane, spread over the room of the hidden plot."""
+    window = open_window()
+    window.switch_project(window.session.path.with_name("empty.wbproj"))
+    for chart, heading in ((window.claim_chart, window.claim_chart.by_box), (window.coverage, window.coverage.title)):
+        window.charts.setCurrentWidget(chart)
+        qtbot.waitUntil(lambda chart=chart: chart.note.text() in ("No claims yet.", "No articles yet."))
+        qtbot.wait(50)  # laid out
+        line = chart.note.fontMetrics().height()
+        assert heading.y() < 2 * line and chart.note.height() < 3 * line, chart.objectName()

@@ -99,6 +99,7 @@ class ClaimChart(RowChart):
         plot = self._make_plot("claimPlot", "Claims by category, source, stance or status", "claims")
         self._layout.insertWidget(2, plot, 1)
         self._layout.takeAt(3)  # the stretch that held its place
+        self._layout.addStretch(0)  # NOTE: takes the room of a hidden plot (no claims): else the note floats mid-pane
         follow_in_tab_order(self.split_box, plot)
         self._plot = plot
         self._draw()

@@ -85,6 +85,7 @@ class CoverageChart(QWidget):
         plot.setLabel("left", "articles")
         self._layout.insertWidget(2, plot, 1)
         self._layout.takeAt(self._layout.count() - 1)  # the stretch held the place of the plot
+        self._layout.addStretch(0)  # NOTE: takes the room of a hidden plot (no dates): else the texts float
         follow_in_tab_order(self, plot)  # it has no control of its own before the plot
         self._plot = plot
         self._draw()
