@@ -195,3 +195,53 @@ def test_with_nothing_to_draw_the_charts_say_so_under_their_headings(qtbot, open
         qtbot.wait(50)  # laid out
         line = chart.note.fontMetrics().height()
         assert heading.y() < 2 * line and chart.note.height() < 3 * line, chart.objectName()
+
+
+def test_a_right_click_chooses_nothing_and_a_double_click_chooses_once(qtbot, open_window):
+    window = open_window()
+    add(window.session, 1, "Kim Jong Un", category="Intent")
+    window.apply(window.session.undo() | window.session.redo())
+    chart = shown_chart(qtbot, window)
+    qtbot.waitUntil(lambda: len(chart.breakdown.bars) == 1)
+    chosen = []
+    chart.claims_chosen.connect(chosen.append)
+    viewport, where = chart.plot_widget.viewport(), chart.bar_center(0)
+    qtbot.mouseClick(viewport, Qt.MouseButton.RightButton, pos=where)
+    assert chosen == []
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=where)  # a double-click's first click…
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=where)  # …and its second
+    assert chosen == [{"category": "Intent"}]
+
+
+def test_another_project_opens_with_every_claim_filter_cleared(qtbot, open_window, tmp_path):
+    window = open_window()
+    add(window.session, 1, "Kim Jong Un", category="Intent")
+    window.apply(window.session.undo() | window.session.redo())
+    window._on_claims_chosen({"category": "Intent"})
+    view = window.claims_view
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    window.switch_project(tmp_path / "other.wbproj")
+    assert view.category.currentData() is None and view.text.text() == ""
+
+
+def test_a_short_chart_draws_the_bars_its_labels_have_room_for_and_says_what_it_left_out(qtbot):
+    from workbench.core.breakdown import breakdown
+    from workbench.core.model import Category, ClaimSchema
+    from workbench.core.text import counted
+    from workbench.qt.widgets.claim_chart import ClaimChart
+
+    schema = ClaimSchema((Category("Event", "#1f77b4", "1"),), ("asserts",), ("unverified",))
+    chart = ClaimChart()
+    qtbot.addWidget(chart)
+    chart.resize(480, 600)
+    chart.show()
+    chart.set_breakdown(breakdown([(f"Source {i}", None, "", 1) for i in range(12)], "source", None, schema), {})
+    qtbot.waitUntil(lambda: chart.shown_rows() == 12)
+    assert chart.note.text() == "12 claims in the project."
+    chart.resize(480, 220)
+    qtbot.waitUntil(lambda: chart.plot_widget.height() < 200)
+    shown = chart.shown_rows()
+    assert 3 <= shown < 12
+    labels = chart.plot_widget.getAxis("left")._tickLevels[0]
+    assert len(labels) == shown  # only the rows drawn are labelled
+    assert chart.note.text() == f"12 claims in the project; {counted(12 - shown, 'claim')} of other sources not shown."

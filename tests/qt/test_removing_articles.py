@@ -104,3 +104,13 @@ def test_too_many_articles_at_once_are_refused_with_the_reason(qtbot, open_windo
     qtbot.keyClick(window.articles.table, Qt.Key.Key_Delete)
     assert list_ids(window) == [1, 2, 3, 4, 5]
     assert window.status_message.text() == "3 articles are selected: remove at most 2 at a time."
+
+
+def test_removing_the_last_listed_article_says_the_filters_hide_the_others(qtbot, open_window):
+    window = open_window()
+    window._set_period_filter("2023-11")  # one of the five is dated then
+    assert list_ids(window) == [5]
+    window.show_article(5)
+    window.apply(window.session.remove_articles(article_ids=[5]))
+    assert window.reader.article is None and window.heading.text() == "No article open"
+    assert window.meta.text() == "The list's filters hide all 4 articles: clear them, or press Show all."

@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         session.analyst = self.settings.analyst or default_analyst()
         self.session = session
         if self._claims_view is not None:
-            self._claims_view.session = session
+            self._claims_view.set_session(session)
         self._article = None
         self._entity_filter, self._period_filter, self._text_filter = None, None, ""
         self.articles.filter.clear()
@@ -413,7 +413,7 @@ class MainWindow(QMainWindow):
         self._article = None
         self.reader.show_article(None, [], [], self.session.schema)
         self.legend.set_mentions([])
-        self._set_heading(None)
+        self.header.show_article(None, hidden=self.session.store.article_count())
         self.panel.set_claims([], None)
         self.panel.set_history([])
         self.review.load()

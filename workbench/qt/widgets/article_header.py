@@ -89,15 +89,22 @@ class ArticleHeader(QWidget):
         layout.addWidget(self.meta)
         layout.addWidget(self.origins)
 
-    def show_article(self, article: Article | None, *, analysed: tuple[str, str] | None = None, similar=()) -> None:
-        """Show `article` (None: no article), the model that found its entities, and the
-        (id, title, similarity) of its near-duplicates."""
+    def show_article(
+        self, article: Article | None, *, analysed: tuple[str, str] | None = None, similar=(), hidden: int = 0
+    ) -> None:
+        """Show `article` (None: no article; `hidden`: how many the list's filters hide),
+        the model that found its entities, and the (id, title, similarity) of its
+        near-duplicates."""
         self.stop_editing()
         self._article = article
         self.correct_button.setEnabled(article is not None)
         if article is None:
             self.heading.setText("No article open")
-            self.meta.setText("Import articles with Project › Import Files… (Ctrl+I).")
+            self.meta.setText(
+                f"The list's filters hide all {counted(hidden, 'article')}: clear them, or press Show all."
+                if hidden
+                else "Import articles with Project › Import Files… (Ctrl+I)."
+            )
             self.origins.clear()
             self.similar_button.hide()
             return

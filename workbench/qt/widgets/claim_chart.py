@@ -89,7 +89,7 @@ class ClaimChart(RowChart):
         """Draw `breakdown`; `colors` has one for each value of the split (and of the
         categories, drawn in their own colour when the bars are not split)."""
         self._breakdown, self._colors = breakdown, colors
-        self.note.setText(_note(breakdown))
+        self.note.setText(_note(breakdown, len(breakdown.bars)))
         self._fill_legend(breakdown.split_values)
         self._draw()
 
@@ -164,7 +164,8 @@ class ClaimChart(RowChart):
 
         plot, breakdown = self._plot, self._breakdown
         plot.clear()
-        bars = breakdown.bars
+        bars = breakdown.bars[: self.shown_rows()]
+        self.note.setText(_note(breakdown, len(bars)))
         plot.setVisible(bool(bars))
         if not bars:
             return
@@ -239,13 +240,17 @@ class ClaimChart(RowChart):
             self.claims_chosen.emit(self.filters(*found))
 
 
-def _note(breakdown: Breakdown) -> str:
+def _note(breakdown: Breakdown, shown: int) -> str:
+    """What the chart counts, and what it leaves out (the first `shown` bars are drawn)."""
     if not breakdown.claims:
         return "No claims yet."
-    text = f"{counted(breakdown.claims, 'claim')} in the project"
+    hidden = breakdown.bars[shown:]
     extra = []
-    if breakdown.left_out:
-        extra.append(f"{counted(breakdown.left_out, 'claim')} of other sources not shown")
+    if breakdown.by == "source" and (left_out := breakdown.left_out + sum(bar.total for bar in hidden)):
+        extra.append(f"{counted(left_out, 'claim')} of other sources not shown")
+    elif hidden:
+        extra.append(f"no room for {', '.join(bar.value for bar in hidden)}")
     if breakdown.unattributed:
         extra.append(f"{counted(breakdown.unattributed, 'claim')} with no source")
+    text = f"{counted(breakdown.claims, 'claim')} in the project"
     return text + (f"; {', '.join(extra)}." if extra else ".")

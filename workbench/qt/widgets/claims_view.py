@@ -118,6 +118,12 @@ class ClaimsView(QWidget):
         self._titles = self.session.store.titles_of_claimed_articles()
         _fill(self.article, [(title, article_id) for article_id, title in self._titles.items()])
 
+    def set_session(self, session: Session) -> None:
+        """Another project: its claims, every filter cleared."""
+        self.session = session
+        self._choices_stale = True
+        self.show_only()
+
     def show_only(
         self,
         *,

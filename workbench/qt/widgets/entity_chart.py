@@ -32,17 +32,21 @@ NOTHING = {
 
 
 log = logging.getLogger(__name__)
+_AXIS_PX = 40  # of a row chart's height, what the bottom axis and its label take
+_ROW_GAP_PX = 3  # between two rows' labels, at the least
 
 
 class RowChart(QWidget):
     """A chart of one bar per row, the first on top, clicked through `_on_scene_clicked` and
     worked from the keyboard: Tab to it, ↑ ↓ choose a bar (outlined while the chart has the
-    focus: `_draw` asks `outlined`), Enter acts on it (`activate`)."""
+    focus: `_draw` asks `outlined`), Enter acts on it (`activate`). It draws the first
+    `shown_rows()` rows: as many as the plot's height has room for."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._plot = None
         self._chosen = 0  # the bar ↑ ↓ move to
+        self._shown = 0  # rows drawn
 
     def row_count(self) -> int:
         raise NotImplementedError
@@ -67,8 +71,20 @@ class RowChart(QWidget):
     @property
     def outlined(self) -> int | None:
         """The chosen bar, while the chart has the focus."""
-        self._chosen = max(0, min(self._chosen, self.row_count() - 1))
+        self._chosen = max(0, min(self._chosen, self._shown - 1))
         return self._chosen if self._plot is not None and self._plot.hasFocus() else None
+
+    def shown_rows(self) -> int:
+        """How many rows to draw (for `_draw`): those that fit the plot with their labels apart
+        — piled on one another in a short pane, or on a laptop at 200 %, none could be read."""
+        self._shown = min(self.row_count(), self._fitting())
+        return self._shown
+
+    def _fitting(self) -> int:
+        if self._plot is None or not self._plot.isVisible():
+            return self.row_count()
+        row = QFontMetrics(self._plot.getAxis("left").style.get("tickFont") or self.font()).height() + _ROW_GAP_PX
+        return max(3, (self._plot.height() - _AXIS_PX) // row)
 
     def _make_plot(self, name: str, accessible_name: str, unit: str):
         plot = bar_plot(self, name, accessible_name, self._on_scene_clicked)
@@ -98,7 +114,7 @@ class RowChart(QWidget):
             return None
         point = self._plot.getPlotItem().vb.mapSceneToView(scene_pos)
         row = round(point.y())
-        return (row, point.x()) if 0 <= row < self.row_count() and abs(point.y() - row) <= 0.45 else None
+        return (row, point.x()) if 0 <= row < self._shown and abs(point.y() - row) <= 0.45 else None
 
     def row_point(self, row: int, x: float) -> QPoint:
         """Where (`x` along the bars, `row`) is drawn, in the plot widget's coordinates."""
@@ -110,12 +126,15 @@ class RowChart(QWidget):
     def eventFilter(self, watched, event) -> bool:
         if watched is not self._plot or not self.row_count():
             return super().eventFilter(watched, event)
-        if event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
+        if event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
+            if min(self.row_count(), self._fitting()) != self._shown:
+                self._draw()  # room for more rows, or for fewer
+        elif event.type() in (QEvent.Type.FocusIn, QEvent.Type.FocusOut):
             self._draw()  # the chosen bar is outlined while the chart has the focus
         elif event.type() == QEvent.Type.KeyPress:
             if event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 step = 1 if event.key() == Qt.Key.Key_Down else -1
-                self._chosen = max(0, min(self.row_count() - 1, self._chosen + step))
+                self._chosen = max(0, min(self._shown - 1, self._chosen + step))
                 self._draw()
                 return True
             if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
@@ -209,7 +228,7 @@ class EntityChart(RowChart):
 
         plot = self._plot
         plot.clear()
-        counts = self._counts
+        counts = self._counts[: self.shown_rows()]
         self._label_rows([shortened(c.text, 22) for c in counts])
         # an empty grid reads as a broken chart: say there is nothing instead
         self._placeholder.setText(NOTHING[self.scope])
@@ -272,7 +291,10 @@ def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):
     plot.installEventFilter(owner)
     plot.setMouseEnabled(x=False, y=False)
     plot.hideButtons()
-    plot.scene().sigMouseClicked.connect(on_click)
+    # A right-click, or a double-click's second click, is no choice of a bar.
+    plot.scene().sigMouseClicked.connect(
+        lambda event: on_click(event) if event.button() == Qt.MouseButton.LeftButton and not event.double() else None
+    )
     return plot
 
 
