@@ -401,3 +401,18 @@ def test_alt_keys_on_a_list_open_it_or_go_to_the_previous_article_never_change_i
     qtbot.keyClick(category, Qt.Key.Key_Up, alt)
     assert window.reader.article.id == 1
     assert window.session.claim(claim.id).category == claim.category
+
+
+def test_a_long_actor_name_elides_and_leaves_the_other_columns_in_sight(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    name = "A very long source name that goes on and on, of the Ministry of Foreign Affairs <b>x</b>"
+    start = s.article(1).text.index("Kim Jong Un")
+    s.add_claim(article_id=1, start=start, end=start + 11, source=name)
+    dialog = ActorsDialog(s, window)
+    qtbot.addWidget(dialog)
+    dialog.resize(640, 420)
+    dialog.show()
+    header = dialog.table.horizontalHeader()
+    assert header.sectionViewportPosition(2) + header.sectionSize(2) <= dialog.table.viewport().width()
+    assert dialog.table.item(0, 0).toolTip() != name and "&lt;b&gt;" in dialog.table.item(0, 0).toolTip()

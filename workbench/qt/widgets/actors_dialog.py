@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from workbench.core.errors import WorkbenchError
 from workbench.core.model import ChangeSet
-from workbench.qt.messages import inform, warn
+from workbench.qt.messages import inform, plain_tip, warn
+from workbench.qt.widgets.tables import MAX_COLUMN_WIDTH
 from workbench.services.session import Session
 
 
@@ -45,6 +46,8 @@ class ActorsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # a long name elides (its tooltip has it whole) rather than push the others out of sight
+        header.setMaximumSectionSize(2 * MAX_COLUMN_WIDTH)
         buttons = QVBoxLayout()
         for text, slot in (
             ("Merge selected", self._on_merge),
@@ -78,6 +81,7 @@ class ActorsDialog(QDialog):
             others = [a for a in actor.aliases if a != actor.name]
             for column, text in enumerate((actor.name, ", ".join(others), str(actor.claims))):
                 item = QTableWidgetItem(text)  # display only: the actors list is the data
+                item.setToolTip(plain_tip(text))
                 if column == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
