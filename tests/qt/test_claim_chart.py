@@ -245,3 +245,29 @@ def test_a_short_chart_draws_the_bars_its_labels_have_room_for_and_says_what_it_
     labels = chart.plot_widget.getAxis("left")._tickLevels[0]
     assert len(labels) == shown  # only the rows drawn are labelled
     assert chart.note.text() == f"12 claims in the project; {counted(12 - shown, 'claim')} of other sources not shown."
+
+
+def test_with_the_list_narrowed_the_chart_and_its_bars_count_the_listed_articles_claims(qtbot, open_window):
+    window = open_window()
+    s = window.session
+    mine = add(s, 2, "Zelenskyy", category="Intent")  # the one article the word lists
+    other = add(s, 1, "Kim Jong Un", category="Intent")
+    window.apply(s.undo() | s.redo())
+    chart = shown_chart(qtbot, window)
+    qtbot.waitUntil(lambda: chart.breakdown.claims == 2)
+    window._on_articles_filter_changed("Zelenskyy")
+    assert window.articles.model.article_ids() == [2]
+    qtbot.waitUntil(lambda: chart.breakdown.claims == 1)
+    assert chart.note.text() == "1 claim in the listed articles."
+    chart.claims_chosen.emit(chart.filters(0))
+    view = window.claims_view
+    qtbot.waitUntil(lambda: listed(view) == {mine.id})
+    assert view.in_list.isChecked() and view.in_list.text() == "Only the articles in the list: “Zelenskyy”"
+    window._on_articles_filter_changed("")  # nothing narrows the list: every claim
+    assert view.in_list.isHidden()
+    qtbot.waitUntil(lambda: listed(view) == {mine.id, other.id})
+    window._set_period_filter("2023-08")  # of the five, the first only is dated then
+    qtbot.waitUntil(lambda: listed(view) == {other.id})  # still ticked: the claims follow the list
+    assert view.in_list.text() == "Only the articles in the list: dated 2023-08"
+    view.in_list.setChecked(False)
+    qtbot.waitUntil(lambda: listed(view) == {mine.id, other.id})

@@ -270,3 +270,24 @@ def test_a_source_typed_with_stray_spaces_is_its_actors_name(seeded_session):
     assert [(a.name, a.claims) for a in s.actors()] == [("Kim Jong Un", 1)]
     assert s.store.count_claims_by("source", None) == [("Kim Jong Un", s.actors()[0].id, "", 1)]
     assert not s.edit_claim(claim_id=claim.id, source="Kim Jong Un  ")  # the same source: no edit
+
+
+def test_claims_of_the_listed_articles_are_those_a_plain_scan_finds(seeded_session):
+    from workbench.core.model import ListFilter
+
+    s = seeded_session
+    claims = [add(s, "Russia", article_id=i, category="Event" if i % 2 else "Intent") for i in range(1, 6)]
+    filters = [
+        ListFilter(words="Zelenskyy"),
+        ListFilter(period=("2023-11", "2023-12")),
+        ListFilter(entity=("Russia", "GPE")),
+        ListFilter(words="Russia", period=("2023", "2024")),
+        ListFilter(words="  "),  # nothing narrows the list: every claim
+    ]
+    for listed in filters:
+        kept = set(s.store.article_ids_after(0, 10, words=listed.words, entity=listed.entity, period=listed.period))
+        expected = [c for c in claims if c.article_id in kept]
+        assert {c.id for c in s.store.find_claims(listed=listed)} == {c.id for c in expected}, listed
+        counted = {(value, n) for value, _, _, n in s.store.count_claims_by("category", None, listed=listed)}
+        events = sum(c.category == "Event" for c in expected)
+        assert counted == {("Event", events), ("Intent", len(expected) - events)} - {("Event", 0), ("Intent", 0)}

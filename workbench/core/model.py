@@ -95,6 +95,19 @@ class ArticleSummary:
     near_duplicates: int = 0  # other articles telling nearly the same story
 
 
+@dataclass(frozen=True)
+class ListFilter:
+    """What narrows the article list: words of the title or text, an entity (text, label)
+    the articles mention, a period (first, after: ISO date prefixes) their date falls in."""
+
+    words: str = ""
+    entity: tuple[str, str] | None = None
+    period: tuple[str, str] | None = None
+
+    def __bool__(self) -> bool:
+        return bool(self.words.strip() or self.entity or self.period)
+
+
 # Mention labels that are names (as against numbers, dates and amounts): the chart shows
 # them, and a name keeps one of them throughout an article.
 NAMED_LABELS = ("PERSON", "NORP", "FAC", "ORG", "GPE", "LOC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE")

@@ -159,9 +159,9 @@ def find_claims(state, project: Path, filters: dict, order: tuple | None) -> tup
     return (sort_claims(state, claims, order) if order else claims), store.count_claims(), order
 
 
-def count_claims_by(state, project: Path, by: str, split: str | None) -> list[tuple[str, int | None, str, int]]:
-    """The project's claims counted by `by` and `split` (as for ProjectStore.count_claims_by)."""
-    return lane_store(state, project).count_claims_by(by, split)
+def count_claims_by(state, project: Path, by: str, split: str | None, listed) -> list[tuple[str, int | None, str, int]]:
+    """The claims counted by `by` and `split` (as for ProjectStore.count_claims_by)."""
+    return lane_store(state, project).count_claims_by(by, split, listed=listed)
 
 
 def sort_claims(state, claims: list, order: tuple[str, dict[int, str], bool]) -> list:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from workbench.core.breakdown import breakdown
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import NAMED_LABELS, Article, ChangeSet
+from workbench.core.model import NAMED_LABELS, Article, ChangeSet, ListFilter
 from workbench.core.text import counted
 from workbench.qt import jobs
 from workbench.qt.keys import without_keypad
@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
                 self.center.insertTab(index, view, "All claims")
                 self.center.setCurrentIndex(current)
             self._claims_placeholder.deleteLater()
+            view.set_listed(self._list_filter(), self._list_described())
             self._claims_view = view
             self._let_lists_open(view)
         return self._claims_view
@@ -349,7 +350,8 @@ class MainWindow(QMainWindow):
         self.chart.entity_clicked.connect(lambda text, label: self._set_entity_filter((text, label)))
         self.coverage.period_clicked.connect(self._set_period_filter)
         self.claim_chart.choice_changed.connect(self._refresh_claim_chart)
-        self.claim_chart.claims_chosen.connect(self._on_claims_chosen)
+        # a bar counts the claims of the listed articles: so does All claims, when it lists them
+        self.claim_chart.claims_chosen.connect(lambda f: self._on_claims_chosen({**f, "in_list": True}))
         self.chart.scope_changed.connect(lambda _scope: self._refresh_chart())
         self.runner.task_started.connect(self._on_runner_task_started)
         self.runner.task_progressed.connect(self._on_runner_task_progressed)
@@ -573,19 +575,31 @@ class MainWindow(QMainWindow):
         self._narrowed()
 
     def _narrowed(self) -> None:
-        entity, period = self._entity_filter, self._period_filter
-        parts = [f"mentioning {entity[0]} ({label_style(entity[1]).name})"] if entity else []
-        parts += [f"dated {period}"] if period else []
-        described = " · ".join(parts)
-        self.articles.show_narrowing(described[:1].upper() + described[1:] if parts else None)
+        described = self._list_described(words=False)
+        self.articles.show_narrowing(described[:1].upper() + described[1:] if described else None)
         self._refilter()
 
-    def _refilter(self) -> None:
+    def _list_filter(self) -> ListFilter:
         period = period_dates(self._period_filter) if self._period_filter else None
-        self.articles.model.set_filter(words=self._text_filter, entity=self._entity_filter, period=period)
+        return ListFilter(self._text_filter, self._entity_filter, period)
+
+    def _list_described(self, *, words: bool = True) -> str:
+        """What narrows the list: “treaty” · mentioning Russia (place) · dated 2024-03."""
+        entity, typed = self._entity_filter, " ".join(self._text_filter.split())
+        parts = [f"“{typed}”"] if words and typed else []
+        parts += [f"mentioning {entity[0]} ({label_style(entity[1]).name})"] if entity else []
+        parts += [f"dated {self._period_filter}"] if self._period_filter else []
+        return " · ".join(parts)
+
+    def _refilter(self) -> None:
+        listed = self._list_filter()
+        self.articles.model.set_filter(words=listed.words, entity=listed.entity, period=listed.period)
         if self._article is not None:
             self.articles.select_article(self._article.id)
         self._refresh_coverage()
+        self._refresh_claim_chart()
+        if self._claims_view is not None:
+            self._claims_view.set_listed(listed, self._list_described())
 
     def _refresh_coverage(self) -> None:
         """The articles of the list by month (whatever the period chosen, so that another can
@@ -601,21 +615,23 @@ class MainWindow(QMainWindow):
         self._refresh_claim_chart()
 
     def _refresh_claim_chart(self) -> None:
-        """The claims counted as the claim chart asks, when it is in view (at 100k claims
-        that takes 40–230 ms: on the query lane, not here)."""
+        """The claims of the listed articles counted as the claim chart asks, when it is in
+        view (at 100k claims that takes 40–700 ms: on the query lane, not here)."""
         if self.charts.currentWidget() is not self.claim_chart:
             return
         by, split, schema = self.claim_chart.by, self.claim_chart.split, self.session.schema
+        listed = self._list_filter() or None
 
         def show(rows) -> None:
             counts = breakdown(rows, by, split, schema)
             field = split or (by if by == "category" else None)
             values = counts.split_values or tuple(bar.value for bar in counts.bars)
             categories = {c.name: c.color for c in schema.categories}
-            self.claim_chart.set_breakdown(counts, value_colors(field, values, categories) if field else {})
+            colors = value_colors(field, values, categories) if field else {}
+            self.claim_chart.set_breakdown(counts, colors, listed=listed is not None)
 
         self.runner.submit(
-            QUERY_LANE, "Counting claims", jobs.count_claims_by, self.session.path, by, split,
+            QUERY_LANE, "Counting claims", jobs.count_claims_by, self.session.path, by, split, listed,
             on_done=show, key="claim-chart", quiet=True,
         )  # fmt: skip
 

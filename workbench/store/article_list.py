@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from workbench.core.model import ListFilter
 from workbench.core.search import is_unspaced
 
 SORT_KEYS = ("title", "date", "source", "entities", "claims")
@@ -146,6 +147,11 @@ class ArticleListStore:
             rows = [(i, python_key(value)) for i, value in rows]
         rows.sort(key=lambda row: row[1], reverse=descending)  # stable: ties stay in id order
         return [i for i, _ in rows]
+
+
+def listed_ids(listed: ListFilter) -> tuple[str, tuple]:
+    """A query of the ids of the articles the list's filter keeps, and its parameters."""
+    return _filtered("SELECT a.id FROM articles a", listed.words, listed.entity, listed.period)
 
 
 def _filtered(sql: str, words: str, entity: tuple[str, str] | None, period: Period | None = None) -> tuple[str, tuple]:

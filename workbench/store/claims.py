@@ -16,9 +16,10 @@ from pathlib import Path
 from workbench.core.breakdown import FIELDS, SPLITS
 from workbench.core.cells import LIST_SEPARATOR, join_list
 from workbench.core.errors import WorkbenchError
-from workbench.core.model import Claim, HistoryEntry
+from workbench.core.model import Claim, HistoryEntry, ListFilter
 from workbench.core.processes import process_pool
 from workbench.core.search import comparable
+from workbench.store.article_list import listed_ids
 
 # What an analyst edits, in the order of _annotation().
 _ANNOTATION_COLUMNS = ("category", "source", "stance", "status", "tags", "note", "source_start", "source_end")
@@ -26,6 +27,15 @@ _ANNOTATION_ASSIGNMENTS = ", ".join(f"{c} = ?" for c in _ANNOTATION_COLUMNS)
 _COLUMNS = f"id, article_id, start, end, quote, {', '.join(_ANNOTATION_COLUMNS)}, created_at, updated_at, analyst"
 _PLACEHOLDERS = ", ".join("?" * len(_COLUMNS.split(",")))
 _SEARCHED = [[c.strip() for c in _COLUMNS.split(",")].index(c) for c in ("quote", "source", "note")]
+
+
+def _in_listed(listed: ListFilter | None, column: str = "article_id") -> tuple[list[str], list]:
+    """The condition keeping the claims of the articles the list's filter keeps (none
+    without a filter), and its parameters."""
+    if not listed:
+        return [], []
+    sql, params = listed_ids(listed)
+    return [f"{column} IN ({sql})"], list(params)
 
 
 def _joined(value: str) -> str:
@@ -172,19 +182,26 @@ class ClaimStore:
             (json.dumps(sorted(set(article_ids))),),
         ).fetchone()[0]
 
-    def count_claims_by(self, by: str, split: str | None) -> list[tuple[str, int | None, str, int]]:
-        """Claims counted by the value of field `by` and of field `split` (or of `by` alone):
-        rows (value, actor id, split value or "", claims). A source is counted under the
-        actor it is a name of (the actor's id and name), else under itself."""
+    def count_claims_by(
+        self, by: str, split: str | None, *, listed: ListFilter | None = None
+    ) -> list[tuple[str, int | None, str, int]]:
+        """Claims (of the articles the list's filter keeps, with `listed`) counted by the
+        value of field `by` and of field `split` (or of `by` alone): rows (value, actor id,
+        split value or "", claims). A source is counted under the actor it is a name of (the
+        actor's id and name), else under itself."""
         if by not in FIELDS or (split is not None and split not in SPLITS) or split == by:
             raise ValueError(f"cannot count claims by {by} and {split}")
         part = f"c.{split}" if split else "''"
+        where, params = _in_listed(listed, "c.article_id")
+        clause = f" WHERE {where[0]}" if where else ""
         if by != "source":
-            return self._db.execute(f"SELECT c.{by}, NULL, {part}, count(*) FROM claims c GROUP BY 1, 3").fetchall()
+            sql = f"SELECT c.{by}, NULL, {part}, count(*) FROM claims c{clause} GROUP BY 1, 3"
+            return self._db.execute(sql, params).fetchall()
         return self._db.execute(
             f"SELECT coalesce(a.name, c.source), a.id, {part}, count(*) FROM claims c"
             " LEFT JOIN actor_aliases n ON n.alias = c.source COLLATE NOCASE LEFT JOIN actors a ON a.id = n.actor_id"
-            " GROUP BY 1, 2, 3"
+            f"{clause} GROUP BY 1, 2, 3",
+            params,
         ).fetchall()
 
     def titles_of_claimed_articles(self) -> dict[int, str]:
@@ -245,10 +262,12 @@ class ClaimStore:
         status: str | None = None,
         sources: list[str] | None = None,
         text: str | None = None,
+        listed: ListFilter | None = None,
     ) -> list[Claim]:
         """Claims matching every filter given: `sources` are names (case-insensitive, e.g. an
-        actor's aliases); `text` is searched in quote, source and note."""
-        where, params = [], []
+        actor's aliases); `text` is searched in quote, source and note; `listed` keeps the
+        claims of the articles the article list's filter keeps."""
+        where, params = _in_listed(listed)
         for column, value in (
             ("article_id", article_id),
             ("category", category),

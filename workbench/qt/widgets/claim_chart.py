@@ -32,6 +32,7 @@ class ClaimChart(RowChart):
         self.setObjectName("claimChart")
         self._breakdown: Breakdown | None = None
         self._colors: dict[str, QColor] = {}
+        self._listed = False  # the claims of the listed articles, not the project's
         self.by_box = QComboBox()
         self.by_box.setObjectName("claimChartBy")
         self.by_box.setAccessibleName("Count the claims by")
@@ -85,11 +86,12 @@ class ClaimChart(RowChart):
     def breakdown(self) -> Breakdown | None:
         return self._breakdown
 
-    def set_breakdown(self, breakdown: Breakdown, colors: dict[str, QColor]) -> None:
-        """Draw `breakdown`; `colors` has one for each value of the split (and of the
-        categories, drawn in their own colour when the bars are not split)."""
-        self._breakdown, self._colors = breakdown, colors
-        self.note.setText(_note(breakdown, len(breakdown.bars)))
+    def set_breakdown(self, breakdown: Breakdown, colors: dict[str, QColor], *, listed: bool = False) -> None:
+        """Draw `breakdown` (of the listed articles' claims, or of the project's); `colors`
+        has one for each value of the split (and of the categories, drawn in their own
+        colour when the bars are not split)."""
+        self._breakdown, self._colors, self._listed = breakdown, colors, listed
+        self.note.setText(_note(breakdown, len(breakdown.bars), listed))
         self._fill_legend(breakdown.split_values)
         self._draw()
 
@@ -165,7 +167,7 @@ class ClaimChart(RowChart):
         plot, breakdown = self._plot, self._breakdown
         plot.clear()
         bars = breakdown.bars[: self.shown_rows()]
-        self.note.setText(_note(breakdown, len(bars)))
+        self.note.setText(_note(breakdown, len(bars), self._listed))
         plot.setVisible(bool(bars))
         if not bars:
             return
@@ -240,10 +242,10 @@ class ClaimChart(RowChart):
             self.claims_chosen.emit(self.filters(*found))
 
 
-def _note(breakdown: Breakdown, shown: int) -> str:
+def _note(breakdown: Breakdown, shown: int, listed: bool) -> str:
     """What the chart counts, and what it leaves out (the first `shown` bars are drawn)."""
     if not breakdown.claims:
-        return "No claims yet."
+        return "No claims in the listed articles." if listed else "No claims yet."
     hidden = breakdown.bars[shown:]
     extra = []
     if breakdown.by == "source" and (left_out := breakdown.left_out + sum(bar.total for bar in hidden)):
@@ -252,5 +254,5 @@ def _note(breakdown: Breakdown, shown: int) -> str:
         extra.append(f"no room for {', '.join(bar.value for bar in hidden)}")
     if breakdown.unattributed:
         extra.append(f"{counted(breakdown.unattributed, 'claim')} with no source")
-    text = f"{counted(breakdown.claims, 'claim')} in the project"
+    text = f"{counted(breakdown.claims, 'claim')} {'in the listed articles' if listed else 'in the project'}"
     return text + (f"; {', '.join(extra)}." if extra else ".")

@@ -8,9 +8,9 @@ not pay for it on every edit)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtWidgets import QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from workbench.core.model import Claim
+from workbench.core.model import Claim, ListFilter
 from workbench.core.text import counted
 from workbench.qt import jobs
 from workbench.qt.models.claim_table import CORPUS_COLUMNS, ClaimTableModel, sorted_claims
@@ -39,6 +39,12 @@ class ClaimsView(QWidget):
         self.stance = _combo("claimsFilterStance")
         self.status = _combo("claimsFilterStatus")
         self.article = _combo("claimsFilterArticle")
+        # Shown while the article list is narrowed (words, an entity, a month): the claims
+        # of those articles only. A bar of the claim chart ticks it, as it counts those.
+        self.in_list = QCheckBox()
+        self.in_list.setObjectName("claimsFilterInList")
+        self.in_list.hide()
+        self._listed = ListFilter()
         self.model = ClaimTableModel(self, columns=CORPUS_COLUMNS)
         samples = {
             "article": "A headline of some length",
@@ -81,6 +87,7 @@ class ClaimsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(grid)
+        layout.addWidget(self.in_list)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.count)
 
@@ -89,6 +96,7 @@ class ClaimsView(QWidget):
         self.text.textChanged.connect(self._timer.start)
         for combo in (self.category, self.actor, self.stance, self.status, self.article):
             combo.currentIndexChanged.connect(self.refresh)
+        self.in_list.toggled.connect(self.refresh)
         self._titles: dict[int, str] = {}
         self._choices_stale = self._rows_stale = True
         self._shown = 0  # rows shown so far: a sort of rows no longer shown is dropped
@@ -122,7 +130,18 @@ class ClaimsView(QWidget):
         """Another project: its claims, every filter cleared."""
         self.session = session
         self._choices_stale = True
+        self.set_listed(ListFilter(), "")
         self.show_only()
+
+    def set_listed(self, listed: ListFilter, described: str) -> None:
+        """What narrows the article list now (`described` in words), for "only the articles
+        in the list"; the claims are read again when that is ticked. The tick stays while
+        nothing narrows the list (the words typed cleared before others are), unheeded."""
+        self._listed = listed
+        self.in_list.setText(f"Only the articles in the list: {described}")
+        self.in_list.setVisible(bool(listed))
+        if self.in_list.isChecked():
+            self.refresh()
 
     def show_only(
         self,
@@ -132,13 +151,17 @@ class ClaimsView(QWidget):
         status: str | None = None,
         actor_id: int | None = None,
         source: str | None = None,
+        in_list: bool = False,
     ) -> None:
-        """List only the claims of these values, every other filter set to any. A `source`
-        that is no actor's name is looked for as words."""
+        """List only the claims of these values (`in_list`: of the articles in the list, when
+        it is narrowed), every other filter set to any. A `source` that is no actor's name is
+        looked for as words."""
         if self._choices_stale:
             self._fill_choices()
         with QSignalBlocker(self.text):
             self.text.setText(source or "")
+        with QSignalBlocker(self.in_list):
+            self.in_list.setChecked(in_list)
         actor = self.session.store.actor(actor_id) if actor_id is not None else None
         chosen = (
             (self.category, category, category),
@@ -166,6 +189,7 @@ class ClaimsView(QWidget):
             status=self.status.currentData(),
             article_id=self.article.currentData(),
             text=self.text.text().strip() or None,
+            listed=self._listed if self.in_list.isChecked() and self._listed else None,
         )
         self.runner.submit(
             QUERY_LANE,
