@@ -6,6 +6,7 @@ import json
 import zlib
 from dataclasses import dataclass
 from functools import cache
+from itertools import cycle
 
 from PySide6.QtGui import QColor, QIcon, QPixmap
 
@@ -65,7 +66,7 @@ _OTHERS = ("#4c78a8", "#f58518", "#54a24b", "#b279a2", "#72b7b2", "#eeca3b", "#9
 def value_colors(field: str, values, categories: dict[str, str]) -> dict[str, QColor]:
     """A colour for each value of a claim field: a category's own (`categories`: name →
     colour), a known stance's or status's, else one of a fixed series, in the order given."""
-    colors, others = {}, iter(_OTHERS * (len(values) // len(_OTHERS) + 1))
+    colors, others = {}, cycle(_OTHERS)
     for value in values:
         known = categories.get(value) if field == "category" else _MEANING.get(value.casefold())
         colors[value] = QColor(known or next(others))
