@@ -255,3 +255,24 @@ def test_remove_takes_articles_out_and_refuses_unknown_ids(tmp_path):
     assert list(pd.read_csv(tmp_path / "a.csv").article_id) == [1, 4, 5]
     missing = run("remove", "-p", tmp_path / "none.wbproj", "1")
     assert missing.returncode == 1 and not (tmp_path / "none.wbproj").exists()
+
+
+def test_count_claims_prints_a_table_and_refuses_a_field_split_by_itself(tmp_path):
+    from workbench.services.projects import open_session
+
+    project = tmp_path / "p.wbproj"
+    assert run("import", SEEDS, "--project", project).returncode == 0
+    assert run("count-claims", "--project", project).stdout == "No claims in the project.\n"
+    session, _ = open_session(project)
+    for article_id, source, stance in ((1, "Kim Jong Un", "denies"), (2, "kim jong un", "asserts"), (3, "", "asserts")):
+        session.add_claim(article_id=article_id, start=0, end=5, source=source, stance=stance)
+    session.close()
+    result = run("count-claims", "--project", project, "--by", "source", "--split", "stance")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "source       claims  asserts  denies",
+        "Kim Jong Un       2        1       1",  # one actor, whatever the case of its name
+        "(no source)       1",
+    ]
+    result = run("count-claims", "--project", project, "--by", "stance", "--split", "stance")
+    assert result.returncode == 1 and result.stderr.startswith("workbench: error: --split stance")

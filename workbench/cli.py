@@ -34,6 +34,7 @@ COMMANDS = (
     "entities",
     "export",
     "import-annotations",
+    "count-claims",
     "agreement",
     "remove",
 )
@@ -112,6 +113,7 @@ def _gui_parser() -> argparse.ArgumentParser:
 
 
 def _command_parser() -> argparse.ArgumentParser:
+    from workbench.core.breakdown import FIELDS, SPLITS
     from workbench.services.annotation_import import IMPORT_FORMATS
     from workbench.services.exporting import FORMATS
 
@@ -180,6 +182,18 @@ def _command_parser() -> argparse.ArgumentParser:
     sub.add_argument("--format", "-f", choices=IMPORT_FORMATS, help="file format (default: from the file name)")
     sub.add_argument("--raw", action="store_true", help="csv: take cells exactly, even if they look spreadsheet-safe")
     sub.add_argument("--dry-run", action="store_true", help="report what would be imported, change nothing")
+    sub = command(
+        "count-claims",
+        _run_count_claims,
+        "Count the claims by category, source (by actor), stance or status, split by another of those: a table.",
+    )
+    sub.add_argument("--by", choices=FIELDS, default="category", help="what a row counts (default: category)")
+    sub.add_argument(
+        "--split",
+        choices=(*SPLITS, "nothing"),
+        default="status",
+        help="what a column counts (default: status; nothing: the totals only)",
+    )
     sub = command(
         "agreement",
         _run_agreement,
@@ -333,6 +347,21 @@ def _run_remove(args) -> int:
     print(
         f"Removed {counted(len(ids), 'article')}" + (f" and the {counted(claims, 'claim')} on them" if claims else "")
     )
+    return EXIT_OK
+
+
+def _run_count_claims(args) -> int:
+    from workbench.core.breakdown import breakdown, table_lines
+
+    split = None if args.split == "nothing" else args.split
+    if split == args.by:
+        raise WorkbenchError(f"--split {split}: the rows already count the claims by {split}")
+    session = _open(args)
+    counts = breakdown(session.store.count_claims_by(args.by, split), args.by, split, session.schema, most=2**31)
+    if not counts.claims:
+        print("No claims in the project.")
+        return EXIT_OK
+    print("\n".join(table_lines(counts)))
     return EXIT_OK
 
 

@@ -1,6 +1,6 @@
 """Claims counted by one field and split by another: what the claim chart draws."""
 
-from workbench.core.breakdown import ClaimBar, breakdown
+from workbench.core.breakdown import ClaimBar, breakdown, table_lines
 from workbench.core.model import Category, ClaimSchema
 
 SCHEMA = ClaimSchema(
@@ -51,3 +51,13 @@ def test_sources_most_claims_first_the_rest_and_the_unattributed_counted_apart()
 def test_nothing_counted_is_no_bar():
     counts = breakdown([], "source", "status", SCHEMA)
     assert counts.bars == () and counts.claims == 0
+
+
+def test_the_table_has_a_row_per_bar_and_a_column_per_part_aligned():
+    rows = [("Kim Jong Un", 1, "asserts", 2), ("Kim Jong Un", 1, "denies", 1), ("", None, "asserts", 3)]
+    lines = table_lines(breakdown(rows, "source", "stance", SCHEMA))
+    assert lines == [
+        "source       claims  asserts  denies",
+        "Kim Jong Un       3        2       1",
+        "(no source)       3",
+    ]

@@ -89,3 +89,22 @@ def _ordered(values: set[str], order: Sequence[str]) -> tuple[str, ...]:
     """`values` in `order`, those it lacks after them by name."""
     known = [v for v in order if v in values]
     return (*known, *sorted(values - set(known), key=str.casefold))
+
+
+def table_lines(counts: Breakdown) -> list[str]:
+    """The bars as a plain-text table: a row per bar, a column per value of the split."""
+    header = [counts.by, "claims", *counts.split_values]
+    rows = [
+        [bar.value, str(bar.total), *(str(dict(bar.parts).get(v, 0)) for v in counts.split_values)]
+        for bar in counts.bars
+    ]
+    if counts.left_out:
+        rows.append([f"({counts.left_out:,} claims of other sources)", str(counts.left_out)])
+    if counts.unattributed:
+        rows.append(["(no source)", str(counts.unattributed)])
+    widths = [max(len(row[i]) for row in (header, *rows) if i < len(row)) for i in range(len(header))]
+    return ["  ".join(_aligned(i, cell, widths[i]) for i, cell in enumerate(row)).rstrip() for row in (header, *rows)]
+
+
+def _aligned(column: int, cell: str, width: int) -> str:
+    return cell.ljust(width) if column == 0 else cell.rjust(width)  # names left, numbers right
