@@ -271,3 +271,28 @@ def test_with_the_list_narrowed_the_chart_and_its_bars_count_the_listed_articles
     assert view.in_list.text() == "Only the articles in the list: dated 2023-08"
     view.in_list.setChecked(False)
     qtbot.waitUntil(lambda: listed(view) == {mine.id, other.id})
+
+
+def test_a_short_chart_draws_its_bars_when_a_split_value_is_only_in_those_left_out(qtbot):
+    from workbench.core.breakdown import breakdown
+    from workbench.core.model import Category, ClaimSchema
+    from workbench.qt.widgets.claim_chart import ClaimChart
+
+    schema = ClaimSchema((Category("Event", "#1f77b4", "1"),), ("asserts",), ("unverified", "disputed"))
+    rows = [(f"Source {i:02}", None, "unverified", 20 - i) for i in range(12)]
+    rows.append(("Source 11", None, "disputed", 1))  # the last bar alone has a disputed claim
+    chart = ClaimChart()
+    qtbot.addWidget(chart)
+    chart.resize(480, 600)
+    chart.show()
+    chart.set_breakdown(breakdown(rows[:-1], "source", "status", schema), {})
+    qtbot.waitUntil(lambda: chart.shown_rows() == 12)
+    chart.resize(480, 220)
+    qtbot.waitUntil(lambda: chart.plot_widget.height() < 200)
+    shown = chart.shown_rows()
+    assert shown < 12
+    chart.set_breakdown(breakdown(rows, "source", "status", schema), {})
+    drawn = [item for item in chart.plot_widget.getPlotItem().items if type(item).__name__ == "BarGraphItem"]
+    assert len(drawn) == 1 and len(drawn[0].opts["y"]) == shown  # the unverified parts of the bars shown
+    assert chart.bar_center(shown - 1) is not None
+

@@ -178,6 +178,8 @@ class ClaimChart(RowChart):
         for value in breakdown.split_values or ("",):
             rows = [(i, dict(bar.parts).get(value, 0)) for i, bar in enumerate(bars)]
             rows = [(i, n) for i, n in rows if n]
+            if not rows:  # NOTE: a value of the bars left out only; pyqtgraph fails on no bars
+                continue
             colors = [self._color(bars[i].value, value) for i, _ in rows]
             plot.addItem(
                 pg.BarGraphItem(
