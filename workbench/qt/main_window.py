@@ -546,6 +546,8 @@ class MainWindow(QMainWindow):
             self.show_article(article_id)
 
     def _on_articles_filter_changed(self, text: str) -> None:
+        if text.split() == self._text_filter.split():
+            return  # a space typed, or Enter on the words listed: the list and the counts stand
         self._text_filter = text
         self.reader.set_search(text)
         self._refilter()
