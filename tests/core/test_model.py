@@ -13,3 +13,10 @@ def test_analysed_runs_skip_metadata_and_clutter():
     runs = article.analysed_runs()
     assert [(offset, chunk.strip()) for offset, chunk in runs] == [(0, "Title"), (23, "Body one. Body two.")]
     assert "noise" not in article.body_text
+
+
+def test_a_list_filter_narrows_the_list_when_a_word_searches_something():
+    from workbench.core.model import ListFilter
+
+    assert not ListFilter() and not ListFilter(words=" - … ")
+    assert ListFilter(words="道歉") and ListFilter(words="-x") and ListFilter(period=("2024", "2025"))

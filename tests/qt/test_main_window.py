@@ -604,3 +604,19 @@ def test_articles_another_program_added_come_into_the_list(qtbot, open_window, t
     qtbot.waitUntil(window.isActiveWindow)
     QGuiApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     assert window.articles.model.rowCount() == 6
+
+
+def test_another_project_opens_with_no_words_filtered_or_marked(qtbot, open_window, tmp_path):
+    window = open_window()
+    qtbot.keyClicks(window.articles.filter, "Russia")
+    qtbot.waitUntil(lambda: window.reader.matches != [], timeout=3000)
+    from tests.conftest import SEEDS
+    from workbench.services.importing import import_paths
+    from workbench.services.projects import open_session
+
+    other, _ = open_session(tmp_path / "other.wbproj")
+    import_paths(other.store, [SEEDS])
+    other.close()
+    window.switch_project(tmp_path / "other.wbproj")
+    assert window.articles.filter.text() == "" and window.articles.model.rowCount() == 5
+    qtbot.waitUntil(lambda: window.reader.matches == [], timeout=3000)  # the words are marked no more

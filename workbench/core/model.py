@@ -105,7 +105,8 @@ class ListFilter:
     period: tuple[str, str] | None = None
 
     def __bool__(self) -> bool:
-        return bool(self.words.strip() or self.entity or self.period)
+        # a word narrows the list when it has a letter or a digit: "-" alone searches nothing
+        return any(ch.isalnum() for ch in self.words) or bool(self.entity or self.period)
 
 
 # Mention labels that are names (as against numbers, dates and amounts): the chart shows

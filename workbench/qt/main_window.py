@@ -401,8 +401,8 @@ class MainWindow(QMainWindow):
         if self._claims_view is not None:
             self._claims_view.set_session(session)
         self._article = None
-        self._entity_filter, self._period_filter, self._text_filter = None, None, ""
-        self.articles.filter.clear()
+        self._entity_filter = self._period_filter = None
+        self.articles.filter.clear()  # the words too, marked in the text no more
         self.articles.show_narrowing(None)
         self._load_project()
         self.settings.last_project = str(session.path)
