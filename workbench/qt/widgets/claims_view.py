@@ -123,8 +123,7 @@ class ClaimsView(QWidget):
         _fill(self.stance, [(n, n) for n in schema.stances])
         _fill(self.status, [(n, n) for n in schema.statuses])
         _fill(self.actor, [(f"{a.name} ({a.claims})", a.id) for a in self.session.actors() if a.claims])
-        self._titles = self.session.store.titles_of_claimed_articles()
-        _fill(self.article, [(title, article_id) for article_id, title in self._titles.items()])
+        # the articles' list is filled with the claims read (see _show)
 
     def set_session(self, session: Session) -> None:
         """Another project: its claims, every filter cleared."""
@@ -203,17 +202,20 @@ class ClaimsView(QWidget):
             quiet=True,
         )
 
-    def _order(self) -> tuple[str, dict[int, str], bool] | None:
-        """(column, article titles, descending) as the header's sort indicator says, or None."""
+    def _order(self) -> tuple[str, bool] | None:
+        """(column, descending) as the header's sort indicator says, or None."""
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() < 0:
             return None
         column = CORPUS_COLUMNS[header.sortIndicatorSection()]
-        return column, self._titles, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        return column, header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
 
-    def _show(self, found: tuple[list[Claim], int, tuple | None]) -> None:
-        claims, total, order = found
+    def _show(self, found: tuple[list[Claim], int, tuple | None, dict[int, str]]) -> None:
+        claims, total, order, titles = found
         self._shown += 1
+        if titles != self._titles:
+            self._titles = titles
+            _fill(self.article, [(title, article_id) for article_id, title in titles.items()])
         self.model.set_claims(claims, self.session.schema, self._titles)
         if order != self._order():  # the header was clicked while they were read
             self._sort()
@@ -224,9 +226,9 @@ class ClaimsView(QWidget):
     SORT_HERE = 5_000  # claims sorted on the GUI thread in well under a frame
 
     def _sort(self) -> None:
-        order = self._order()
-        if order is None:
+        if (chosen := self._order()) is None:
             return
+        order = (chosen[0], self._titles, chosen[1])
         claims = self.model.claims()
         if len(claims) < self.SORT_HERE:
             self.model.show_in_order(sorted_claims(claims, *order))
