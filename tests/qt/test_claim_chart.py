@@ -222,6 +222,7 @@ def test_another_project_opens_with_every_claim_filter_cleared(qtbot, open_windo
     qtbot.waitUntil(lambda: view.model.rowCount() == 1)
     window.switch_project(tmp_path / "other.wbproj")
     assert view.category.currentData() is None and view.text.text() == ""
+    assert view.article.count() == 1  # "(any)": the last project's articles are no choice here
 
 
 def test_a_short_chart_draws_the_bars_its_labels_have_room_for_and_says_what_it_left_out(qtbot):

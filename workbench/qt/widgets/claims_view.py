@@ -129,6 +129,8 @@ class ClaimsView(QWidget):
         """Another project: its claims, every filter cleared."""
         self.session = session
         self._choices_stale = True
+        self._titles = {}
+        _fill(self.article, [])  # the last project's articles, until the claims are read
         self.set_listed(ListFilter(), "")
         self.show_only()
 
