@@ -236,7 +236,7 @@ def test_a_short_chart_draws_the_bars_its_labels_have_room_for_and_says_what_it_
     qtbot.addWidget(chart)
     chart.resize(480, 600)
     chart.show()
-    chart.set_breakdown(breakdown([(f"Source {i}", None, "", 1) for i in range(12)], "source", None, schema), {})
+    chart.set_breakdown(breakdown([(f"Source {i}", None, "", 1) for i in range(12)], "source", None, schema), schema)
     qtbot.waitUntil(lambda: chart.shown_rows() == 12)
     assert chart.note.text() == "12 claims in the project."
     chart.resize(480, 220)
@@ -286,13 +286,13 @@ def test_a_short_chart_draws_its_bars_when_a_split_value_is_only_in_those_left_o
     qtbot.addWidget(chart)
     chart.resize(480, 600)
     chart.show()
-    chart.set_breakdown(breakdown(rows[:-1], "source", "status", schema), {})
+    chart.set_breakdown(breakdown(rows[:-1], "source", "status", schema), schema)
     qtbot.waitUntil(lambda: chart.shown_rows() == 12)
     chart.resize(480, 220)
     qtbot.waitUntil(lambda: chart.plot_widget.height() < 200)
     shown = chart.shown_rows()
     assert shown < 12
-    chart.set_breakdown(breakdown(rows, "source", "status", schema), {})
+    chart.set_breakdown(breakdown(rows, "source", "status", schema), schema)
     drawn = [item for item in chart.plot_widget.getPlotItem().items if type(item).__name__ == "BarGraphItem"]
     assert len(drawn) == 1 and len(drawn[0].opts["y"]) == shown  # the unverified parts of the bars shown
     assert chart.bar_center(shown - 1) is not None

@@ -30,7 +30,7 @@ from workbench.core.text import counted
 from workbench.qt import jobs
 from workbench.qt.keys import without_keypad
 from workbench.qt.messages import confirm
-from workbench.qt.palette import label_style, value_colors
+from workbench.qt.palette import label_style
 from workbench.qt.review import SuggestionReview, preview
 from workbench.qt.tasks import IO_LANE, NLP_LANE, QUERY_LANE, TaskRunner
 from workbench.qt.widgets.article_header import ArticleHeader
@@ -625,12 +625,7 @@ class MainWindow(QMainWindow):
         listed = self._list_filter() or None
 
         def show(rows) -> None:
-            counts = breakdown(rows, by, split, schema)
-            field = split or (by if by == "category" else None)
-            values = counts.split_values or tuple(bar.value for bar in counts.bars)
-            categories = {c.name: c.color for c in schema.categories}
-            colors = value_colors(field, values, categories) if field else {}
-            self.claim_chart.set_breakdown(counts, colors, listed=listed is not None)
+            self.claim_chart.set_breakdown(breakdown(rows, by, split, schema), schema, listed=listed is not None)
 
         self.runner.submit(
             QUERY_LANE, "Counting claims", jobs.count_claims_by, self.session.path, by, split, listed,

@@ -14,8 +14,9 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from workbench.core.breakdown import FIELDS, SPLITS, Breakdown
+from workbench.core.model import ClaimSchema
 from workbench.core.text import counted, shortened
-from workbench.qt.palette import swatch
+from workbench.qt.palette import swatch, value_colors
 from workbench.qt.widgets.entity_chart import RowChart, follow_in_tab_order
 from workbench.qt.widgets.flow_layout import FlowLayout
 
@@ -86,11 +87,14 @@ class ClaimChart(RowChart):
     def breakdown(self) -> Breakdown | None:
         return self._breakdown
 
-    def set_breakdown(self, breakdown: Breakdown, colors: dict[str, QColor], *, listed: bool = False) -> None:
-        """Draw `breakdown` (of the listed articles' claims, or of the project's); `colors`
-        has one for each value of the split (and of the categories, drawn in their own
-        colour when the bars are not split)."""
-        self._breakdown, self._colors, self._listed = breakdown, colors, listed
+    def set_breakdown(self, breakdown: Breakdown, schema: ClaimSchema, *, listed: bool = False) -> None:
+        """Draw `breakdown` (of the listed articles' claims, or of the project's): the parts
+        of a bar in the colours of the split's values, bars not split in their category's."""
+        field = breakdown.split or ("category" if breakdown.by == "category" else None)
+        values = breakdown.split_values or tuple(bar.value for bar in breakdown.bars)
+        categories = {c.name: c.color for c in schema.categories}
+        self._colors = value_colors(field, values, categories) if field else {}
+        self._breakdown, self._listed = breakdown, listed
         self.note.setText(_note(breakdown, len(breakdown.bars), listed))
         self._fill_legend(breakdown.split_values)
         self._draw()
