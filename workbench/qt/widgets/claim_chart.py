@@ -1,5 +1,5 @@
-"""ClaimChart: the project's claims counted by category, source, stance or status, each bar
-split by another of those fields (stacked bars, pyqtgraph) — which sources assert and
+"""ClaimChart: the claims of the listed articles (the project's, when nothing narrows the
+list) counted by category, source, stance or status, each bar split by another of those fields (stacked bars, pyqtgraph) — which sources assert and
 which deny, how much of each category is verified. Clicking a bar, or a part of it, asks
 for those claims (`claims_chosen`: the "All claims" tab lists them).
 
