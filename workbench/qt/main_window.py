@@ -163,7 +163,7 @@ class MainWindow(QMainWindow):
 
     def _claims_changed(self) -> None:
         """The claims tab reloads when next shown (if it is not built yet, it reads
-        everything when it is)."""
+        everything when it is); the claim chart counts again, if in view."""
         if self._claims_view is not None:
             self._claims_view.reload_choices()
         self._refresh_claim_chart()
@@ -608,9 +608,9 @@ class MainWindow(QMainWindow):
         be), when that chart is in view: it costs a query."""
         if self.charts.currentWidget() is not self.coverage:
             return
-        words, entity = self._text_filter, self._entity_filter
-        months, undated = self.session.store.articles_by_month(words=words, entity=entity)
-        self.coverage.set_months(months, undated, filtered=bool(words.strip() or entity), chosen=self._period_filter)
+        listed = ListFilter(self._text_filter, self._entity_filter)  # not the period: the chart chooses it
+        months, undated = self.session.store.articles_by_month(words=listed.words, entity=listed.entity)
+        self.coverage.set_months(months, undated, filtered=bool(listed), chosen=self._period_filter)
 
     def _on_chart_tab_changed(self) -> None:
         self._refresh_coverage()

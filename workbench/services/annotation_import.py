@@ -22,6 +22,8 @@ from workbench.core.text import counted, shortened
 from workbench.services.progress import Cancelled, Progress, never_cancelled, no_progress
 from workbench.store import ProjectStore
 
+_SHOWN_CHARS = 50  # of a quote or a title in the report
+
 IMPORT_FORMATS = ("csv", "jsonl", "w3c")
 _FORMAT_OF_SUFFIX = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".jsonld": "w3c", ".json": "w3c"}
 # Colours for categories an import adds (the project's own keep theirs).
@@ -61,9 +63,9 @@ class AnnotationImportReport:
         for kind, names in self.schema_added.items():
             lines.append(f"  added to the project's {kind}: {', '.join(names)}")
         for item in self.moved:
-            lines.append(f"  re-anchored {item.where}: “{shortened(item.quote, 50)}” {item.detail}")
+            lines.append(f"  re-anchored {item.where}: “{shortened(item.quote, _SHOWN_CHARS)}” {item.detail}")
         for item in self.not_placed:
-            lines.append(f"  not placed  {item.where}: “{shortened(item.quote, 50)}” {item.detail}")
+            lines.append(f"  not placed  {item.where}: “{shortened(item.quote, _SHOWN_CHARS)}” {item.detail}")
         return lines
 
 
@@ -192,16 +194,18 @@ def _place(record: ClaimRecord, article: Article, schema: ClaimSchema, report) -
     where = anchor(article.text, record.quote, record.start, record.end, record.prefix, record.suffix)
     if not where.placed:
         detail = {
-            AMBIGUOUS: f"occurs {len(where.candidates)} times in “{shortened(article.title, 50)}” and the context "
+            AMBIGUOUS: f"occurs {len(where.candidates)} times in “{shortened(article.title, _SHOWN_CHARS)}” and the context "
             f"does not tell which (at {', '.join(map(str, where.candidates[:5]))})",
-        }.get(where.outcome, f"{where.outcome} in “{shortened(article.title, 50)}”")
+        }.get(where.outcome, f"{where.outcome} in “{shortened(article.title, _SHOWN_CHARS)}”")
         report.not_placed.append(Placement(record.where, record.quote, detail))
         return None
     if where.outcome == MOVED:
         was = f"{record.start}–{record.end}" if record.start is not None else "no offsets"
         report.moved.append(
             Placement(
-                record.where, record.quote, f"{was} → {where.start}–{where.end} in “{shortened(article.title, 50)}”"
+                record.where,
+                record.quote,
+                f"{was} → {where.start}–{where.end} in “{shortened(article.title, _SHOWN_CHARS)}”",
             )
         )
     defaults = {

@@ -193,7 +193,7 @@ class ClaimStore:
             raise ValueError(f"cannot count claims by {by} and {split}")
         part = f"c.{split}" if split else "''"
         where, params = _in_listed(listed, "c.article_id")
-        clause = f" WHERE {where[0]}" if where else ""
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
         if by != "source":
             sql = f"SELECT c.{by}, NULL, {part}, count(*) FROM claims c{clause} GROUP BY 1, 3"
             return self._db.execute(sql, params).fetchall()

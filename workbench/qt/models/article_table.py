@@ -18,7 +18,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
 
 from workbench import resources
-from workbench.core.model import ArticleSummary
+from workbench.core.model import ArticleSummary, ListFilter
 from workbench.core.text import counted
 from workbench.qt.messages import plain_tip
 from workbench.qt.models.base import TableModel
@@ -43,9 +43,7 @@ class ArticleTableModel(TableModel):
     def __init__(self, parent=None, source=None):
         super().__init__(parent)
         self._source = source  # an ArticleListStore (or anything with its four methods)
-        self._words = ""
-        self._entity: tuple[str, str] | None = None
-        self._period: tuple[str, str] | None = None
+        self._filter = ListFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = None
         self._count = 0  # rows the filter keeps
         self._total = 0  # articles in the project
@@ -108,7 +106,7 @@ class ArticleTableModel(TableModel):
         """List the articles of `source` (a project's ArticleListStore), unfiltered."""
         self.beginResetModel()
         self._source = source
-        self._words, self._entity, self._period = "", None, None
+        self._filter = ListFilter()
         self._cache.clear()
         self._load_ids()
         self.endResetModel()
@@ -120,7 +118,7 @@ class ArticleTableModel(TableModel):
         title or text), mentioning `entity` (text, label) and dated in `period` (first,
         after); none of them: all."""
         self.beginResetModel()
-        self._words, self._entity, self._period = words, entity, period
+        self._filter = ListFilter(words, entity, period)
         self._load_ids()
         self.endResetModel()
 
@@ -180,7 +178,7 @@ class ArticleTableModel(TableModel):
     # -- loading -------------------------------------------------------------------------
 
     def _query(self) -> dict:
-        return {"words": self._words, "entity": self._entity, "period": self._period}
+        return {"words": self._filter.words, "entity": self._filter.entity, "period": self._filter.period}
 
     def _load_ids(self) -> None:
         """Count the rows and start over: all ids when sorted, else the first page."""
@@ -197,8 +195,7 @@ class ArticleTableModel(TableModel):
             )
             self._count, self._complete = len(self._ids), True
         else:
-            filtered = self._words.strip() or self._entity is not None or self._period is not None
-            self._count = self._source.count_articles(**self._query()) if filtered else self._total
+            self._count = self._source.count_articles(**self._query()) if self._filter else self._total
             self._complete = self._count == 0
         self._row_of = {article_id: row for row, article_id in enumerate(self._ids)}
 

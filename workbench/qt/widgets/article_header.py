@@ -25,6 +25,8 @@ from workbench.core.model import Article
 from workbench.core.text import counted, shortened
 from workbench.nlp.language import pipeline_reads
 
+_SHOWN_CHARS = 60  # of a title or a value as imported, quoted in the header and its menu
+
 
 class ArticleHeader(QWidget):
     correction_requested = Signal(int, dict)  # article id, {field: new value}
@@ -158,7 +160,7 @@ class ArticleHeader(QWidget):
         menu = self.similar_button.menu()
         menu.clear()
         for other_id, title, alike in similar:
-            action = menu.addAction(f"{alike:.0%} alike — {shortened(title, 60)}  (#{other_id})")
+            action = menu.addAction(f"{alike:.0%} alike — {shortened(title, _SHOWN_CHARS)}  (#{other_id})")
             action.triggered.connect(lambda _checked=False, i=other_id: self.article_requested.emit(i))
         count = len(similar)
         self.similar_button.setText(f"≈ {counted(count, 'near-duplicate')}")
@@ -172,9 +174,9 @@ def provenance(article: Article) -> str:
     for name in ("title", "date", "byline", "site"):
         where = article.origins.get(name)
         if name == "date" and where and article.date_raw and article.date_raw not in where:
-            where += f" (“{shortened(article.date_raw, 60)}”)"
+            where += f" (“{shortened(article.date_raw, _SHOWN_CHARS)}”)"
         if name in article.original:
-            imported = f"“{shortened(article.original[name], 60)}”" if article.original[name] else "none"
+            imported = f"“{shortened(article.original[name], _SHOWN_CHARS)}”" if article.original[name] else "none"
             where = f"corrected by hand (imported: {imported}{f' from {where}' if where else ''})"
         if where:
             parts.append(f"{name.capitalize()}: {where}")

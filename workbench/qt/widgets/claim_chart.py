@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from workbench.core.breakdown import FIELDS, SPLITS, Breakdown
 from workbench.core.model import ClaimSchema
-from workbench.core.text import counted, shortened
+from workbench.core.text import counted
 from workbench.qt.palette import swatch, value_colors
-from workbench.qt.widgets.entity_chart import RowChart, follow_in_tab_order
+from workbench.qt.widgets.entity_chart import RowChart, follow_in_tab_order, place_plot
 from workbench.qt.widgets.flow_layout import FlowLayout
 
 BAR_COLOR = "#5b8db8"  # bars not split, of values without a colour of their own
@@ -103,9 +103,7 @@ class ClaimChart(RowChart):
         if self._plot is not None:
             return
         plot = self._make_plot("claimPlot", "Claims by category, source, stance or status", "claims")
-        self._layout.insertWidget(2, plot, 1)
-        self._layout.takeAt(3)  # the stretch that held its place
-        self._layout.addStretch(0)  # NOTE: takes the room of a hidden plot (no claims): else the note floats mid-pane
+        place_plot(self._layout, plot, 2)
         follow_in_tab_order(self.split_box, plot)
         self._plot = plot
         self._draw()
@@ -175,7 +173,7 @@ class ClaimChart(RowChart):
         plot.setVisible(bool(bars))
         if not bars:
             return
-        self._label_rows([shortened(bar.value, 22) for bar in bars])
+        self._label_rows([bar.value for bar in bars])
         most = max(bar.total for bar in bars)
         plot.getAxis("bottom").setTickSpacing(*((1, 1) if most < 5 else ()))  # whole claims, not 0.5
         offsets = [0] * len(bars)

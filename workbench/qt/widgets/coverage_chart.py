@@ -16,7 +16,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from workbench.core.text import counted
-from workbench.qt.widgets.entity_chart import bar_plot, follow_in_tab_order
+from workbench.qt.widgets.entity_chart import bar_plot, follow_in_tab_order, place_plot
 
 BAR_COLOR = "#5b8db8"
 CHOSEN_COLOR = "#1f4e79"  # the bar of the period the list is narrowed to
@@ -83,9 +83,7 @@ class CoverageChart(QWidget):
         plot = bar_plot(self, "coveragePlot", "Articles per month", self._on_scene_clicked)
         plot.getPlotItem().showGrid(x=False, y=True, alpha=0.25)
         plot.setLabel("left", "articles")
-        self._layout.insertWidget(2, plot, 1)
-        self._layout.takeAt(self._layout.count() - 1)  # the stretch held the place of the plot
-        self._layout.addStretch(0)  # NOTE: takes the room of a hidden plot (no dates): else the texts float
+        place_plot(self._layout, plot, 2)
         follow_in_tab_order(self, plot)  # it has no control of its own before the plot
         self._plot = plot
         self._draw()

@@ -34,6 +34,7 @@ NOTHING = {
 log = logging.getLogger(__name__)
 _AXIS_PX = 40  # of a row chart's height, what the bottom axis and its label take
 _ROW_GAP_PX = 3  # between two rows' labels, at the least
+_LABEL_CHARS = 22  # of a row's label; the bar's tooltip has it whole
 
 
 class RowChart(QWidget):
@@ -58,7 +59,9 @@ class RowChart(QWidget):
         raise NotImplementedError
 
     def _on_scene_clicked(self, event) -> None:
-        raise NotImplementedError
+        found = self.row_at(event.scenePos())
+        if found is not None:
+            self.activate(found[0])
 
     def describe(self, row: int, x: float) -> str:
         """What the bar of `row` at `x` along it stands for, in full (its tooltip)."""
@@ -83,8 +86,10 @@ class RowChart(QWidget):
     def _fitting(self) -> int:
         if self._plot is None or not self._plot.isVisible():
             return self.row_count()
-        row = QFontMetrics(self._plot.getAxis("left").style.get("tickFont") or self.font()).height() + _ROW_GAP_PX
-        return max(3, (self._plot.height() - _AXIS_PX) // row)
+        return max(3, (self._plot.height() - _AXIS_PX) // (self._label_metrics().height() + _ROW_GAP_PX))
+
+    def _label_metrics(self) -> QFontMetrics:
+        return QFontMetrics(self._plot.getAxis("left").style.get("tickFont") or self.font())
 
     def _make_plot(self, name: str, accessible_name: str, unit: str):
         plot = bar_plot(self, name, accessible_name, self._on_scene_clicked)
@@ -101,11 +106,12 @@ class RowChart(QWidget):
         found = self.row_at(scene_pos)
         self._plot.getPlotItem().setToolTip(plain_tip(self.describe(*found)) if found else self.toolTip())
 
-    def _label_rows(self, labels: list[str]) -> None:
+    def _label_rows(self, names: list[str]) -> None:
+        labels = [shortened(name, _LABEL_CHARS) for name in names]
         axis = self._plot.getAxis("left")
         axis.setTicks([list(enumerate(labels))])
         # NOTE: pyqtgraph does not widen the axis for long tick labels; it hides them instead.
-        metrics = QFontMetrics(axis.style.get("tickFont") or self.font())
+        metrics = self._label_metrics()
         axis.setWidth(max((metrics.horizontalAdvance(t) for t in labels), default=0) + 16)
 
     def row_at(self, scene_pos) -> tuple[int, float] | None:
@@ -229,7 +235,7 @@ class EntityChart(RowChart):
         plot = self._plot
         plot.clear()
         counts = self._counts[: self.shown_rows()]
-        self._label_rows([shortened(c.text, 22) for c in counts])
+        self._label_rows([c.text for c in counts])
         # an empty grid reads as a broken chart: say there is nothing instead
         self._placeholder.setText(NOTHING[self.scope])
         self._placeholder.setVisible(not counts)
@@ -272,11 +278,6 @@ class EntityChart(RowChart):
         """Where bar `index` is drawn, in the plot widget's coordinates (for tests, automation)."""
         return self.row_point(index, self._counts[index].mentions / 2)
 
-    def _on_scene_clicked(self, event) -> None:
-        found = self.row_at(event.scenePos())
-        if found is not None:
-            self.activate(found[0])
-
 
 def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):
     """A fixed bar chart (no zooming, panning or menu) clicked through `on_click` (a scene
@@ -296,6 +297,14 @@ def bar_plot(owner: QWidget, name: str, accessible_name: str, on_click):
         lambda event: on_click(event) if event.button() == Qt.MouseButton.LeftButton and not event.double() else None
     )
     return plot
+
+
+def place_plot(layout: QVBoxLayout, plot, at: int) -> None:
+    """Put `plot` where the stretch at `at` held its place. A stretch at the end then takes
+    the plot's room while it is hidden (nothing to draw): else the texts above float mid-pane."""
+    layout.insertWidget(at, plot, 1)
+    layout.takeAt(at + 1)
+    layout.addStretch(0)
 
 
 def follow_in_tab_order(before: QWidget, plot) -> None:
